@@ -1,0 +1,88 @@
+"""The command line (PRODUCT.md section 9): the same core as the GUI, without a window.
+
+Each feature keeps its commands in ``cli/<feature>_cmd.py`` with a ``register(subparsers)``
+function; handlers take ``(args, ctx)`` and return an exit code. Keep heavy imports (NumPy,
+reportlab) inside handlers so that ``smartpick`` starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+import traceback
+
+from smartpick_desktop import __version__
+from smartpick_desktop.cli.context import CliContext, UsageError
+from smartpick_desktop.core.errors import SmartPickError
+
+#: Command modules, in the order their commands appear in ``--help``.
+COMMAND_MODULES: tuple[str, ...] = (
+    "profile_cmd",
+    "programs_cmd",
+    "model_cmd",
+    "plan_cmd",
+    "articles_cmd",
+    "mentors_cmd",
+    "backup_cmd",
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors in one line with exit code 2."""
+
+    def error(self, message: str) -> None:  # noqa: D401 - argparse override
+        self.exit(2, f"{self.prog}: {message} (see --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="smartpick", description="SmartPick Desktop — residency application "
+                     "planner. With no command, starts the app.")
+    parser.add_argument("--data-dir", metavar="DIR", help="use DIR instead of the per-user data "
+                        "folder")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logs")
+    parser.add_argument("--version", action="version", version=f"SmartPick {__version__}")
+    parser.add_argument("--smoke", action="store_true", help="start the GUI, visit every tab and "
+                        "quit (packaging check)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"smartpick_desktop.cli.{name}")
+        except ModuleNotFoundError as err:
+            if err.name == f"smartpick_desktop.cli.{name}":
+                continue
+            raise
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str]) -> int:
+    """Run the command line and return the process exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    ctx = CliContext(args.data_dir, debug=args.debug)
+    try:
+        if args.command is None:
+            from smartpick_desktop.app import run_gui
+
+            return run_gui(ctx.data_dir, smoke=args.smoke, debug=args.debug)
+        return int(args.func(args, ctx) or 0)
+    except UsageError as err:
+        print(f"smartpick: {err}", file=sys.stderr)
+        return 2
+    except SmartPickError as err:
+        if args.debug:
+            traceback.print_exc()
+        print(f"smartpick: {err}", file=sys.stderr)
+        return err.exit_code
+    except KeyboardInterrupt:
+        print("smartpick: interrupted.", file=sys.stderr)
+        return 130
+    except Exception as err:  # noqa: BLE001 - last resort: one line, never a traceback
+        if args.debug:
+            traceback.print_exc()
+        print(f"smartpick: unexpected error: {type(err).__name__}: {err} "
+              "(run with --debug for details).", file=sys.stderr)
+        return 1
+    finally:
+        ctx.close()

@@ -1,0 +1,1 @@
+"""The Qt-free core: store, profile, catalog, model, plan, articles, mentors, reference data."""

@@ -1,0 +1,88 @@
+"""Open the one SQLite file of a data folder: WAL, foreign keys, migrations, sessions."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from smartpick_desktop.core.errors import StoreError
+from smartpick_desktop.core.store import migrate
+
+DB_FILENAME = "smartpick.db"
+
+
+def default_data_dir() -> Path:
+    """Return the per-user data folder of the platform (created on first use)."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("SmartPick", "SmartPick"))
+
+
+def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+class Store:
+    """One data folder: the SQLite file ``smartpick.db`` and its ``backups/`` folder.
+
+    Attributes:
+        data_dir: the folder holding the data file.
+        path: the SQLite file.
+        engine: the SQLAlchemy engine (one per process).
+    """
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = Path(data_dir)
+        self.path = self.data_dir / DB_FILENAME
+        self.engine: Engine = create_engine(f"sqlite:///{self.path}", future=True)
+        event.listen(self.engine, "connect", _on_connect)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.data_dir / "backups"
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """Open a session for one user action: commit on success, roll back on error."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(data_dir: Path | None = None, *, upgrade: bool = True) -> Store:
+    """Open (creating if needed) the store of ``data_dir`` and bring its schema to the newest.
+
+    Raises:
+        StoreError: the folder cannot be written or the file is not a usable SmartPick store.
+    """
+    folder = Path(data_dir) if data_dir is not None else default_data_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise StoreError(f"The data folder {folder} cannot be created: {err.strerror}.") from err
+    store = Store(folder)
+    try:
+        with store.engine.connect() as conn:
+            conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar_one()
+        if upgrade:
+            migrate.upgrade_to_head(store)
+    except (DatabaseError, OperationalError, sqlite3.DatabaseError) as err:
+        store.close()
+        reason = str(getattr(err, "orig", err)) or type(err).__name__
+        raise StoreError(f"The data file {store.path} cannot be used: {reason}.") from err
+    return store

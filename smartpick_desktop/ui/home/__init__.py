@@ -1,0 +1,1 @@
+"""The Home tab: what to do next, built from sections that features contribute."""

@@ -1,0 +1,18 @@
+"""The sections (cards) Home shows, in order. Each is ``factory(ctx) -> QWidget``.
+
+A section refreshes itself on the context's change signals. Features add theirs here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+
+from smartpick_desktop.ui.context import AppContext
+
+
+def section_factories() -> list[Callable[[AppContext], QWidget]]:
+    from smartpick_desktop.ui.home.profile_section import ProfileSection
+
+    return [ProfileSection]

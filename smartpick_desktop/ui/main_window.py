@@ -1,0 +1,215 @@
+"""The main window: menus, toolbar, status bar, the welcome page and the tabs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from smartpick_desktop.core.profile import demo_profile, save_profile
+from smartpick_desktop.ui.context import AppContext
+from smartpick_desktop.ui.tabs import tab_specs
+from smartpick_desktop.ui.welcome import WelcomePage
+
+MENU_TITLES = ("File", "Edit", "View", "Profile", "Programs", "Plan", "Help")
+STATUS_TIMEOUT_MS = 6000
+
+
+class MainWindow(QMainWindow):
+    """SmartPick's window. Tabs are built from ``ui.tabs.tab_specs()``.
+
+    Attributes:
+        ctx: the application context.
+        tabs: the QTabWidget; ``tab(key)`` returns a tab by its key.
+        welcome: the first-run page (shown until a profile exists).
+        toolbar: the main toolbar (tabs add their actions).
+    """
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle("SmartPick")
+        self.resize(1280, 820)
+        self._menus: dict[str, QMenu] = {}
+        for title in MENU_TITLES:
+            self._menus[title] = self.menuBar().addMenu(f"&{title}")
+        self.toolbar = QToolBar("Main toolbar")
+        self.toolbar.setObjectName("main_toolbar")
+        self.addToolBar(self.toolbar)
+
+        self.stack = QStackedWidget()
+        self.welcome = WelcomePage()
+        self.welcome.create_requested.connect(self._on_welcome_create)
+        self.welcome.demo_requested.connect(self._on_welcome_demo)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self._keys: list[str] = []
+        for spec in tab_specs():
+            widget = spec.factory(ctx)
+            widget.setObjectName(f"tab_{spec.key}")
+            self.tabs.addTab(widget, spec.title)
+            self._keys.append(spec.key)
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.tabs)
+        self.setCentralWidget(self.stack)
+
+        self._build_menus()
+        for index in range(self.tabs.count()):
+            install = getattr(self.tabs.widget(index), "install_actions", None)
+            if install:
+                install(self)
+        self._build_help_menu()
+        for menu in self._menus.values():
+            menu.menuAction().setVisible(not menu.isEmpty())
+
+        self.demo_label = QLabel()
+        self.statusBar().addPermanentWidget(self.demo_label)
+        ctx.status_message.connect(self._on_ctx_status_message)
+        ctx.navigate_requested.connect(self._on_ctx_navigate_requested)
+        ctx.profile_changed.connect(self._on_ctx_profile_changed)
+        self._restore_state()
+        self._on_ctx_profile_changed()
+
+    # --- public --------------------------------------------------------------------------------
+
+    def menu(self, title: str) -> QMenu:
+        """Return one of the menus named in MENU_TITLES."""
+        return self._menus[title]
+
+    def tab(self, key: str) -> QWidget:
+        return self.tabs.widget(self._keys.index(key))
+
+    def tab_keys(self) -> list[str]:
+        return list(self._keys)
+
+    def show_tab(self, key: str) -> None:
+        self.stack.setCurrentWidget(self.tabs)
+        self.tabs.setCurrentIndex(self._keys.index(key))
+
+    # --- building ------------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menu("File")
+        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        self._quit_action = quit_action
+
+        from smartpick_desktop.ui.settings_dialog import page_factories
+
+        if page_factories():
+            settings = QAction("&Settings…", self, shortcut=QKeySequence("Ctrl+,"))
+            settings.triggered.connect(self._open_settings)
+            self.menu("Edit").addAction(settings)
+
+        view = self.menu("View")
+        for index, key in enumerate(self._keys):
+            action = QAction(self.tabs.tabText(index), self,
+                             shortcut=QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _=False, k=key: self.show_tab(k))
+            view.addAction(action)
+            self.addAction(action)
+
+    def _build_help_menu(self) -> None:
+        about = QAction("&About SmartPick", self)
+        about.triggered.connect(self._open_about)
+        self.menu("Help").addAction(about)
+        # Quit stays last in File whatever the tabs added.
+        file_menu = self.menu("File")
+        file_menu.removeAction(self._quit_action)
+        if not file_menu.isEmpty():
+            file_menu.addSeparator()
+        file_menu.addAction(self._quit_action)
+
+    # --- state ---------------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        settings = self.ctx.settings
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        last = settings.value("window/tab", "home")
+        if last in self._keys:
+            self.tabs.setCurrentIndex(self._keys.index(last))
+        for index in range(self.tabs.count()):
+            restore = getattr(self.tabs.widget(index), "restore_state", None)
+            if restore:
+                restore(settings)
+
+    def save_state(self) -> None:
+        settings = self.ctx.settings
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/tab", self._keys[self.tabs.currentIndex()])
+        for index in range(self.tabs.count()):
+            save = getattr(self.tabs.widget(index), "save_state", None)
+            if save:
+                save(settings)
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.save_state()
+        super().closeEvent(event)
+
+    # --- slots ---------------------------------------------------------------------------------
+
+    @Slot()
+    def _on_ctx_profile_changed(self) -> None:
+        profile = self.ctx.profile()
+        if profile is None:
+            self.stack.setCurrentWidget(self.welcome)
+            self.demo_label.setText("")
+            self.setWindowTitle("SmartPick")
+            return
+        self.stack.setCurrentWidget(self.tabs)
+        demo = bool(profile.extra.get("demo"))
+        self.demo_label.setText("Demo profile" if demo else "")
+        self.setWindowTitle(f"SmartPick — {profile.specialty}")
+
+    @Slot()
+    def _on_welcome_create(self) -> None:
+        self.show_tab("profile")
+        self.tab("profile").edit_profile()
+
+    @Slot()
+    def _on_welcome_demo(self) -> None:
+        with self.ctx.store.session() as session:
+            save_profile(session, demo_profile())
+        self.ctx.profile_changed.emit()
+        self.show_tab("home")
+        self.ctx.status_message.emit("Exploring with the demo profile (a made-up student).")
+
+    @Slot(str, object)
+    def _on_ctx_navigate_requested(self, key: str, payload: object) -> None:
+        if key not in self._keys:
+            return
+        self.show_tab(key)
+        handler = getattr(self.tab(key), "show_payload", None)
+        if handler and payload is not None:
+            handler(payload)
+
+    @Slot(str)
+    def _on_ctx_status_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
+
+    def _open_about(self) -> None:
+        from smartpick_desktop.ui.about import AboutDialog
+
+        AboutDialog(self).open()
+
+    def _open_settings(self) -> None:
+        from smartpick_desktop.ui.settings_dialog import SettingsDialog
+
+        SettingsDialog(self.ctx, self).open()
+

@@ -1,0 +1,56 @@
+"""First-run page: create a profile or explore with the demo profile."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from smartpick_desktop.ui.widgets import heading, wrapped_label
+
+
+class WelcomePage(QWidget):
+    """Shown until a profile exists.
+
+    Signals:
+        create_requested: the student wants to create their profile.
+        demo_requested: the student wants to explore with the demo profile.
+    """
+
+    create_requested = Signal()
+    demo_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        column = QVBoxLayout()
+        column.setSpacing(14)
+        title = heading("Welcome to SmartPick", 2.2)
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column.addWidget(title)
+        intro = wrapped_label(
+            "Plan your residency applications on your own laptop: which programs to apply to, "
+            "where your signals go, how to stay in touch with mentors, and a printed plan for "
+            "your advisor. Everything stays on this computer; SmartPick never goes online.")
+        intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        intro.setMaximumWidth(620)
+        column.addWidget(intro, 0, Qt.AlignmentFlag.AlignHCenter)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.create_button = QPushButton("Create my profile")
+        self.create_button.setDefault(True)
+        self.create_button.setMinimumHeight(40)
+        self.create_button.clicked.connect(self.create_requested)
+        self.demo_button = QPushButton("Explore with the demo profile")
+        self.demo_button.setMinimumHeight(40)
+        self.demo_button.clicked.connect(self.demo_requested)
+        buttons.addWidget(self.create_button)
+        buttons.addWidget(self.demo_button)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
+        note = wrapped_label("The demo profile is a made-up student; you can replace it with "
+                             "your own at any time (Profile → Edit profile…).", muted=True)
+        note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column.addWidget(note)
+        outer.addLayout(column)
+        outer.addStretch(2)

@@ -1,0 +1,89 @@
+"""Page 4 — Goals: specialty, backup, visa, couples match, budget, target number of programs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel
+
+from smartpick_desktop.core.profile import VISAS, Profile
+from smartpick_desktop.ui.wizard.base import ProfilePage
+from smartpick_desktop.ui.wizard.fields import ValidatedLine, error_label
+
+
+def _specialty_combo(name: str, *, optional: bool) -> QComboBox:
+    from smartpick_desktop.core.reference import load_reference
+
+    combo = QComboBox()
+    combo.setObjectName(f"field_{name}")
+    if optional:
+        combo.addItem("None", None)
+    for specialty in sorted(load_reference().specialties.values(), key=lambda s: s.name):
+        note = "" if specialty.match == "NRMP" else f" ({specialty.match})"
+        combo.addItem(specialty.name + note, specialty.name)
+    return combo
+
+
+class GoalsPage(ProfilePage):
+    def __init__(self) -> None:
+        super().__init__("Goals", "Where you are applying and what you can spend. The budget "
+                         "drives how many programs SmartPick suggests.")
+        self.specialty = self.add_row("Primary specialty",
+                                      _specialty_combo("specialty", optional=False))
+        self.backup = self.add_row("Backup specialty",
+                                   _specialty_combo("backup_specialty", optional=True))
+        self.backup_error = error_label()
+        self.add_row("", self.backup_error)
+        self.visa = QComboBox()
+        self.visa.setObjectName("field_visa")
+        for key, label in VISAS.items():
+            self.visa.addItem(label, key)
+        self.add_row("Visa needed", self.visa)
+        self.couples = QCheckBox("I am applying as part of a couple")
+        self.couples.setObjectName("field_couples")
+        self.add_row("Couples match", self.couples)
+        self.budget = self.track(ValidatedLine("budget_usd", placeholder="US dollars, e.g. 1500"))
+        self.add_row("Application budget (USD)", self.budget)
+        self.target = self.track(ValidatedLine("target_programs", placeholder="Optional"))
+        self.add_row("Target number of programs", self.target)
+        self.fee_note = QLabel()
+        self.fee_note.setWordWrap(True)
+        self.fee_note.setStyleSheet("color: palette(placeholder-text);")
+        self.add_row("", self.fee_note)
+        self.specialty.currentIndexChanged.connect(self._on_choice_changed)
+        self.backup.currentIndexChanged.connect(self._on_choice_changed)
+        self._show_fee_rule()
+
+    def _show_fee_rule(self) -> None:
+        from smartpick_desktop.core.reference import load_reference
+
+        self.fee_note.setText(load_reference().fee_rule.describe())
+
+    def _on_choice_changed(self) -> None:
+        same = self.backup.currentData() is not None and \
+            self.backup.currentData() == self.specialty.currentData()
+        self.backup_error.setText("The backup must differ from the primary specialty."
+                                  if same else "")
+        self.backup_error.setVisible(same)
+        self.completeChanged.emit()
+
+    def problems(self) -> list[str]:
+        extra = ["backup_specialty: same as primary"] if self.backup_error.isVisible() else []
+        return super().problems() + extra
+
+    def load(self, profile: Profile) -> None:
+        self.specialty.setCurrentIndex(max(0, self.specialty.findData(profile.specialty)))
+        self.backup.setCurrentIndex(max(0, self.backup.findData(profile.backup_specialty)))
+        self.visa.setCurrentIndex(self.visa.findData(profile.visa))
+        self.couples.setChecked(profile.couples)
+        self.budget.set_value(profile.budget_usd)
+        self.target.set_value(profile.target_programs)
+        self._on_choice_changed()
+
+    def collect(self, data: dict[str, Any]) -> None:
+        data["specialty"] = self.specialty.currentData()
+        data["backup_specialty"] = self.backup.currentData()
+        data["visa"] = self.visa.currentData()
+        data["couples"] = self.couples.isChecked()
+        data["budget_usd"] = self.budget.value()
+        data["target_programs"] = self.target.value()

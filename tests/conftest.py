@@ -1,0 +1,77 @@
+"""Shared fixtures: offscreen Qt, a temporary data folder per test, no network."""
+
+from __future__ import annotations
+
+import os
+import socket
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from smartpick_desktop.core.profile import Profile  # noqa: E402
+from smartpick_desktop.core.store import open_store  # noqa: E402
+
+
+class NetworkUsed(AssertionError):
+    """A test tried to open a network connection; SmartPick never does."""
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail any test that connects a socket to anything but a local Unix socket."""
+    real_connect = socket.socket.connect
+
+    def guarded(self: socket.socket, address: object) -> object:
+        if self.family in (socket.AF_INET, socket.AF_INET6):
+            raise NetworkUsed(f"network connection attempted to {address!r}")
+        return real_connect(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)
+    monkeypatch.setattr(socket, "create_connection",
+                        lambda *a, **k: (_ for _ in ()).throw(NetworkUsed(f"connect {a!r}")))
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    """An empty data folder for one test."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def store(data_dir):
+    """An open, migrated store in the test's data folder."""
+    opened = open_store(data_dir)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def sample_profile() -> Profile:
+    """A valid US MD profile in Internal Medicine."""
+    return Profile(
+        name="Alex Doe", applicant_type="us_md", graduation_year=2027, home_state="OH",
+        home_city="Columbus", step1="pass", step2_ck=248, research_items=6,
+        work_experiences=3, volunteer_experiences=5, honors=["aoa"], specialty="Internal Medicine",
+        budget_usd=1500, preferred_states=["OH", "MI", "PA"], preferred_settings=["university"],
+    )
+
+
+@pytest.fixture
+def ctx(store, qapp):
+    """The GUI application context over the test's store (dialogs must be faked by the test)."""
+    from smartpick_desktop.ui.context import AppContext
+
+    return AppContext(store)
+
+
+@pytest.fixture
+def main_window(ctx, qtbot):
+    """The main window over an empty store."""
+    from smartpick_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    return window
