@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from smartpick_desktop.core.profile import demo_profile, save_profile
+from smartpick_desktop.ui.actions import action_installers
 from smartpick_desktop.ui.context import AppContext
 from smartpick_desktop.ui.tabs import tab_specs
 from smartpick_desktop.ui.welcome import WelcomePage
@@ -66,6 +67,8 @@ class MainWindow(QMainWindow):
             install = getattr(self.tabs.widget(index), "install_actions", None)
             if install:
                 install(self)
+        for install_actions in action_installers():
+            install_actions(self)
         self._build_help_menu()
         for menu in self._menus.values():
             menu.menuAction().setVisible(not menu.isEmpty())

@@ -139,7 +139,9 @@ class FileReader:
             unit=unit,
         )
 
-    def optional_figure(self, obj: dict[str, Any], field: str, key: str, **kw: bool) -> Figure | None:
+    def optional_figure(
+        self, obj: dict[str, Any], field: str, key: str, **kw: bool
+    ) -> Figure | None:
         raw = obj.get(field)
         return None if raw is None else self.figure(raw, f"{key}.{field}", **kw)
 

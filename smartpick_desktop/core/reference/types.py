@@ -244,8 +244,9 @@ class FeeRule:
         parts = [tier.describe() for tier in self.tiers]
         if self.per_specialty and parts:
             parts[0] += " in each specialty"
-        label = f"ERAS {self.season_year} season" + ("" if self.kind == "residency" else
-                                                     f" ({self.kind})")
+        label = f"ERAS {self.season_year} season" + (
+            "" if self.kind == "residency" else f" ({self.kind})"
+        )
         return f"{label}: {', '.join(parts)} ({self.source.label()})"
 
 

@@ -1,0 +1,67 @@
+"""The model's constants (``resources/reference/model.json``), each a Figure with its source."""
+
+from __future__ import annotations
+
+import functools
+import math
+from dataclasses import dataclass
+
+from smartpick_desktop.core.reference import Figure, load_reference
+from smartpick_desktop.core.reference._parse import FileReader
+from smartpick_desktop.core.resources import resource_path
+
+
+@dataclass(frozen=True)
+class ModelConstants:
+    """Named model constants plus the published figures the model reads from core.reference."""
+
+    figures: dict[str, Figure]
+
+    def __getitem__(self, key: str) -> float:
+        return float(self.figures[key].value)
+
+    def figure(self, key: str) -> Figure:
+        return self.figures[key]
+
+    @property
+    def step2_sd(self) -> float:
+        return float(load_reference().applications["step2_sd"].value)
+
+    @property
+    def step2_overall_mean(self) -> float:
+        return float(load_reference().applications["step2_overall_mean"].value)
+
+    def type_offset(self, applicant_type: str) -> float:
+        return self[f"type_offset_{applicant_type}"]
+
+    @property
+    def match_logit(self) -> float:
+        """Log-odds form of ``match_per_interview``."""
+        q = self["match_per_interview"]
+        return math.log(q / (1 - q))
+
+    def signal_multiplier(self, level: str) -> float:
+        """Odds multiplier of a signal: ``gold``/``silver`` (tiered specialties) or ``signal``."""
+        if level == "gold":
+            return self["signal_gold"]
+        if level == "silver":
+            return self["signal_silver"]
+        return float(load_reference().signal_odds_multiplier.value)
+
+    def signal_figure(self, level: str) -> Figure:
+        if level in ("gold", "silver"):
+            return self.figures[f"signal_{level}"]
+        return load_reference().signal_odds_multiplier
+
+
+def read_constants(path=None) -> ModelConstants:
+    """Read and validate model.json (raises ReferenceDataError naming file and key)."""
+    reader = FileReader(path or resource_path("reference", "model.json"))
+    reader.load()
+    return ModelConstants(reader.figures(reader.data.get("constants"), "constants"))
+
+
+@functools.lru_cache(maxsize=1)
+def load_constants() -> ModelConstants:
+    """The shipped model constants (cached)."""
+    return read_constants()

@@ -1,0 +1,195 @@
+"""The application plan as plain data: what the PDF, the print preview and the .ics show.
+
+A :class:`PlanDocument` is built from the store by :mod:`.assemble` (or by hand in tests) and is
+independent of any renderer. Every string in it is plain text (never markup): renderers escape it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+TIERS: tuple[str, ...] = ("reach", "target", "likely", "ineligible")
+"""Tier keys, in display order."""
+
+SIGNAL_LABELS: dict[str, str] = {"gold": "Gold", "silver": "Silver", "signal": "Signal"}
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """A data source the plan uses: ``label`` cites it, ``year`` is its year (None: not stated),
+    ``used_for`` says what it backs (e.g. "ERAS fees")."""
+
+    label: str
+    year: int | None
+    used_for: str
+    uncertain: bool = False
+
+
+@dataclass
+class ProfileSnapshot:
+    """The applicant as the plan describes them (display strings, already formatted)."""
+
+    name: str
+    specialty: str
+    applicant_type: str                     # e.g. "US MD"
+    backup_specialty: str | None = None
+    graduation_year: int | None = None
+    home: str = ""                          # "Columbus, OH"
+    step2: str = ""                         # "248" or "250 (expected)" or ""
+    step1: str = ""
+    research_items: int = 0
+    honors: list[str] = field(default_factory=list)
+    visa: str = ""
+    preferred_states: list[str] = field(default_factory=list)
+    budget_usd: int | None = None
+    target_programs: int | None = None
+    position: str = ""                      # core.position.position_statement text
+    position_source: str | None = None
+
+
+@dataclass
+class PlanProgram:
+    """One program on the recommended list."""
+
+    rank: int
+    name: str
+    institution: str
+    city: str
+    state: str | None
+    tier: str                               # one of TIERS
+    p_interview: float                      # 0..1, with the plan's signal
+    fit: float                              # 0..100
+    signal: str | None = None               # "gold" | "silver" | "signal" | None
+    status: str = "applying"
+    specialty: str = ""
+    is_demo: bool = False
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class CurvePoint:
+    applications: int
+    p_match: float
+
+
+@dataclass(frozen=True)
+class FeeLine:
+    specialty: str
+    applications: int
+    fee_usd: int
+
+
+@dataclass
+class FeeBreakdown:
+    """ERAS fees by specialty, the rule applied and its season, and the interview travel estimate.
+
+    ``rule_text`` is the rule in one sentence (``FeeRule.describe()``); ``season`` e.g.
+    "2026 ERAS season"; ``season_note`` says when the shipped schedule is older than the season
+    applied for. ``travel_usd`` = ``expected_interviews`` × ``travel_per_interview_usd``.
+    """
+
+    lines: list[FeeLine]
+    total_usd: int
+    rule_text: str
+    season: str
+    source: str
+    season_note: str | None = None
+    expected_interviews: float = 0.0
+    travel_per_interview_usd: int = 0
+    travel_usd: int = 0
+    travel_source: str = ""
+    travel_note: str | None = None
+    budget_usd: int | None = None
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    """A dated step: season dates carry their source; the student's own carry their origin.
+
+    ``kind``: "eras" | "nrmp" (season data), "letter" | "follow_up" (the student's own).
+    """
+
+    date: dt.date
+    title: str
+    kind: str
+    source: str
+    estimated: bool = False
+    note: str | None = None
+
+    @property
+    def is_season(self) -> bool:
+        return self.kind in ("eras", "nrmp")
+
+
+@dataclass(frozen=True)
+class LetterRow:
+    writer: str
+    status: str                             # asked | agreed | submitted | thank_you_sent
+    requested: dt.date | None = None
+    due: dt.date | None = None
+    standardized: bool = False
+    specialty: str | None = None
+    notes: str = ""
+
+
+@dataclass
+class LettersSection:
+    """The letters tracked, how many the specialty expects, and what is still missing."""
+
+    letters: list[LetterRow] = field(default_factory=list)
+    expected: int | None = None
+    missing: list[str] = field(default_factory=list)   # plain sentences, e.g. "1 more letter"
+    available: bool = True                  # False when the mentors feature is not installed
+
+
+@dataclass(frozen=True)
+class FollowUpRow:
+    contact: str
+    reason: str
+    due: dt.date
+    overdue: bool = False
+
+
+@dataclass(frozen=True)
+class ChecklistRow:
+    text: str
+    origin: str
+    done: bool = False
+
+
+@dataclass
+class PlanDocument:
+    """Everything the plan shows, in the order of PRODUCT.md section 6."""
+
+    generated: dt.date
+    season: str                             # e.g. "NRMP 2027 Match (ERAS 2027 season)"
+    profile: ProfileSnapshot
+    programs: list[PlanProgram]
+    curve: list[CurvePoint]
+    p_match: float
+    expected_interviews: float
+    fee: FeeBreakdown
+    timeline: list[TimelineEvent] = field(default_factory=list)
+    letters: LettersSection = field(default_factory=LettersSection)
+    follow_ups: list[FollowUpRow] = field(default_factory=list)
+    checklist: list[ChecklistRow] = field(default_factory=list)
+    sources: list[SourceRef] = field(default_factory=list)
+    signals_available: int | None = None    # the specialty's signal count (None: not listed)
+    demo_note: str = "Programs marked as demo come from SmartPick's demo pack, not real data."
+
+    @property
+    def is_demo(self) -> bool:
+        """True when any program on the list is demo data (every page then says so)."""
+        return any(p.is_demo for p in self.programs)
+
+    @property
+    def signals_used(self) -> int:
+        return sum(1 for p in self.programs if p.signal)
+
+    def tier_counts(self) -> dict[str, int]:
+        """Programs per tier, every tier present (0 when none)."""
+        counts = dict.fromkeys(TIERS, 0)
+        for program in self.programs:
+            counts[program.tier if program.tier in counts else "ineligible"] += 1
+        return counts

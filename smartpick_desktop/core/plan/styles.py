@@ -1,0 +1,103 @@
+"""Fonts, colours and paragraph styles of the plan PDF.
+
+The font is DejaVu Sans Condensed, shipped in ``resources/fonts`` (with its licence) and
+registered as a TrueType font so it is embedded (subset) in every PDF. reportlab's bundled Vera
+lacks letters such as ő and ű, so names like "Erdős" would print as boxes with it.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from smartpick_desktop.core.resources import resource_path
+
+FONT = "SmartPickSans"
+FONT_BOLD = "SmartPickSans-Bold"
+FONT_ITALIC = "SmartPickSans-Oblique"
+
+# A restrained palette: one deep teal accent, warm greys, and three tier colours.
+ACCENT = colors.HexColor("#0E5A6B")
+ACCENT_LIGHT = colors.HexColor("#E3EFF1")
+INK = colors.HexColor("#1F2A30")
+MUTED = colors.HexColor("#5E6B73")
+RULE = colors.HexColor("#C9D3D8")
+STRIPE = colors.HexColor("#F3F6F7")
+DEMO = colors.HexColor("#B4540A")
+DEMO_LIGHT = colors.HexColor("#FDF0E3")
+TIER_COLORS: dict[str, colors.Color] = {
+    "reach": colors.HexColor("#B8434A"),
+    "target": colors.HexColor("#2F6DB0"),
+    "likely": colors.HexColor("#2E8B57"),
+    "ineligible": colors.HexColor("#8A949A"),
+}
+TIER_LABELS: dict[str, str] = {"reach": "Reach", "target": "Target", "likely": "Likely",
+                               "ineligible": "Ineligible"}
+
+
+@cache
+def register_fonts() -> None:
+    """Register the shipped TrueType family once per process."""
+    files = {FONT: "DejaVuSansCondensed.ttf", FONT_BOLD: "DejaVuSansCondensed-Bold.ttf",
+             FONT_ITALIC: "DejaVuSansCondensed-Oblique.ttf"}
+    for name, file in files.items():
+        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file))))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC,
+                                  boldItalic=FONT_BOLD)
+
+
+def esc(value: object) -> str:
+    """Escape any user or data value for a reportlab Paragraph (markup prints literally)."""
+    return escape("" if value is None else str(value))
+
+
+@cache
+def styles() -> dict[str, ParagraphStyle]:
+    """The named paragraph styles (fonts registered first)."""
+    register_fonts()
+    base = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=13, textColor=INK)
+    made = {
+        "body": base,
+        "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10.5, textColor=MUTED),
+        "note": ParagraphStyle("note", parent=base, fontName=FONT_ITALIC, fontSize=7.5,
+                               leading=9.5, textColor=MUTED),
+        "h1": ParagraphStyle("h1", parent=base, fontName=FONT_BOLD, fontSize=16, leading=20,
+                             textColor=ACCENT, spaceBefore=4, spaceAfter=8),
+        "h2": ParagraphStyle("h2", parent=base, fontName=FONT_BOLD, fontSize=11, leading=14,
+                             textColor=INK, spaceBefore=10, spaceAfter=4),
+        "title": ParagraphStyle("title", parent=base, fontName=FONT_BOLD, fontSize=28,
+                                leading=34, textColor=ACCENT),
+        "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=13, leading=18,
+                                   textColor=MUTED),
+        "name": ParagraphStyle("name", parent=base, fontName=FONT_BOLD, fontSize=20,
+                               leading=25, textColor=INK),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=10.5),
+        "cell_bold": ParagraphStyle("cell_bold", parent=base, fontName=FONT_BOLD, fontSize=8.5,
+                                    leading=10.5),
+        "cell_small": ParagraphStyle("cell_small", parent=base, fontSize=7.5, leading=9.5,
+                                     textColor=MUTED),
+        "cell_right": ParagraphStyle("cell_right", parent=base, fontSize=8.5, leading=10.5,
+                                     alignment=TA_RIGHT),
+        "cell_center": ParagraphStyle("cell_center", parent=base, fontSize=8.5, leading=10.5,
+                                      alignment=TA_CENTER),
+        "head": ParagraphStyle("head", parent=base, fontName=FONT_BOLD, fontSize=8, leading=10,
+                               textColor=colors.white, alignment=TA_LEFT),
+        "head_right": ParagraphStyle("head_right", parent=base, fontName=FONT_BOLD, fontSize=8,
+                                     leading=10, textColor=colors.white, alignment=TA_RIGHT),
+        "head_center": ParagraphStyle("head_center", parent=base, fontName=FONT_BOLD,
+                                      fontSize=8, leading=10, textColor=colors.white,
+                                      alignment=TA_CENTER),
+        "stat_value": ParagraphStyle("stat_value", parent=base, fontName=FONT_BOLD, fontSize=18,
+                                     leading=22, textColor=ACCENT, alignment=TA_CENTER),
+        "stat_label": ParagraphStyle("stat_label", parent=base, fontSize=7.5, leading=9.5,
+                                     textColor=MUTED, alignment=TA_CENTER),
+        "demo": ParagraphStyle("demo", parent=base, fontName=FONT_BOLD, fontSize=9, leading=12,
+                               textColor=DEMO),
+    }
+    return made

@@ -1,0 +1,15 @@
+"""Window-wide actions that belong to no single tab (export, print, back up …).
+
+Each installer is ``install(window)`` and adds its actions to ``window.menu(...)`` and
+``window.toolbar``. Features add their installer here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QMainWindow
+
+
+def action_installers() -> list[Callable[[QMainWindow], None]]:
+    return []
