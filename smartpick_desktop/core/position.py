@@ -32,17 +32,19 @@ def position_statement(profile: Profile) -> PositionStatement:
     if mean is None:
         return PositionStatement(
             f"No published Step 2 CK figure is available for {specialty.name}.{note}", None)
-    diff = score - round(float(mean.value))
+    typical = round(float(mean.value))
+    diff = score - typical
     who = "Your Step 2 CK" if not profile.step2_is_expected else "Your expected Step 2 CK"
+    when = f"the {mean.year} mean" if mean.year else "the mean"
+    estimated = ", an estimate rather than a published figure" if mean.estimated else ""
     if diff == 0:
-        where = "equal to"
+        text = f"{who} ({score}) equals {when} of matched US MD seniors in {specialty.name}"
     else:
         points = "point" if abs(diff) == 1 else "points"
-        where = f"{abs(diff)} {points} {'above' if diff > 0 else 'below'}"
-    estimated = " (an estimate, not a published figure)" if mean.estimated else ""
-    year = f" ({mean.year})" if mean.year else ""
-    text = (f"{who} ({score}) is {where} the mean of matched US MD seniors in {specialty.name}"
-            f"{year}, {round(float(mean.value))}{estimated}.")
+        side = "above" if diff > 0 else "below"
+        text = (f"{who} ({score}) is {abs(diff)} {points} {side} {when} of matched US MD "
+                f"seniors in {specialty.name}")
+    text += f" ({typical}{estimated})."
     if profile.applicant_type != "us_md":
         text += (f" You apply as {APPLICANT_TYPES[profile.applicant_type]}; programs weigh that "
                  "too, and the chances in SmartPick take it into account.")

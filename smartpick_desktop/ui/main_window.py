@@ -182,7 +182,6 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_welcome_create(self) -> None:
-        self.show_tab("profile")
         self.tab("profile").edit_profile()
 
     @Slot()

@@ -33,8 +33,18 @@ class WelcomePage(QWidget):
             "where your signals go, how to stay in touch with mentors, and a printed plan for "
             "your advisor. Everything stays on this computer; SmartPick never goes online.")
         intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        intro.setMaximumWidth(620)
+        intro.setFixedWidth(640)
+        font = intro.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        intro.setFont(font)
         column.addWidget(intro, 0, Qt.AlignmentFlag.AlignHCenter)
+        steps = wrapped_label(
+            "1. Tell SmartPick about your scores, experience and goals (about five minutes).\n"
+            "2. See every program ranked with an explained chance of an interview.\n"
+            "3. Let the optimiser pick your list and signals within your budget, then print "
+            "the plan.")
+        steps.setFixedWidth(640)
+        column.addWidget(steps, 0, Qt.AlignmentFlag.AlignHCenter)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.create_button = QPushButton("Create my profile")

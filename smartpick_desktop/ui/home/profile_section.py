@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from smartpick_desktop.core.position import position_statement
 from smartpick_desktop.core.profile import APPLICANT_TYPES
@@ -23,7 +23,10 @@ class ProfileSection(Card):
         self.edit_button.clicked.connect(lambda: ctx.navigate("profile", "edit"))
         for widget in (self.headline, self.position, self.source):
             self.body.addWidget(widget)
-        self.body.addWidget(self.edit_button)
+        row = QHBoxLayout()
+        row.addWidget(self.edit_button)
+        row.addStretch(1)
+        self.body.addLayout(row)
         ctx.profile_changed.connect(self.refresh)
         self.refresh()
 

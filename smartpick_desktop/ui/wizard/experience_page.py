@@ -55,6 +55,7 @@ class ExperiencePage(ProfilePage):
         self.red_flags_error = error_label()
         flags_layout.addWidget(self.red_flags)
         flags_layout.addWidget(self.red_flags_error)
+        flags_layout.addStretch(1)
         self.add_row("Red flags", flags)
         self.red_flags.textChanged.connect(self._on_red_flags_text_changed)
 

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 from smartpick_desktop.core.profile import FIELD_CHECKS, ProfileError
 
 ERROR_STYLE = "color: #b3261e; font-size: 11px;"
+HINT_STYLE = "color: palette(placeholder-text); font-size: 11px;"
+REQUIRED = "Required."
 
 
 def error_label() -> QLabel:
@@ -78,12 +80,13 @@ class ValidatedLine(QWidget):
     def _on_edit_text_changed(self, text: str) -> None:
         self._message = self._validate(text.strip()) if self.edit.isEnabled() else ""
         self.error.setText(self._message)
+        self.error.setStyleSheet(HINT_STYLE if self._message == REQUIRED else ERROR_STYLE)
         self.error.setVisible(bool(self._message))
         self.validity_changed.emit()
 
     def _validate(self, text: str) -> str:
         if not text:
-            return "Required." if self.required else ""
+            return REQUIRED if self.required else ""
         value: Any = text
         if self.kind == "int":
             digits = text.replace(",", "")
