@@ -31,12 +31,16 @@ def setup_logging(data_dir: Path, *, debug: bool) -> None:
 
 def create_application(argv: list[str] | None = None):
     """Return the QApplication (creating it once)."""
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
+
+    from smartpick_desktop.core.resources import resource_path
 
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "smartpick.svg"))))
     return app
 
 
@@ -49,16 +53,56 @@ def build_window(data_dir: Path):
     return MainWindow(AppContext(store))
 
 
-def _report_store_error(err: StoreError) -> None:
+_CUPS_SOCKETS = ("/run/cups/cups.sock", "/var/run/cups/cups.sock", "/private/var/run/cupsd")
+
+
+def keep_printing_local() -> None:
+    """Point CUPS at its local socket so Qt's printer lookup never dials localhost:631.
+
+    Without a running local CUPS, libcups falls back to TCP (AF_INET) as soon as Qt creates a
+    QPrinter; the app must open no network connection. A server the user configured
+    (``CUPS_SERVER`` or a ``client.conf``) is respected.
+    """
+    if sys.platform == "win32" or os.environ.get("CUPS_SERVER"):
+        return
+    configs = (Path.home() / ".cups" / "client.conf", Path("/etc/cups/client.conf"))
+    if any(p.is_file() for p in configs):
+        return
+    existing = [s for s in _CUPS_SOCKETS if os.path.exists(s)]
+    os.environ["CUPS_SERVER"] = existing[0] if existing else _CUPS_SOCKETS[0]
+
+
+def _report_store_error(err: StoreError, data_dir: Path):
+    """Tell the user why the store cannot be used; for a damaged one, offer the newest good
+    backup or a fresh start. Return the main window when the app can go on, else None."""
     from PySide6.QtWidgets import QMessageBox
 
-    QMessageBox.critical(None, "SmartPick cannot open your data", str(err))
+    from smartpick_desktop.core.store.integrity import DamagedStoreError, restore_newest_backup
+
+    if not isinstance(err, DamagedStoreError):
+        QMessageBox.critical(None, "SmartPick cannot open your data", str(err))
+        return None
+    from smartpick_desktop.ui.backup import damaged
+
+    choice = damaged.offer_recovery(err)
+    try:
+        if choice == damaged.RESTORE:
+            restored = restore_newest_backup(data_dir)
+            log.info("Restored %s after damage", restored)
+        elif choice != damaged.FRESH:
+            return None
+        return build_window(data_dir)
+    except StoreError as again:
+        log.error("%s", again)
+        QMessageBox.critical(None, "SmartPick cannot open your data", str(again))
+        return None
 
 
 def run_gui(data_dir: Path, *, smoke: bool = False, debug: bool = False) -> int:
     """Start the GUI; with ``smoke`` visit every tab and quit with 0."""
     setup_logging(data_dir, debug=debug)
     log.info("SmartPick %s starting with data folder %s", __version__, data_dir)
+    keep_printing_local()
     app = create_application()
     try:
         window = build_window(data_dir)
@@ -66,15 +110,34 @@ def run_gui(data_dir: Path, *, smoke: bool = False, debug: bool = False) -> int:
         log.error("%s", err)
         if smoke:
             print(f"smartpick: {err}", file=sys.stderr)
-        else:
-            _report_store_error(err)
-        return err.exit_code
+            return err.exit_code
+        window = _report_store_error(err, data_dir)
+        if window is None:
+            return err.exit_code
     window.show()
+    if os.environ.get("SMARTPICK_STARTUP_TRACE"):
+        _trace_startup(app)
     if smoke:
         return _smoke(app, window)
     code = app.exec()
     window.ctx.store.close()
     return code
+
+
+def _trace_startup(app) -> None:
+    """SMARTPICK_STARTUP_TRACE=1: print when the main window is shown (benchmarks/ read it)."""
+    import time
+
+    app.processEvents()
+    now = time.time()
+    since = ""
+    try:  # Linux: the process start time, in clock ticks since boot.
+        ticks = int(Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()[19])
+        uptime = time.clock_gettime(time.CLOCK_BOOTTIME)
+        since = f" {uptime - ticks / os.sysconf('SC_CLK_TCK'):.3f} s after process start"
+    except (OSError, ValueError, IndexError, AttributeError):
+        pass
+    print(f"startup-trace: main window shown at {now:.6f}{since}", flush=True)
 
 
 def _smoke(app, window) -> int:

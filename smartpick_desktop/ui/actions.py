@@ -12,4 +12,7 @@ from PySide6.QtWidgets import QMainWindow
 
 
 def action_installers() -> list[Callable[[QMainWindow], None]]:
-    return []
+    from smartpick_desktop.ui.backup.actions import install as install_backup
+    from smartpick_desktop.ui.plan_export.controller import install as install_plan_export
+
+    return [install_plan_export, install_backup]

@@ -15,7 +15,10 @@ from smartpick_desktop.ui.context import AppContext
 
 def page_factories() -> list[Callable[[AppContext], QWidget]]:
     """The settings pages, in order."""
-    return []
+    from smartpick_desktop.ui.backup.page import BackupsPage
+    from smartpick_desktop.ui.mentors.settings_page import FollowUpSettingsPage
+
+    return [FollowUpSettingsPage, BackupsPage]
 
 
 class SettingsDialog(QDialog):

@@ -27,10 +27,16 @@ class TabSpec(NamedTuple):
 
 def tab_specs() -> list[TabSpec]:
     """Return the tabs to show, imported lazily so start-up pays only for what it shows."""
+    from smartpick_desktop.ui.articles.tab import ArticlesTab
     from smartpick_desktop.ui.home.tab import HomeTab
+    from smartpick_desktop.ui.mentors.tab import MentorsTab
     from smartpick_desktop.ui.profile_tab import ProfileTab
+    from smartpick_desktop.ui.programs.tab import ProgramsTab
 
     return [
         TabSpec("home", "Home", HomeTab),
+        TabSpec("programs", "Programs", ProgramsTab),
+        TabSpec("articles", "Articles", ArticlesTab),
+        TabSpec("mentors", "Mentors", MentorsTab),
         TabSpec("profile", "Profile", ProfileTab),
     ]

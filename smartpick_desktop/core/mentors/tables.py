@@ -37,7 +37,8 @@ class InteractionRow(Base):
     """One dated event with a contact (meeting, email sent, …); ``template`` if one was used."""
 
     __tablename__ = "mentor_interactions"
-    __table_args__ = (Index("ix_mentor_interactions_contact_date", "contact_id", "date"),)
+    __table_args__ = (Index("ix_mentor_interactions_contact_kind_date", "contact_id", "kind",
+                            "date"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     contact_id: Mapped[int] = mapped_column(
         ForeignKey("mentor_contacts.id", ondelete="CASCADE"))

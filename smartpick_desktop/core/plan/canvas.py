@@ -55,6 +55,8 @@ def chrome_canvas(chrome: Chrome) -> type[Canvas]:
 
     class ChromeCanvas(Canvas):
         def __init__(self, *args, **kwargs) -> None:
+            # The initial font is referenced by every page: make it the embedded one.
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or FONT
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
 

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import math
 
-from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Polygon, Rect, String
+from reportlab.graphics.shapes import (
+    Circle,
+    Drawing,
+    Group,
+    Line,
+    Polygon,
+    PolyLine,
+    Rect,
+    String,
+)
 from reportlab.lib import colors
 
 from smartpick_desktop.core.plan.document import TIERS, CurvePoint, PlanProgram
@@ -22,6 +31,14 @@ from smartpick_desktop.core.plan.styles import (
 )
 
 
+def _drawing(width: float, height: float) -> Drawing:
+    """A Drawing whose initial font is the embedded one (reportlab's default is Helvetica)."""
+    register_fonts()
+    drawing = Drawing(width, height)
+    drawing.initialFontName = FONT
+    return drawing
+
+
 def _nice_step(span: float, ticks: int = 6) -> int:
     raw = max(span / ticks, 1)
     power = 10 ** math.floor(math.log10(raw))
@@ -34,9 +51,8 @@ def _nice_step(span: float, ticks: int = 6) -> int:
 def curve_chart(curve: list[CurvePoint], chosen: int, p_match: float, *, width: float = 300,
                 height: float = 190) -> Drawing:
     """P(match) against the number of applications, with the chosen list marked."""
-    register_fonts()
-    drawing = Drawing(width, height)
-    left, bottom, right, top = 40, 34, 12, 12
+    drawing = _drawing(width, height)
+    left, bottom, right, top = 40, 34, 12, 22
     plot_w, plot_h = width - left - right, height - bottom - top
     points = sorted(curve, key=lambda p: p.applications)
     x_max = max([p.applications for p in points] + [chosen, 1])
@@ -65,8 +81,6 @@ def curve_chart(curve: list[CurvePoint], chosen: int, p_match: float, *, width: 
                        fontSize=7.5, fillColor=INK, textAnchor="middle"))
     label = String(0, 0, "Chance of matching", fontName=FONT, fontSize=7.5, fillColor=INK,
                    textAnchor="middle")
-    from reportlab.graphics.shapes import Group
-
     group = Group(label)
     group.transform = (0, 1, -1, 0, 9, bottom + plot_h / 2)
     drawing.add(group)
@@ -83,14 +97,12 @@ def curve_chart(curve: list[CurvePoint], chosen: int, p_match: float, *, width: 
                          strokeDashArray=[2, 2]))
         drawing.add(Circle(x, y, 3.2, fillColor=ACCENT, strokeColor=colors.white,
                            strokeWidth=1))
-        text = f"Your list: {chosen} → {p_match * 100:.0f}%"
-        anchor = "end" if x > left + plot_w * 0.6 else "start"
-        dx = -6 if anchor == "end" else 6
-        ty = min(y + 6, bottom + plot_h - 8)
-        if y > bottom + plot_h - 14:
-            ty = y - 14
-        drawing.add(String(x + dx, ty, text, fontName=FONT_BOLD, fontSize=7.5, fillColor=INK,
-                           textAnchor=anchor))
+        # The legend sits above the plot area, so it never crosses the curve.
+        lx, ly = left + 4, height - 9
+        drawing.add(Circle(lx, ly + 2.5, 3.2, fillColor=ACCENT, strokeColor=colors.white,
+                           strokeWidth=1))
+        text = f"Your list: {chosen} applications → {p_match * 100:.0f}%"
+        drawing.add(String(lx + 7, ly, text, fontName=FONT_BOLD, fontSize=7.5, fillColor=INK))
     drawing.add(Line(left, bottom, left + plot_w, bottom, strokeColor=MUTED, strokeWidth=0.7))
     drawing.add(Line(left, bottom, left, bottom + plot_h, strokeColor=MUTED, strokeWidth=0.7))
     return drawing
@@ -99,8 +111,7 @@ def curve_chart(curve: list[CurvePoint], chosen: int, p_match: float, *, width: 
 def tier_chart(programs: list[PlanProgram], *, width: float = 200,
                height: float = 190) -> Drawing:
     """Horizontal bars: programs per tier, with how many of them carry a signal."""
-    register_fonts()
-    drawing = Drawing(width, height)
+    drawing = _drawing(width, height)
     counts = dict.fromkeys(TIERS, 0)
     signalled = dict.fromkeys(TIERS, 0)
     for program in programs:

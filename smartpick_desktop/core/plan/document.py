@@ -93,7 +93,7 @@ class FeeBreakdown:
     total_usd: int
     rule_text: str
     season: str
-    source: str
+    source: str = ""
     season_note: str | None = None
     expected_interviews: float = 0.0
     travel_per_interview_usd: int = 0

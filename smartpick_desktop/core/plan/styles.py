@@ -68,7 +68,7 @@ def styles() -> dict[str, ParagraphStyle]:
         "note": ParagraphStyle("note", parent=base, fontName=FONT_ITALIC, fontSize=7.5,
                                leading=9.5, textColor=MUTED),
         "h1": ParagraphStyle("h1", parent=base, fontName=FONT_BOLD, fontSize=16, leading=20,
-                             textColor=ACCENT, spaceBefore=4, spaceAfter=8),
+                             textColor=ACCENT, spaceBefore=14, spaceAfter=8),
         "h2": ParagraphStyle("h2", parent=base, fontName=FONT_BOLD, fontSize=11, leading=14,
                              textColor=INK, spaceBefore=10, spaceAfter=4),
         "title": ParagraphStyle("title", parent=base, fontName=FONT_BOLD, fontSize=28,

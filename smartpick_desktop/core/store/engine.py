@@ -13,7 +13,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from smartpick_desktop.core.errors import StoreError
-from smartpick_desktop.core.store import migrate
+from smartpick_desktop.core.store import backup, integrity, migrate
 
 DB_FILENAME = "smartpick.db"
 
@@ -32,6 +32,23 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
+
+
+#: SQLite primary result codes of a failed write: full, read-only, I/O error, cannot open,
+#: damaged, not a database.
+_WRITE_FAILURES = {13: "the disk is full", 8: "the data folder or file is read-only",
+                   10: "a disk input/output error", 14: "the file cannot be opened",
+                   11: "the file is damaged", 26: "the file is not a SmartPick data file"}
+
+
+def write_failure(path: Path, err: BaseException) -> StoreError | None:
+    """Return a one-line StoreError for a failed write, or None when ``err`` is another error."""
+    orig = getattr(err, "orig", err)
+    code = getattr(orig, "sqlite_errorcode", None)
+    if code is None or (code & 0xFF) not in _WRITE_FAILURES:
+        return None
+    return StoreError(f"The data file {path} could not be written: {_WRITE_FAILURES[code & 0xFF]} "
+                      f"({orig}); the change was not saved and the store is as it was.")
 
 
 class Store:
@@ -56,9 +73,20 @@ class Store:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """Open a session for one user action: commit on success, roll back on error."""
-        with self._sessions() as session, session.begin():
-            yield session
+        """Open a session for one user action: commit on success, roll back on error.
+
+        Raises:
+            StoreError: the write failed (disk full, read-only folder, damaged file); the
+                transaction was rolled back, so the store is as it was.
+        """
+        try:
+            with self._sessions() as session, session.begin():
+                yield session
+        except (OperationalError, DatabaseError) as err:
+            failure = write_failure(self.path, err)
+            if failure is None:
+                raise
+            raise failure from err
 
     def close(self) -> None:
         self.engine.dispose()
@@ -77,12 +105,23 @@ def open_store(data_dir: Path | None = None, *, upgrade: bool = True) -> Store:
         raise StoreError(f"The data folder {folder} cannot be created: {err.strerror}.") from err
     store = Store(folder)
     try:
+        integrity.check_store_file(store.path)  # quick_check; a damaged file is moved aside
         with store.engine.connect() as conn:
             conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar_one()
         if upgrade:
+            backup.backup_on_start(store)  # at most one a day; migrations make their own
             migrate.upgrade_to_head(store)
+            from smartpick_desktop.core.catalog.demo import ensure_demo_pack  # demo on 1st start
+
+            with store.session() as session:
+                ensure_demo_pack(session)
+    except StoreError:
+        store.close()
+        raise
     except (DatabaseError, OperationalError, sqlite3.DatabaseError) as err:
         store.close()
         reason = str(getattr(err, "orig", err)) or type(err).__name__
+        if integrity.is_damage(err):
+            integrity.raise_damaged(store.path, reason)
         raise StoreError(f"The data file {store.path} cannot be used: {reason}.") from err
     return store

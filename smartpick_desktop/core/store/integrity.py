@@ -112,6 +112,24 @@ def move_aside(path: Path, now: dt.datetime | None = None) -> Path:
     return target
 
 
+def _header_problem(path: Path) -> str | None:
+    """Check the 100-byte SQLite header without SQLite; return why it is unusable, or None."""
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(100)
+    except OSError as err:
+        raise StoreError(f"The data file {path} cannot be read: {err.strerror}.") from err
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        return "file is not a database"
+    page_size = int.from_bytes(header[16:18], "big")
+    if page_size == 1:
+        page_size = 65536
+    if (page_size < 512 or page_size & (page_size - 1) or header[18] not in (1, 2)
+            or header[19] not in (1, 2)):
+        return "the file header is damaged"
+    return None
+
+
 def check_store_file(path: Path) -> None:
     """Check the store's data file at open; move a damaged one aside and raise.
 
@@ -131,7 +149,11 @@ def check_store_file(path: Path) -> None:
             return
     except OSError as err:
         raise StoreError(f"The data file {path} cannot be read: {err.strerror}.") from err
-    reason: str | None
+    reason = _header_problem(path)
+    if reason is not None:
+        # Never let SQLite open a file with a ruined header: closing it would delete the -wal
+        # file, which may hold the latest changes.
+        raise_damaged(path, reason)
     try:
         conn = sqlite3.connect(path, timeout=5)
     except sqlite3.Error as err:
@@ -173,5 +195,5 @@ def restore_newest_backup(data_dir: Path) -> Path:
     if target.exists() and target.stat().st_size > 0:
         raise StoreError(f"The data file {target} exists; restore over it from Settings → "
                          "Backups or with 'smartpick restore FILE'.")
-    copy_database(backup, target)
+    copy_database(backup, target, read_only=True)
     return backup

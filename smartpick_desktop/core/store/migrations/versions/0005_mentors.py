@@ -44,8 +44,8 @@ def upgrade() -> None:
         sa.Column("notes", sa.Text, nullable=False),
         sa.Column("template", sa.String(40), nullable=False),
     )
-    op.create_index("ix_mentor_interactions_contact_date", "mentor_interactions",
-                    ["contact_id", "date"])
+    op.create_index("ix_mentor_interactions_contact_kind_date", "mentor_interactions",
+                    ["contact_id", "kind", "date"])
     op.create_table(
         "mentor_letters",
         sa.Column("id", sa.Integer, primary_key=True),
@@ -63,6 +63,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("mentor_letters")
-    op.drop_index("ix_mentor_interactions_contact_date", table_name="mentor_interactions")
+    op.drop_index("ix_mentor_interactions_contact_kind_date", table_name="mentor_interactions")
     op.drop_table("mentor_interactions")
     op.drop_table("mentor_contacts")

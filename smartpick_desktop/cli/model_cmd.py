@@ -1,0 +1,179 @@
+"""``smartpick rank``, ``smartpick optimize`` and ``smartpick model check`` (docs/model.md)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from smartpick_desktop.cli.context import CliContext, UsageError, print_json
+from smartpick_desktop.core.errors import InputError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    rank = sub.add_parser("rank", help="rank the programs of a specialty for the profile")
+    rank.add_argument("--specialty", metavar="S", help="specialty (default: the profile's)")
+    rank.add_argument("--top", metavar="N", type=int, help="show only the first N")
+    rank.add_argument("--json", action="store_true", help="print JSON")
+    rank.set_defaults(func=_rank)
+    opt = sub.add_parser("optimize", help="choose the list and signals; saves it as the "
+                         "current plan")
+    opt.add_argument("--max-apps", metavar="N", type=int, help="at most N applications")
+    opt.add_argument("--budget", metavar="USD", type=int, help="ERAS fee budget in USD "
+                     "(default: the profile's budget)")
+    opt.add_argument("--seed", type=int, default=0, help=argparse.SUPPRESS)
+    opt.add_argument("--dry-run", action="store_true", help="only print; do not save the plan")
+    opt.add_argument("--json", action="store_true", help="print JSON")
+    opt.set_defaults(func=_optimize)
+    model = sub.add_parser("model", help="the match-chance model")
+    actions = model.add_subparsers(dest="action", metavar="ACTION", required=True)
+    chk = actions.add_parser("check", help="simulate the calibration population: model vs "
+                             "published NRMP 2025 match rates")
+    chk.add_argument("--json", action="store_true", help="print JSON (rates as fractions)")
+    chk.set_defaults(func=_check)
+
+
+def _profile_and_programs(ctx: CliContext, specialty: str | None = None,
+                          with_backup: bool = False) -> tuple[Any, list[Any]]:
+    from smartpick_desktop.core.catalog.queries import ensure_demo_pack, load_programs
+    from smartpick_desktop.core.profile import load_profile
+    from smartpick_desktop.core.reference import load_reference
+
+    with ctx.store().session() as session:
+        profile = load_profile(session)
+        if profile is None:
+            raise InputError("There is no profile yet: run 'smartpick profile import FILE.json' "
+                             "or create one in the app.")
+        name = specialty or profile.specialty
+        spec = load_reference().find_specialty(name)
+        if spec is None:
+            raise InputError(f"--specialty: unknown specialty '{name}'; use a name such as "
+                             "'Internal Medicine' or an alias such as 'IM'.")
+        ensure_demo_pack(session)
+        programs = load_programs(session, specialty=spec.name)
+        if with_backup and profile.backup_specialty:
+            programs += load_programs(session, specialty=profile.backup_specialty)
+    return profile, programs
+
+
+def _row(rp: Any) -> dict[str, Any]:
+    p = rp.program
+    return {
+        "rank": rp.rank, "program_id": p.program_id, "acgme_id": p.acgme_id, "name": p.name,
+        "specialty": p.specialty, "city": p.city, "state": p.state, "fit": round(rp.fit, 1),
+        "p_interview": round(rp.p_interview, 4),
+        "p_interview_signal": round(rp.p_interview_signal, 4), "tier": rp.tier,
+        "eligible": rp.eligible, "reasons": list(rp.reasons),
+        "fit_reasons": list(rp.fit_reasons), "source": p.source, "is_demo": p.is_demo,
+    }
+
+
+def _rank(args: argparse.Namespace, ctx: CliContext) -> int:
+    if args.top is not None and args.top < 1:
+        raise UsageError("--top must be 1 or more.")
+    from smartpick_desktop.core.model.plan_store import current_plan
+    from smartpick_desktop.core.model.ranking import rank_programs
+
+    profile, programs = _profile_and_programs(ctx, args.specialty)
+    with ctx.store().session() as session:
+        plan = current_plan(session)
+    ranked = rank_programs(profile, programs, signalled=plan.signals if plan else {})
+    if args.top is not None:
+        ranked = ranked[:args.top]
+    if args.json:
+        print_json([_row(r) for r in ranked])
+        return 0
+    if not ranked:
+        print("No programs in this specialty yet: import a data pack or a spreadsheet.")
+        return 0
+    print(f"{'#':>4}  {'fit':>4}  {'chance':>6}  {'tier':<10}  program")
+    for r in ranked:
+        demo = " [demo]" if r.program.is_demo else ""
+        print(f"{r.rank:>4}  {r.fit:>4.0f}  {r.p_interview * 100:>5.0f}%  {r.tier:<10}  "
+              f"{r.program.name} ({r.program.location}){demo}")
+        if not r.eligible:
+            print(f"{'':>30}{r.reasons[0]}")
+    return 0
+
+
+def _optimize(args: argparse.Namespace, ctx: CliContext) -> int:
+    if args.max_apps is not None and args.max_apps < 1:
+        raise UsageError("--max-apps must be 1 or more.")
+    if args.budget is not None and args.budget < 0:
+        raise UsageError("--budget cannot be negative.")
+    from smartpick_desktop.core.model.plan_store import compute_plan, save_plan
+
+    profile, _ = _profile_and_programs(ctx)
+    with ctx.store().session() as session:
+        result = compute_plan(session, profile, max_apps=args.max_apps, budget=args.budget,
+                              seed=args.seed)
+    saved = False
+    if not args.dry_run and result.rows:
+        with ctx.store().session() as session:
+            save_plan(session, result)
+        saved = True
+    if args.json:
+        print_json(plan_json(result, saved))
+        return 0
+    print(f"{len(result.rows)} applications, ERAS fee ${result.fee_usd}, "
+          f"P(match) {result.p_match * 100:.1f}%, expected interviews "
+          f"{result.expected_interviews:.1f}.")
+    for part in result.fee_breakdown:
+        print(f"  {part['specialty']}: {part['applications']} applications, ${part['fee_usd']}")
+    if result.flatten_at:
+        print(f"  The gain flattens after about {result.flatten_at} applications.")
+    for i, r in enumerate(result.rows, start=1):
+        sig = f" [{r.signal} signal]" if r.signal and r.signal != "signal" else (
+            " [signal]" if r.signal else "")
+        demo = " [demo]" if r.program.is_demo else ""
+        print(f"{i:>4}  {r.p_interview * 100:>3.0f}%  {r.tier:<7} {r.program.name} "
+              f"({r.program.location}){sig}{demo}")
+    print(result.details.get("fee_rule", ""))
+    print("Saved as your current plan." if saved else "Dry run: the plan was not saved.")
+    return 0
+
+
+def plan_json(result: Any, saved: bool) -> dict[str, Any]:
+    """The ``optimize --json`` object (PRODUCT.md section 9)."""
+    rows = []
+    for i, r in enumerate(result.rows, start=1):
+        p = r.program
+        rows.append({
+            "rank": i, "program_id": p.program_id, "acgme_id": p.acgme_id, "name": p.name,
+            "specialty": p.specialty, "city": p.city, "state": p.state, "fit": round(r.fit, 1),
+            "p_interview": round(r.p_interview, 4), "tier": r.tier, "eligible": r.eligible,
+            "reasons": list(r.reasons), "signal": r.signal is not None,
+            "signal_level": r.signal, "gain": round(r.gain, 5), "source": p.source,
+            "is_demo": p.is_demo,
+        })
+    return {
+        "programs": rows, "p_match": round(result.p_match, 4),
+        "expected_interviews": round(result.expected_interviews, 2),
+        "fee_usd": result.fee_usd, "fee_breakdown": result.fee_breakdown,
+        "curve": [{"applications": c["applications"], "p_match": round(c["p_match"], 4)}
+                  for c in result.curve],
+        "flatten_at": result.flatten_at, "signals_allowed": result.signals_allowed,
+        "specialty": result.specialty, "backup_specialty": result.backup_specialty,
+        "max_apps": result.max_apps, "budget_usd": result.budget_usd,
+        "fee_rule": result.details.get("fee_rule"), "seed": result.details.get("seed"),
+        "draws": result.details.get("draws"), "saved": saved,
+    }
+
+
+def _check(args: argparse.Namespace, ctx: CliContext) -> int:
+    from smartpick_desktop.core.model.calibration import TOLERANCE, check
+
+    rows = check()
+    if args.json:
+        print_json([{"applicant_type": r.applicant_type, "label": r.label,
+                     "model": round(r.model, 4), "published": r.published, "source": r.source,
+                     "applicants": r.applicants, "within_tolerance": r.within} for r in rows])
+    else:
+        print(f"Synthetic population, {rows[0].applicants} applicants per type, simulated with "
+              "the shipped model constants:")
+        print(f"{'applicant type':<22} {'model':>7} {'published':>10}  source")
+        for r in rows:
+            mark = "" if r.within else "  (outside tolerance)"
+            print(f"{r.label:<22} {r.model * 100:>6.1f}% {r.published * 100:>9.1f}%  "
+                  f"{r.source}{mark}")
+        print(f"Tolerance: {TOLERANCE * 100:.0f} percentage points.")
+    return 0 if all(r.within for r in rows) else 1

@@ -1,0 +1,213 @@
+"""Calibration: a synthetic applicant population run through the model's own terms.
+
+Each synthetic applicant (type mix of the NRMP Match) gets a Step 2 CK from the published spread,
+research, honors, attempts, years since graduation and US clinical experience, applies to the
+typical number of programs for their type (applications.json), chosen as typical applicants
+choose them — near their own level with scatter, not by the optimiser — signals its specialty's
+allowance, and then the season is **simulated**: a shared factor u per applicant, an interview
+drawn at each program, a match drawn at each interview. The simulated PGY-1 match rate per type is
+compared with NRMP 2025 (``load_reference().match_rates``).
+
+``fit_parameters`` finds the intercept (US MD rate) and the type offsets (the other three) by
+bisection with common random numbers; the results are stored in model.json.
+``check`` reruns the simulation with the shipped constants and another seed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from smartpick_desktop.core.model.chances import applicant_strength, friendliness_values, logistic
+from smartpick_desktop.core.model.constants import ModelConstants, load_constants
+from smartpick_desktop.core.reference import APPLICANT_TYPES, APPLICANT_TYPE_LABELS, load_reference
+
+CHECK_SEED = 7
+FIT_SEED = 2025
+PER_TYPE = 4000
+TOLERANCE = 0.03
+
+# Population assumptions (SmartPick; docs/model.md "Calibration"): shares of applicants with
+# each trait, by type. Scores: all types from the published matched-US-MD spread centred 2
+# points below the specialty mean (applicants, not only matched ones); type differences beyond
+# that are absorbed by the fitted type offsets.
+POPULATION = {
+    "us_md": {"research": 6.0, "aoa": 0.12, "ghhs": 0.15, "failed": 0.03, "years": (0, 0),
+              "usce": (0, 0), "clerkships": 3.0},
+    "us_do": {"research": 4.0, "aoa": 0.0, "ghhs": 0.08, "failed": 0.05, "years": (0, 0),
+              "usce": (0, 0), "clerkships": 2.5},
+    "us_img": {"research": 3.0, "aoa": 0.0, "ghhs": 0.0, "failed": 0.12, "years": (0, 4),
+               "usce": (0, 12), "clerkships": 0.0},
+    "non_us_img": {"research": 3.0, "aoa": 0.0, "ghhs": 0.0, "failed": 0.10, "years": (0, 6),
+                   "usce": (0, 12), "clerkships": 0.0},
+}
+SCORE_SHIFT = -2.0
+SELF_SELECTION = 0.5   # applicants aim at programs 0.5 SD per SD of their own strength
+HOME_SHARE = 0.15      # share of applications in the home state
+REGION_SHARE = 0.25    # share in other preferred states
+MINIMUM_SHARE = 0.3    # share of programs publishing a minimum (15 points below typical)
+SIGNALS = 10           # signals per applicant (typical allowance), default multiplier
+
+
+@dataclass(frozen=True)
+class CheckRow:
+    applicant_type: str
+    label: str
+    model: float
+    published: float
+    source: str
+    applicants: int
+
+    @property
+    def within(self) -> bool:
+        return abs(self.model - self.published) <= TOLERANCE
+
+
+@dataclass
+class _Population:
+    """Everything random about one synthetic population (fixed for common random numbers)."""
+
+    quality: np.ndarray      # applicant strength terms excluding the type offset (logit)
+    step2_rel: np.ndarray    # (n, k) step2 term vs each program (logit)
+    friendly: np.ndarray     # (n, k)
+    geo: np.ndarray          # (n, k)
+    cutoff: np.ndarray       # (n, k)
+    signal: np.ndarray       # (n, k)
+    mask: np.ndarray         # (n, k) application made
+    z_u: np.ndarray          # (n,) standard normal for u
+    r_inv: np.ndarray        # (n, k) uniforms for invites
+    r_match: np.ndarray      # (n, k) uniforms for matches
+
+
+def _population(atype: str, n: int, rng: np.random.Generator, c: ModelConstants) -> _Population:
+    from smartpick_desktop.core.profile import Profile
+
+    ref = load_reference()
+    k = int(ref.typical_applications[atype].value)
+    sd = c.step2_sd
+    b = c["strength_slope"]
+    spec = POPULATION[atype]
+    score_z = rng.standard_normal(n)
+    step2 = np.clip(np.round(250 + SCORE_SHIFT + sd * score_z), 196, 300)
+    research = rng.poisson(spec["research"], n)
+    aoa = rng.random(n) < spec["aoa"]
+    ghhs = rng.random(n) < spec["ghhs"]
+    failed = (rng.random(n) < spec["failed"]).astype(int)
+    years = rng.integers(spec["years"][0], spec["years"][1] + 1, n)
+    usce = rng.integers(spec["usce"][0], spec["usce"][1] + 1, n)
+    clerk = rng.poisson(spec["clerkships"], n)
+    quality = np.empty(n)
+    type_offset = c.type_offset(atype)
+    for i in range(n):
+        honors = (["aoa"] if aoa[i] else []) + (["gold_humanism"] if ghhs[i] else [])
+        prof = Profile(applicant_type=atype, step2_ck=int(step2[i]),
+                       research_items=int(research[i]), honors=honors,
+                       failed_attempts=int(failed[i]), us_clinical_months=int(usce[i]),
+                       clerkship_honors=int(clerk[i]))
+        prof_years = int(years[i])
+        s = applicant_strength(_WithYears(prof, prof_years), c)
+        quality[i] = s.total - type_offset
+    z_app = (step2 - 250.0) / sd + quality / b
+    # programs chosen near the applicant's level with scatter (typical behaviour)
+    prog_c = SELF_SELECTION * z_app[:, None] + rng.normal(0.0, c["calibration_choice_sd"], (n, k))
+    typical = 250.0 + sd * prog_c
+    step2_rel = b * (step2[:, None] - typical) / sd
+    share_do = rng.beta(1.0, 7.0, (n, k))
+    share_img = rng.beta(0.8, 2.4, (n, k))
+    friendly = friendliness_values(atype, share_do, share_img, c)
+    geo_draw = rng.random((n, k))
+    geo = np.where(geo_draw < HOME_SHARE, c["home_state"],
+                   np.where(geo_draw < HOME_SHARE + REGION_SHARE, c["preferred_region"], 0.0))
+    has_min = rng.random((n, k)) < MINIMUM_SHARE
+    cutoff = np.where(has_min & (step2[:, None] < typical - 15), c["below_minimum"], 0.0)
+    accepts = rng.random((n, k)) < float(ref.programs_accepting_signals.value)
+    order = np.argsort(rng.random((n, k)), axis=1)
+    signalled = np.zeros((n, k), dtype=bool)
+    np.put_along_axis(signalled, order[:, :SIGNALS], True, axis=1)
+    signal = np.where(signalled & accepts, math.log(c.signal_multiplier("signal")), 0.0)
+    return _Population(quality, step2_rel, friendly, geo, cutoff, signal,
+                       np.ones((n, k), dtype=bool), rng.standard_normal(n),
+                       rng.random((n, k)), rng.random((n, k)))
+
+
+class _WithYears:
+    """A profile view with a fixed number of years since graduation."""
+
+    def __init__(self, profile, years: int) -> None:
+        self._p = profile
+        self._years = years
+
+    def __getattr__(self, name):
+        return getattr(self._p, name)
+
+    def years_since_graduation(self, today=None) -> int:
+        return self._years
+
+
+def simulate(pop: _Population, intercept: float, type_offset: float,
+             c: ModelConstants) -> float:
+    """Simulated match rate: draw u, interviews and matches; matched if any interview matches."""
+    u = pop.z_u[:, None] * c["applicant_factor_sd"]
+    quality = (pop.quality + type_offset)[:, None]
+    eta = intercept + quality + pop.step2_rel + pop.friendly + pop.geo + pop.cutoff + pop.signal
+    mu = c.match_logit + c["match_strength_slope"] * (quality + pop.step2_rel)
+    invited = pop.r_inv < logistic(eta + u)
+    matched_here = invited & (pop.r_match < logistic(mu + u)) & pop.mask
+    return float(matched_here.any(axis=1).mean())
+
+
+def _populations(seed: int, per_type: int, c: ModelConstants) -> dict[str, _Population]:
+    rng = np.random.default_rng(seed)
+    return {t: _population(t, per_type, rng, c) for t in APPLICANT_TYPES}
+
+
+def check(*, seed: int = CHECK_SEED, per_type: int = PER_TYPE,
+          consts: ModelConstants | None = None) -> list[CheckRow]:
+    """Run the synthetic population with the shipped constants; model vs published by type."""
+    c = consts or load_constants()
+    ref = load_reference()
+    pops = _populations(seed, per_type, c)
+    rows = []
+    for t in APPLICANT_TYPES:
+        rate = simulate(pops[t], c["intercept"], c.type_offset(t), c)
+        fig = ref.match_rates[t]
+        rows.append(CheckRow(t, APPLICANT_TYPE_LABELS[t], rate, float(fig.value), fig.cite(),
+                             per_type))
+    return rows
+
+
+def _bisect(fn, target: float, lo: float, hi: float, iters: int = 40) -> float:
+    """x in [lo, hi] with fn(x) ≈ target, for fn non-decreasing."""
+    for _ in range(iters):
+        mid = 0.5 * (lo + hi)
+        if fn(mid) < target:
+            lo = mid
+        else:
+            hi = mid
+    return 0.5 * (lo + hi)
+
+
+def fit_parameters(*, seed: int = FIT_SEED, per_type: int = PER_TYPE,
+                   consts: ModelConstants | None = None) -> dict[str, float]:
+    """Fit the intercept and the type offsets to NRMP 2025 (for updating model.json)."""
+    c = consts or load_constants()
+    ref = load_reference()
+    pops = _populations(seed, per_type, c)
+    target = {t: float(ref.match_rates[t].value) for t in APPLICANT_TYPES}
+    a = _bisect(lambda x: simulate(pops["us_md"], x, 0.0, c), target["us_md"], -8.0, 4.0)
+    out = {"intercept": round(a, 3), "type_offset_us_md": 0.0}
+    for t in APPLICANT_TYPES[1:]:
+        d = _bisect(lambda x, t=t: simulate(pops[t], a, x, c), target[t], -8.0, 4.0)
+        out[f"type_offset_{t}"] = round(d, 3)
+    return out
+
+
+def with_values(c: ModelConstants, values: dict[str, float]) -> ModelConstants:
+    """A copy of the constants with some values replaced (for fitting and sensitivity)."""
+    figs = dict(c.figures)
+    for key, value in values.items():
+        figs[key] = dataclasses.replace(figs[key], value=value)
+    return ModelConstants(figs)

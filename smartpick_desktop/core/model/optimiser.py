@@ -1,0 +1,433 @@
+"""The list optimiser: which programs to apply to, and where the signals go.
+
+Method (docs/model.md, "Optimiser"): lazy greedy with common random numbers.
+
+- Items are (program, signal level) pairs: no signal, or a signal of a level the program's
+  specialty has (gold/silver where it has tiers, else "signal") if the program accepts signals.
+- The objective of a list S is P(match) = mean over draws d of 1 − Π_{i∈S}(1 − a_i(u_d)); the
+  greedy adds, at each step, the item with the largest fit-weighted marginal gain
+  w_i · mean_d(miss_d · a_i(u_d)), with w_i = 0.5 + 0.5·fit_i/100, then drops the program's other
+  items and the signal it used from the pool.
+- The gain of an item can only shrink as the list grows (the objective is a coverage function),
+  so stale gains are upper bounds (lazy greedy, Minoux 1978). The first bounds are exact upper
+  bounds from 64 bins of the sorted draws: a_i(u) rises with u, so a bin's highest draw bounds
+  the whole bin. Only items that reach the top of the heap are re-evaluated, in batches.
+- The greedy sequence does not depend on the limits: the list for N applications is the first N
+  of the sequence, and a budget stops the sequence before the first program it cannot pay for.
+  So allowing more applications or money never lowers P(match), and the curve never decreases.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from smartpick_desktop.core.model.chances import FactorDistribution, logistic
+from smartpick_desktop.core.model.constants import ModelConstants, load_constants
+from smartpick_desktop.core.model.p_match import DEFAULT_DRAWS, factor_draws
+from smartpick_desktop.core.reference import load_reference
+
+LEVELS = (None, "gold", "silver", "signal")
+BINS = 256
+BATCH = 32
+FLATTEN_WINDOW = 5
+FLATTEN_GAIN = 0.01
+
+
+class Cancelled(Exception):
+    """The caller's progress callback asked to stop."""
+
+
+@dataclass
+class Items:
+    """The optimiser's input as flat arrays: items (program × signal level) and programs."""
+
+    item_prog: np.ndarray    # program index of each item
+    item_level: np.ndarray   # index into LEVELS
+    item_eta: np.ndarray     # interview log-odds without u
+    prog_mu: np.ndarray      # match log-odds after an interview, without u
+    prog_weight: np.ndarray  # fit weight in [0.5, 1]
+    prog_group: np.ndarray   # specialty group index (fees and signals count per specialty)
+    allowance: dict[tuple[int, int], int]  # (group, level index) -> signals available
+
+
+@dataclass
+class GreedyResult:
+    order: list[int]          # chosen items, in order
+    curve: list[float]        # P(match) after each addition
+    interviews: list[float]   # expected interviews after each addition
+    fees: list[int]           # fee after each addition
+    evaluations: int = 0
+
+
+def success_rows(eta: np.ndarray, mu: np.ndarray, u: np.ndarray) -> np.ndarray:
+    """a[k, d] = P(interview) × P(match | interview) of item k in draw d."""
+    return logistic(eta[:, None] + u[None, :]) * logistic(mu[:, None] + u[None, :])
+
+
+@dataclass
+class _Bins:
+    """Equal-count bins of the sorted draws: first/last index and share of each bin."""
+
+    lo: np.ndarray
+    hi: np.ndarray
+    share: np.ndarray
+
+    @classmethod
+    def of(cls, n: int) -> _Bins:
+        edges = np.unique(np.linspace(0, n, min(BINS, n) + 1).astype(int))
+        return cls(edges[:-1], edges[1:] - 1, np.diff(edges) / n)
+
+
+class _NumpyBackend:
+    """Vectorised evaluation (the app's implementation)."""
+
+    def __init__(self, items: Items, u: np.ndarray, bins: _Bins) -> None:
+        self.items, self.u, self.bins = items, u, bins
+        mu = items.prog_mu[items.item_prog]
+        self.weight = items.prog_weight[items.item_prog]
+        # float32 bound tables (fast mat-vec); widened below to stay true bounds
+        self.a_hi = (success_rows(items.item_eta, mu, u[bins.hi])
+                     * self.weight[:, None]).astype(np.float32)
+        self.a_lo = (success_rows(items.item_eta, mu, u[bins.lo])
+                     * self.weight[:, None]).astype(np.float32)
+        self.miss = np.ones_like(u)
+
+    def bounds(self, valid: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        b = self.bins
+        ub = self.a_hi @ (b.share * self.miss[b.lo]).astype(np.float32)
+        lb = self.a_lo @ (b.share * self.miss[b.hi]).astype(np.float32)
+        ub = ub.astype(float) * (1 + 1e-4) + 1e-12
+        lb = lb.astype(float) * (1 - 1e-4)
+        return np.where(valid, ub, -1.0), np.where(valid, lb, -1.0)
+
+    def exact(self, ks: list[int]) -> tuple[list[float], np.ndarray]:
+        k = np.asarray(ks)
+        rows = success_rows(self.items.item_eta[k], self.items.prog_mu[self.items.item_prog[k]],
+                            self.u)
+        return ((rows @ self.miss) / self.u.size * self.weight[k]).tolist(), rows
+
+    def accept(self, row: np.ndarray, k: int) -> tuple[float, float]:
+        self.miss = self.miss * (1.0 - row)
+        p_int = float(logistic(self.items.item_eta[k] + self.u).mean())
+        return float(1.0 - self.miss.mean()), p_int
+
+
+class _PythonBackend:
+    """The same algorithm in plain Python lists and loops (the benchmark's baseline)."""
+
+    def __init__(self, items: Items, u: np.ndarray, bins: _Bins) -> None:
+        self.u = [float(x) for x in u]
+        self.eta = [float(x) for x in items.item_eta]
+        prog = [int(x) for x in items.item_prog]
+        self.mu = [float(items.prog_mu[p]) for p in prog]
+        self.weight = [float(items.prog_weight[p]) for p in prog]
+        self.lo, self.hi = [int(x) for x in bins.lo], [int(x) for x in bins.hi]
+        self.share = [float(x) for x in bins.share]
+        sig = self._sig
+        self.a_hi = [[w * sig(e + self.u[h]) * sig(m + self.u[h]) for h in self.hi]
+                     for e, m, w in zip(self.eta, self.mu, self.weight, strict=True)]
+        self.a_lo = [[w * sig(e + self.u[lo]) * sig(m + self.u[lo]) for lo in self.lo]
+                     for e, m, w in zip(self.eta, self.mu, self.weight, strict=True)]
+        self.miss = [1.0] * len(self.u)
+
+    @staticmethod
+    def _sig(x: float) -> float:
+        return 1.0 / (1.0 + math.exp(-x))
+
+    def bounds(self, valid: np.ndarray) -> tuple[list[float], list[float]]:
+        mlo = [s * self.miss[i] for s, i in zip(self.share, self.lo, strict=True)]
+        mhi = [s * self.miss[i] for s, i in zip(self.share, self.hi, strict=True)]
+        ub, lb = [], []
+        for k in range(len(self.eta)):
+            if valid[k]:
+                ub.append(sum(a * m for a, m in zip(self.a_hi[k], mlo, strict=True)))
+                lb.append(sum(a * m for a, m in zip(self.a_lo[k], mhi, strict=True)))
+            else:
+                ub.append(-1.0)
+                lb.append(-1.0)
+        return ub, lb
+
+    def exact(self, ks: list[int]) -> tuple[list[float], list[list[float]]]:
+        sig, n = self._sig, len(self.u)
+        gains, rows = [], []
+        for k in ks:
+            e, m = self.eta[k], self.mu[k]
+            row = [sig(e + x) * sig(m + x) for x in self.u]
+            rows.append(row)
+            gains.append(self.weight[k] * sum(r * s for r, s in zip(row, self.miss,
+                                                                      strict=True)) / n)
+        return gains, rows
+
+    def accept(self, row: list[float], k: int) -> tuple[float, float]:
+        n = len(self.u)
+        self.miss = [s * (1.0 - r) for r, s in zip(row, self.miss, strict=True)]
+        p_int = sum(self._sig(self.eta[k] + x) for x in self.u) / n
+        return 1.0 - sum(self.miss) / n, p_int
+
+
+def greedy(items: Items, u: np.ndarray, *, steps: int, budget: int | None = None,
+           fee_for: Callable[[int], int] | None = None, python: bool = False,
+           progress: Callable[[int, int], bool] | None = None) -> GreedyResult:
+    """Greedy with bounds over ``items`` and common random numbers ``u`` (module docstring).
+
+    ``fee_for(count)``: ERAS fee for ``count`` programs of one specialty; ``budget`` stops the
+    sequence before the first program it cannot pay for. ``progress(step, steps)`` returning
+    False cancels (raises :class:`Cancelled`).
+    """
+    u = np.sort(np.asarray(u, dtype=float))
+    bins = _Bins.of(u.size)
+    backend = (_PythonBackend if python else _NumpyBackend)(items, u, bins)
+    n_items = items.item_eta.size
+    item_prog, item_level = items.item_prog, items.item_level
+    item_group = items.prog_group[item_prog]
+    item_eta = items.item_eta.tolist()
+    item_mu = items.prog_mu[item_prog].tolist()
+    item_w = items.prog_weight[item_prog].tolist()
+    valid = np.ones(n_items, dtype=bool)
+    remaining = dict(items.allowance)
+    for (g, lvl), left in remaining.items():
+        if left <= 0:
+            valid &= ~((item_group == g) & (item_level == lvl))
+    counts: dict[int, int] = {}
+    fee_total = 0
+    expected = 0.0
+    out = GreedyResult([], [], [], [])
+    for step in range(steps):
+        if progress is not None and progress(step, steps) is False:
+            raise Cancelled
+        if not valid.any():
+            break
+        ub, lb = backend.bounds(valid)
+        ub_arr = np.asarray(ub)
+        floor = float(np.max(lb))
+        cands = np.flatnonzero(ub_arr >= floor)
+        cands = cands[np.argsort(-ub_arr[cands], kind="stable")].tolist()
+        best_gain, best_k, best_row = -1.0, -1, None
+        seen: set[tuple[float, float, float]] = set()
+        pos = 0
+        while pos < len(cands) and ub_arr[cands[pos]] >= best_gain:
+            batch = []
+            while pos < len(cands) and len(batch) < BATCH:
+                k = cands[pos]
+                pos += 1
+                key = (item_eta[k], item_mu[k], item_w[k])
+                if key not in seen:  # identical items have identical gains: evaluate one
+                    seen.add(key)
+                    batch.append(k)
+            if not batch:
+                break
+            gains, rows = backend.exact(batch)
+            out.evaluations += len(batch)
+            for j, k in enumerate(batch):
+                if gains[j] > best_gain:
+                    best_gain, best_k, best_row = gains[j], k, rows[j]
+        if best_k < 0:
+            break
+        g = int(item_group[best_k])
+        if fee_for is not None:
+            n = counts.get(g, 0)
+            extra = fee_for(n + 1) - fee_for(n)
+            if budget is not None and fee_total + extra > budget:
+                break
+            fee_total += extra
+        counts[g] = counts.get(g, 0) + 1
+        p, p_int = backend.accept(best_row, best_k)
+        expected += p_int
+        valid &= item_prog != item_prog[best_k]
+        lvl = int(item_level[best_k])
+        if lvl:
+            remaining[(g, lvl)] -= 1
+            if remaining[(g, lvl)] <= 0:
+                valid &= ~((item_group == g) & (item_level == lvl))
+        out.order.append(best_k)
+        out.curve.append(p)
+        out.interviews.append(expected)
+        out.fees.append(fee_total)
+    out.curve = np.maximum.accumulate(np.array(out.curve)).tolist() if out.curve else []
+    return out
+
+
+# --- from a profile and programs to a plan ---------------------------------------------------
+
+@dataclass
+class PlanRowResult:
+    """One chosen program with its figures (rows of ``optimize --json``)."""
+
+    program: Any
+    signal: str | None
+    p_interview: float
+    fit: float
+    tier: str
+    eligible: bool
+    reasons: list[str]
+    gain: float
+
+
+@dataclass
+class PlanResult:
+    """An optimised list (saved as the current plan by plan_store.save_plan)."""
+
+    specialty: str
+    backup_specialty: str | None
+    rows: list[PlanRowResult]
+    p_match: float
+    expected_interviews: float
+    fee_usd: int
+    fee_breakdown: list[dict]
+    curve: list[dict]
+    max_apps: int | None
+    budget_usd: int | None
+    flatten_at: int | None
+    signals_allowed: dict[str, dict[str, int]]
+    details: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def program_ids(self) -> list[int]:
+        return [r.program.program_id for r in self.rows]
+
+    @property
+    def signals(self) -> dict[int, str]:
+        return {r.program.program_id: r.signal for r in self.rows if r.signal}
+
+
+def signal_allowance(specialty: str) -> dict[str, int]:
+    """Signals a specialty gives: {"gold": g, "silver": s} where it has tiers, else
+    {"signal": n}; {} when it has none (AAMC, ERAS 2025 season)."""
+    spec = load_reference().find_specialty(specialty or "")
+    if spec is None or not spec.has_signals:
+        return {}
+    if spec.signals_gold:
+        return {"gold": spec.signals_gold, "silver": spec.signals_silver}
+    return {"signal": spec.signals_total}
+
+
+def flatten_point(curve: Sequence[float]) -> int | None:
+    """Applications after which the next 5 add less than 1 percentage point (None if never)."""
+    for n in range(1, len(curve) - FLATTEN_WINDOW + 1):
+        if curve[n - 1 + FLATTEN_WINDOW] - curve[n - 1] < FLATTEN_GAIN:
+            return n
+    return None
+
+
+def optimise(profile: Any, programs: Sequence[Any], *, max_apps: int | None = None,
+             budget: int | None = None, seed: int = 0, draws: int = DEFAULT_DRAWS,
+             posterior: FactorDistribution | Any = None, target: float | None = None,
+             curve_to: int | None = None, progress: Callable[[int, int], bool] | None = None,
+             consts: ModelConstants | None = None) -> PlanResult:
+    """Choose the list for ``profile`` among ``programs`` (its primary and backup specialty)."""
+    from smartpick_desktop.core.model.ranking import explain, factor_distribution, score_programs
+
+    c = consts or load_constants()
+    ref = load_reference()
+    primary = _canonical(getattr(profile, "specialty", ""))
+    backup = getattr(profile, "backup_specialty", None)
+    backup = _canonical(backup) if backup else None
+    groups = [primary] + ([backup] if backup else [])
+    progs = [p for p in programs if _canonical(p.specialty) in groups
+             and p.status not in ("withdrawn", "rejected") and p.program_id is not None]
+    sc = score_programs(profile, progs, posterior=posterior, consts=c)
+    elig = np.flatnonzero(sc.terms.eligible)
+    base_eta = sc.terms.eta(False)
+    allowed = {g: signal_allowance(g) for g in groups}
+    item_prog, item_level, item_eta = [], [], []
+    group_of = np.array([groups.index(_canonical(progs[i].specialty)) for i in elig], dtype=int)
+    for j, i in enumerate(elig):
+        levels = [0]
+        if sc.arrays.accepts_signals[i]:
+            levels += [LEVELS.index(lv) for lv in allowed[groups[group_of[j]]]]
+        for lv in levels:
+            item_prog.append(j)
+            item_level.append(lv)
+            item_eta.append(base_eta[i] + (math.log(c.signal_multiplier(LEVELS[lv])) if lv else 0))
+    items = Items(np.array(item_prog, dtype=int), np.array(item_level, dtype=int),
+                  np.array(item_eta, dtype=float), sc.terms.match_base[elig],
+                  0.5 + 0.5 * sc.fit.fit[elig] / 100.0, group_of,
+                  {(gi, LEVELS.index(lv)): n for gi, g in enumerate(groups)
+                   for lv, n in allowed[g].items()})
+    limit = max_apps
+    if limit is None and budget is None:
+        limit = int(ref.typical_applications[getattr(profile, "applicant_type", "us_md")].value)
+    steps = min(len(elig), limit if limit is not None else len(elig))
+    dist = factor_distribution(posterior, c) if posterior is not None else None
+    u = factor_draws(draws, seed, dist, c)
+    total_steps = min(len(elig), max(steps, curve_to or 0))
+    res = greedy(items, u, steps=total_steps, budget=budget, fee_for=ref.fee_rule.fee_for,
+                 python=False, progress=progress)
+    n = len(res.order)
+    chosen_n = min(n, steps)
+    if target is not None:
+        reach = next((k + 1 for k, p in enumerate(res.curve[:chosen_n]) if p >= target), None)
+        chosen_n = reach or chosen_n
+    chosen = res.order[:chosen_n]
+    rows = []
+    signals_map = {}
+    for j, k in enumerate(chosen):
+        i = int(elig[items.item_prog[k]])
+        lvl = LEVELS[int(items.item_level[k])]
+        if lvl:
+            signals_map[progs[i].program_id] = lvl
+        prev = res.curve[j - 1] if j else 0.0
+        rows.append((i, lvl, res.curve[j] - prev))
+    sc2 = score_programs(profile, progs, signalled=signals_map, posterior=posterior, consts=c)
+    out_rows = [PlanRowResult(progs[i], lvl, float(sc2.p_interview[i]), float(sc2.fit.fit[i]),
+                              str(sc2.tiers[i]), True, explain(sc2, i, c), float(gain))
+                for i, lvl, gain in rows]
+    counts: dict[str, int] = {}
+    for r in out_rows:
+        g = _canonical(r.program.specialty)
+        counts[g] = counts.get(g, 0) + 1
+    breakdown = [{"specialty": g, "applications": counts.get(g, 0),
+                  "fee_usd": ref.fee_rule.fee_for(counts.get(g, 0))} for g in groups]
+    fee = ref.eras_fee(counts) if counts else 0
+    curve = [{"applications": k + 1, "p_match": float(p)} for k, p in enumerate(res.curve)]
+    return PlanResult(
+        specialty=primary, backup_specialty=backup, rows=out_rows,
+        p_match=float(res.curve[chosen_n - 1]) if chosen_n else 0.0,
+        expected_interviews=float(res.interviews[chosen_n - 1]) if chosen_n else 0.0,
+        fee_usd=int(fee), fee_breakdown=breakdown, curve=curve, max_apps=max_apps,
+        budget_usd=budget, flatten_at=flatten_point(res.curve), signals_allowed=allowed,
+        details={"seed": seed, "draws": draws, "fee_rule": ref.fee_rule.describe(),
+                 "flatten_at": flatten_point(res.curve), "evaluations": res.evaluations,
+                 "candidates": len(elig), "target": target,
+                 "posterior": posterior is not None})
+
+
+def _canonical(name: str) -> str:
+    spec = load_reference().find_specialty(name or "")
+    return spec.name if spec else (name or "")
+
+
+def plan_for_profile(session: Any, profile: Any, *, max_apps: int | None = None,
+                     budget: int | None = None, seed: int = 0, use_posterior: bool = True,
+                     **kw: Any) -> PlanResult:
+    """Optimise over the catalog; the profile's budget is the default budget, and its target
+    number of programs the default maximum."""
+    from smartpick_desktop.core.catalog.queries import load_programs
+
+    programs = load_programs(session, specialty=profile.specialty)
+    if profile.backup_specialty:
+        programs += load_programs(session, specialty=profile.backup_specialty)
+    if budget is None:
+        budget = profile.budget_usd
+    if max_apps is None:
+        max_apps = profile.target_programs
+    posterior = None
+    if use_posterior:
+        from smartpick_desktop.core.model.season import season_posterior
+
+        from smartpick_desktop.core.model.plan_store import current_plan
+
+        saved = current_plan(session)
+        post = season_posterior(profile, programs, saved.signals if saved else None)
+        posterior = post if post.evidence else None
+    return optimise(profile, programs, max_apps=max_apps, budget=budget, seed=seed,
+                    posterior=posterior, **kw)
+
+
+def mapping_levels(signals: Mapping[int, str]) -> dict[int, str]:
+    return {int(k): str(v) for k, v in signals.items()}

@@ -1,0 +1,307 @@
+"""Build a :class:`PlanDocument` from the store: profile, current plan, catalog, mentors, checklist.
+
+:func:`assemble_plan` reads everything in one session; :func:`build_document` does the work from
+plain objects, so it is testable without a store. :func:`ensure_plan` computes and saves a plan
+from the profile's budget when none is chosen yet (``smartpick plan export`` does that).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from smartpick_desktop.core.errors import InputError
+from smartpick_desktop.core.plan.document import (
+    ChecklistRow,
+    CurvePoint,
+    FeeBreakdown,
+    FeeLine,
+    FollowUpRow,
+    LetterRow,
+    LettersSection,
+    PlanDocument,
+    PlanProgram,
+    ProfileSnapshot,
+    SourceRef,
+    TimelineEvent,
+)
+from smartpick_desktop.core.profile import APPLICANT_TYPES, HONORS, VISAS, Profile, load_profile
+
+NO_PROFILE = ("There is no profile yet: run 'smartpick profile import FILE.json' or create one "
+              "in the app before exporting a plan.")
+NO_PLAN = ("There is no plan yet: choose a list in the Plan tab (or run 'smartpick optimize') "
+           "before exporting.")
+_MATCH_DAY = re.compile(r"NRMP (\d{4}) Match Day")
+
+
+def require_profile(session: Session) -> Profile:
+    profile = load_profile(session)
+    if profile is None:
+        raise InputError(NO_PROFILE)
+    return profile
+
+
+def ensure_plan(session: Session, profile: Profile) -> tuple[Any, bool]:
+    """Return ``(current plan, computed)``: with none saved, compute one from the profile's
+    budget (and target number of applications) and save it first."""
+    from smartpick_desktop.core.model.plan_store import compute_plan, current_plan, save_plan
+
+    plan = current_plan(session)
+    if plan is not None:
+        return plan, False
+    result = compute_plan(session, profile, max_apps=profile.target_programs,
+                          budget=profile.budget_usd)
+    return save_plan(session, result), True
+
+
+def assemble_plan(session: Session, *, today: dt.date | None = None) -> PlanDocument:
+    """Read the profile, the current plan and the rest from the store and build the document.
+
+    Raises InputError (one sentence) when there is no profile or no plan yet.
+    """
+    from smartpick_desktop.core.catalog.queries import load_programs
+    from smartpick_desktop.core.checklist import list_items
+    from smartpick_desktop.core.model.plan_store import current_plan
+
+    today = today or dt.date.today()
+    profile = require_profile(session)
+    plan = current_plan(session)
+    if plan is None:
+        raise InputError(NO_PLAN)
+    wanted = set(plan.program_ids)
+    programs = [p for p in load_programs(session) if p.program_id in wanted]
+    letters, due, available = _mentors(session, today)
+    return build_document(profile, plan, programs, letters=letters, follow_ups=due,
+                          checklist=list_items(session), catalog_sources=_catalog(session),
+                          mentors_available=available, today=today)
+
+
+def _mentors(session: Session, today: dt.date) -> tuple[list, list, bool]:
+    try:
+        from smartpick_desktop.core.mentors.followups import due_items
+        from smartpick_desktop.core.mentors.letters import list_letters
+    except ImportError:  # pragma: no cover - the mentors feature ships with the app
+        return [], [], False
+    return list_letters(session), due_items(session, today), True
+
+
+def _catalog(session: Session) -> list[Any]:
+    from smartpick_desktop.core.catalog.queries import list_sources
+
+    return list_sources(session)
+
+
+# --- pure assembly -----------------------------------------------------------------------------
+
+
+def build_document(profile: Profile, plan: Any, programs: Sequence[Any], *,
+                   letters: Iterable[Any] = (), follow_ups: Iterable[Any] = (),
+                   checklist: Iterable[Any] = (), catalog_sources: Iterable[Any] = (),
+                   mentors_available: bool = True, today: dt.date | None = None,
+                   reference: Any = None) -> PlanDocument:
+    """Build the document from plain objects (a SavedPlan-like ``plan``, catalog Programs, mentor
+    Letters and DueItems, ChecklistItems, catalog SourceInfos)."""
+    from smartpick_desktop.core.position import position_statement
+    from smartpick_desktop.core.reference import load_reference
+
+    ref = reference or load_reference()
+    today = today or dt.date.today()
+    match_year = _match_year(ref, profile, today)
+    position = position_statement(profile)
+    wanted = set(plan.program_ids)
+    programs = [p for p in programs if p.program_id in wanted]
+    chosen = _programs(profile, plan, programs)
+    letters = list(letters)
+    follow_ups = list(follow_ups)
+    specialty = ref.find_specialty(profile.specialty)
+    sources = _sources(ref, profile, match_year, chosen, programs, catalog_sources)
+    return PlanDocument(
+        generated=today,
+        season=f"NRMP {match_year} Match (ERAS {match_year} season)",
+        profile=_snapshot(profile, position),
+        programs=chosen,
+        curve=[CurvePoint(int(c["applications"]), float(c["p_match"])) for c in plan.curve],
+        p_match=float(plan.p_match),
+        expected_interviews=float(plan.expected_interviews),
+        fee=_fees(ref, plan, profile, match_year),
+        timeline=_timeline(ref, match_year, letters, follow_ups),
+        letters=_letters(profile, letters, mentors_available),
+        follow_ups=[FollowUpRow(d.contact, d.reason, d.due, bool(d.overdue)) for d in follow_ups],
+        checklist=[ChecklistRow(i.text, i.origin, bool(i.done)) for i in checklist],
+        sources=sources,
+        signals_available=(specialty.signals_total or None) if specialty else None,
+    )
+
+
+def _match_year(ref: Any, profile: Profile, today: dt.date) -> int:
+    """The Match the student applies to: their graduation year when the season data has it,
+    else the next Match Day on or after today, else the latest one known."""
+    days = {}
+    for event in ref.season_events:
+        found = _MATCH_DAY.search(event.title)
+        if found:
+            days[int(found.group(1))] = event.date
+    if not days:
+        return profile.graduation_year or today.year + 1
+    if profile.graduation_year in days:
+        return int(profile.graduation_year)
+    upcoming = [year for year, day in sorted(days.items()) if day >= today]
+    return upcoming[0] if upcoming else max(days)
+
+
+def _snapshot(profile: Profile, position: Any) -> ProfileSnapshot:
+    if profile.step2_ck is not None:
+        step2 = str(profile.step2_ck)
+    elif profile.step2_ck_expected is not None:
+        step2 = f"{profile.step2_ck_expected} (expected)"
+    else:
+        step2 = ""
+    step1 = "" if profile.step1 is None else str(profile.step1)
+    home = ", ".join(x for x in (profile.home_city, profile.home_state or "") if x)
+    return ProfileSnapshot(
+        name=profile.name, specialty=profile.specialty,
+        applicant_type=APPLICANT_TYPES.get(profile.applicant_type, profile.applicant_type),
+        backup_specialty=profile.backup_specialty, graduation_year=profile.graduation_year,
+        home=home, step2=step2, step1=step1.capitalize() if step1.isalpha() else step1,
+        research_items=profile.research_items,
+        honors=[HONORS.get(h, h) for h in profile.honors],
+        visa=VISAS.get(profile.visa, profile.visa),
+        preferred_states=list(profile.preferred_states), budget_usd=profile.budget_usd,
+        target_programs=profile.target_programs, position=position.text,
+        position_source=position.source)
+
+
+def _programs(profile: Profile, plan: Any, programs: Sequence[Any]) -> list[PlanProgram]:
+    """The plan's programs in the model's order, with tiers, chances (with the plan's signals)
+    and fit. Programs deleted from the catalog since the plan was saved are left out."""
+    from smartpick_desktop.core.model.ranking import rank_programs
+
+    signals: Mapping[int, str] = dict(plan.signals)
+    by_id = {p.program_id: p for p in programs}
+    chosen = [by_id[i] for i in plan.program_ids if i in by_id]
+    if not chosen:
+        return []
+    ranked = rank_programs(profile, chosen, signalled=signals)
+    out = []
+    for index, item in enumerate(ranked, start=1):
+        program = item.program
+        out.append(PlanProgram(
+            rank=index, name=program.name, institution=program.institution or "",
+            city=program.city or "", state=program.state, tier=item.tier,
+            p_interview=float(item.p_interview), fit=float(item.fit),
+            signal=signals.get(program.program_id), status=program.status,
+            specialty=program.specialty, is_demo=bool(program.is_demo),
+            notes=program.notes or ""))
+    return out
+
+
+def _fees(ref: Any, plan: Any, profile: Profile, match_year: int) -> FeeBreakdown:
+    rule = ref.fee_rule
+    lines = [FeeLine(str(line["specialty"]), int(line["applications"]), int(line["fee_usd"]))
+             for line in plan.fee_breakdown]
+    travel = ref.interview_travel_usd
+    per_interview = int(round(float(travel.value)))
+    interviews = float(plan.expected_interviews)
+    note = rule.note if rule.season_year < match_year and rule.note else None
+    return FeeBreakdown(
+        lines=lines, total_usd=int(plan.fee_usd), rule_text=rule.describe(), season=rule.season,
+        source=rule.source.label(), season_note=note, expected_interviews=interviews,
+        travel_per_interview_usd=per_interview, travel_usd=int(round(interviews * per_interview)),
+        travel_source=travel.cite(), travel_note=travel.note,
+        budget_usd=getattr(plan, "budget_usd", None) or profile.budget_usd)
+
+
+def _timeline(ref: Any, match_year: int, letters: list[Any],
+              follow_ups: list[Any]) -> list[TimelineEvent]:
+    """The season's dates (June before the Match to the end of that ERAS season), each with its
+    source, plus the student's letter deadlines and follow-ups."""
+    start, end = dt.date(match_year - 1, 6, 1), dt.date(match_year, 5, 31)
+    events = [TimelineEvent(e.date, e.title, e.kind, e.source.label(), bool(e.estimated), e.note)
+              for e in ref.season_events if start <= e.date <= end]
+    for letter in letters:
+        if letter.due is not None and letter.status in ("asked", "agreed"):
+            events.append(TimelineEvent(letter.due, f"Letter due: {letter.writer}", "letter",
+                                        "Your letters (Mentors tab)"))
+    for item in follow_ups:
+        if getattr(item, "kind", "") == "letter":
+            continue
+        events.append(TimelineEvent(item.due, f"{item.reason}: {item.contact}", "follow_up",
+                                    "Your follow-ups (Mentors tab)"))
+    return sorted(events, key=lambda e: (e.date, not e.is_season, e.title))
+
+
+def _letters(profile: Profile, letters: list[Any], available: bool) -> LettersSection:
+    if not available:
+        return LettersSection(available=False)
+    from smartpick_desktop.core.mentors import letters as mentor_letters
+
+    expected = mentor_letters.letters_expected(profile.specialty)
+    rows = [LetterRow(writer=x.writer, status=x.status, requested=x.requested, due=x.due,
+                      standardized=bool(x.standardized), specialty=x.specialty, notes=x.notes)
+            for x in letters]
+    missing = []
+    if len(rows) < expected:
+        more = expected - len(rows)
+        missing.append(f"{more} more letter{'s' if more != 1 else ''}: {profile.specialty} "
+                       f"programs usually expect {expected} and you track {len(rows)}.")
+    standardized = getattr(mentor_letters, "standardized_letter", lambda _s: None)(
+        profile.specialty)
+    if standardized and not any(r.standardized for r in rows):
+        missing.append(f"No standardized letter yet: {standardized}.")
+    for row in rows:
+        if row.status in ("asked", "agreed"):
+            due = f", due {row.due.isoformat()}" if row.due else ""
+            missing.append(f"{row.writer}: not submitted yet ({row.status}{due}).")
+    return LettersSection(letters=rows, expected=expected, missing=missing)
+
+
+def _sources(ref: Any, profile: Profile, match_year: int, chosen: list[PlanProgram],
+             programs: Sequence[Any], catalog_sources: Iterable[Any]) -> list[SourceRef]:
+    """Every source behind a figure in the plan, with its year and what it backs."""
+    found: dict[str, SourceRef] = {}
+
+    def add(source: Any, used_for: str) -> None:
+        if source is None:
+            return
+        label = source.label()
+        if label in found:
+            old = found[label]
+            if used_for not in old.used_for:
+                found[label] = SourceRef(label, old.year, f"{old.used_for}; {used_for}",
+                                         old.uncertain)
+            return
+        found[label] = SourceRef(label, source.year, used_for, bool(source.uncertain))
+
+    specialty = ref.find_specialty(profile.specialty)
+    if specialty is not None and specialty.step2_mean is not None:
+        add(specialty.step2_mean.source, "Step 2 CK of matched applicants")
+    rate = ref.match_rates.get(profile.applicant_type)
+    if rate is not None:
+        add(rate.source, "Match rates the model is calibrated to")
+    add(ref.fee_rule.source, "ERAS fees")
+    start, end = dt.date(match_year - 1, 6, 1), dt.date(match_year, 5, 31)
+    for event in ref.season_events:
+        if start <= event.date <= end:
+            add(event.source, "Season dates")
+    if specialty is not None and specialty.signals_source is not None:
+        add(specialty.signals_source, "Number of preference signals")
+    add(ref.signal_odds_multiplier.source, "Effect of a signal on interview chances")
+    add(ref.interview_travel_usd.source, "Interview travel cost")
+    out = list(found.values())
+    names = {p.source for p in programs}
+    demo = any(p.is_demo for p in chosen)
+    for info in catalog_sources:
+        if (info.kind == "demo" and demo) or (info.kind != "demo" and info.name in names):
+            year = _year(getattr(info, "created", "")) or _year(getattr(info, "season", ""))
+            what = "Program data (demo, invented)" if info.kind == "demo" else "Program data"
+            out.append(SourceRef(info.label, year, what))
+    return out
+
+
+def _year(text: str) -> int | None:
+    found = re.search(r"(19|20)\d{2}", text or "")
+    return int(found.group(0)) if found else None

@@ -1,0 +1,1 @@
+"""The Articles tab: library list, reader, contents, notes and bookmarks."""

@@ -1,0 +1,723 @@
+"""The Articles tab: the library (search-as-you-type, tag filter), the reader, and a side panel
+with the table of contents, highlights with notes, and bookmarks.
+
+The library syncs the bundled articles the first time the tab is shown, not at start-up.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, QUrl, Slot
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QProgressDialog,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smartpick_desktop.core import checklist
+from smartpick_desktop.core.articles import annotations, library, search
+from smartpick_desktop.core.articles.actions import Action, parse_action
+from smartpick_desktop.core.articles.render import link_kind
+from smartpick_desktop.core.errors import SmartPickError
+from smartpick_desktop.ui.articles import theme
+from smartpick_desktop.ui.articles.library_model import ArticleDelegate, ArticleListModel
+from smartpick_desktop.ui.articles.reader import DEFAULT_PT, ReaderView
+from smartpick_desktop.ui.articles.workers import ImportWorker
+from smartpick_desktop.ui.context import AppContext
+
+log = logging.getLogger(__name__)
+ALL_TOPICS = "All topics"
+SEARCH_DELAY_MS = 150
+PROGRESS_DELAY_MS = 800
+TEMPLATE_NAMES = {
+    "peer_mentor": "outreach to a peer mentor", "research_inquiry": "research inquiry",
+    "thank_you": "thank-you note", "advice_follow_up": "follow-up on advice",
+    "letter_request": "letter request", "post_match_update": "post-match update",
+}
+
+
+def template_text(key: str) -> str:
+    """The text of a Mentors template, or a short stand-in when the Mentors feature is absent."""
+    try:
+        from smartpick_desktop.core.mentors import templates  # type: ignore[attr-defined]
+    except ImportError:
+        templates = None
+    for name in ("template_text", "render_template", "get_template"):
+        getter = getattr(templates, name, None)
+        if callable(getter):
+            try:
+                value = getter(key)
+            except Exception:  # noqa: BLE001 - fall back to the stand-in below
+                continue
+            text = getattr(value, "body", value)
+            if isinstance(text, str) and text.strip():
+                subject = getattr(value, "subject", "")
+                return f"Subject: {subject}\n\n{text}" if subject else text
+    return (f"[SmartPick template: {TEMPLATE_NAMES.get(key, key)}]\n\nDear [name],\n\n"
+            "[Write your message here.]\n\nBest regards,\n[your name]")
+
+
+class ArticlesTab(QWidget):
+    """Library list, reader and side panel (see the module docstring)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.current: library.Article | None = None
+        self.highlights: list[annotations.Highlight] = []
+        self._loaded = False
+        self._pending_open: int | None = None
+        self._search_words: list[str] = []
+        self._worker: ImportWorker | None = None
+        self._progress_dialog: QProgressDialog | None = None
+        self._build()
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.refresh_list)
+        self._progress_timer = QTimer(self, singleShot=True, interval=PROGRESS_DELAY_MS)
+        self._progress_timer.timeout.connect(self.save_progress)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme_changed)
+        ctx.articles_changed.connect(self._on_ctx_articles_changed)
+
+    # --- building ------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.search_edit = QLineEdit(placeholderText="Search articles (e.g. letters, signals)…")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
+        self.tag_combo = QComboBox()
+        self.tag_combo.addItem(ALL_TOPICS, None)
+        self.tag_combo.currentIndexChanged.connect(self._on_tag_combo_changed)
+        self.model = ArticleListModel(self)
+        self.list_view = QListView()
+        self.list_view.setModel(self.model)
+        self.list_view.setItemDelegate(ArticleDelegate(self.list_view))
+        self.list_view.setWordWrap(True)
+        self.list_view.setUniformItemSizes(False)
+        self.list_view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list_view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.list_view.clicked.connect(self._on_list_view_activated)
+        self.list_view.activated.connect(self._on_list_view_activated)
+        self.count_label = QLabel()
+        self.count_label.setStyleSheet("color: palette(placeholder-text);")
+        self.import_button = QPushButton("Import article…")
+        self.import_button.clicked.connect(self.import_article)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(8, 8, 4, 8)
+        left_layout.addWidget(self.search_edit)
+        left_layout.addWidget(self.tag_combo)
+        left_layout.addWidget(self.list_view, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.import_button)
+        left_layout.addLayout(bottom)
+
+        self.reader = ReaderView()
+        self.reader.anchorClicked.connect(self._on_reader_anchor_clicked)
+        self.reader.highlighted.connect(self._on_reader_link_hovered)
+        self.reader.verticalScrollBar().valueChanged.connect(self._on_reader_scrolled)
+        self.reader.layout_changed.connect(self._refresh_contents)
+        self.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.reader.customContextMenuRequested.connect(self._on_reader_context_menu)
+        self.highlight_action = QAction("Highlight", self, shortcut=QKeySequence("Ctrl+Shift+H"))
+        self.highlight_action.setToolTip("Highlight the selected text (Ctrl+Shift+H)")
+        self.highlight_action.triggered.connect(lambda: self.highlight_selection())
+        self.note_action = QAction("Add note…", self, shortcut=QKeySequence("Ctrl+Shift+N"))
+        self.note_action.setToolTip("Highlight the selected text and attach a note")
+        self.note_action.triggered.connect(lambda: self.highlight_selection(ask_note=True))
+        self.bookmark_action = QAction("Bookmark", self, shortcut=QKeySequence("Ctrl+D"))
+        self.bookmark_action.setToolTip("Bookmark this place (Ctrl+D)")
+        self.bookmark_action.triggered.connect(self.add_bookmark)
+        self.larger_action = QAction("Larger text", self, shortcut=QKeySequence.StandardKey.ZoomIn)
+        self.larger_action.triggered.connect(lambda: self.change_font(+1))
+        self.smaller_action = QAction("Smaller text", self,
+                                      shortcut=QKeySequence.StandardKey.ZoomOut)
+        self.smaller_action.triggered.connect(lambda: self.change_font(-1))
+        self.reset_font_action = QAction("Normal text size", self, shortcut=QKeySequence("Ctrl+0"))
+        self.reset_font_action.triggered.connect(lambda: self.set_font_pt(DEFAULT_PT))
+        for action in (self.highlight_action, self.note_action, self.bookmark_action,
+                       self.larger_action, self.smaller_action, self.reset_font_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        tools = QHBoxLayout()
+        tools.setContentsMargins(8, 6, 8, 0)
+        self.title_label = QLabel()
+        self.title_label.setStyleSheet("color: palette(placeholder-text);")
+        tools.addWidget(self.title_label, 1)
+        self.tool_buttons: dict[str, QToolButton] = {}
+        for action, text in ((self.smaller_action, "A\u2212"), (self.larger_action, "A+"),
+                             (self.highlight_action, None), (self.note_action, None),
+                             (self.bookmark_action, "\u2605 Bookmark")):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            if text:
+                button.setText(text)
+            button.setAutoRaise(True)
+            tools.addWidget(button)
+            self.tool_buttons[action.text()] = button
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.setSpacing(0)
+        middle_layout.addLayout(tools)
+        middle_layout.addWidget(self.reader, 1)
+
+        self.side = QTabWidget()
+        self.contents_list = QListWidget()
+        self.contents_list.setWordWrap(True)
+        self.contents_list.setSpacing(2)
+        self.contents_list.itemActivated.connect(self._on_position_item_activated)
+        self.contents_list.itemClicked.connect(self._on_position_item_activated)
+        self.notes_list = QListWidget()
+        self.notes_list.setWordWrap(True)
+        self.notes_list.itemClicked.connect(self._on_position_item_activated)
+        self.notes_list.itemDoubleClicked.connect(self._on_notes_list_double_clicked)
+        self.bookmarks_list = QListWidget()
+        self.bookmarks_list.itemClicked.connect(self._on_bookmark_item_activated)
+        notes_page = self._list_page(self.notes_list, "Edit note…", self._on_edit_note_clicked,
+                                     "Remove", self._on_remove_highlight_clicked)
+        marks_page = self._list_page(self.bookmarks_list, None, None, "Remove",
+                                     self._on_remove_bookmark_clicked)
+        self.side.addTab(self.contents_list, "Contents")
+        self.side.addTab(notes_page, "Notes")
+        self.side.addTab(marks_page, "Bookmarks")
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("articles_splitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(middle)
+        self.splitter.addWidget(self.side)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([320, 700, 270])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self.reader.clear_article("Choose an article on the left.")
+
+    def _list_page(self, widget: QListWidget, first: str | None, first_slot, second: str,
+                   second_slot) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(widget, 1)
+        row = QHBoxLayout()
+        for text, slot in ((first, first_slot), (second, second_slot)):
+            if text:
+                button = QPushButton(text)
+                button.clicked.connect(slot)
+                row.addWidget(button)
+        layout.addLayout(row)
+        return page
+
+    def install_actions(self, window: QMainWindow) -> None:
+        """View: text size and reader theme; File: import an article."""
+        file_menu = window.menu("File")
+        import_action = QAction("Import article…", self)
+        import_action.triggered.connect(self.import_article)
+        file_menu.addAction(import_action)
+        view = window.menu("View")
+        view.addSeparator()
+        for action in (self.larger_action, self.smaller_action, self.reset_font_action):
+            view.addAction(action)
+        theme_menu = view.addMenu("Reader theme")
+        self.theme_group = QActionGroup(self)
+        self.theme_actions: dict[str, QAction] = {}
+        for name in theme.THEMES:
+            label = {"system": "Follow the system", "light": "Light", "dark": "Dark"}[name]
+            action = QAction(label, self, checkable=True)
+            action.setChecked(name == self.reader.theme_name)
+            action.triggered.connect(lambda _=False, n=name: self.set_theme(n))
+            self.theme_group.addAction(action)
+            theme_menu.addAction(action)
+            self.theme_actions[name] = action
+
+    # --- loading -------------------------------------------------------------------------------
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.ensure_loaded()
+
+    def ensure_loaded(self) -> None:
+        """Sync the bundled articles and fill the list (once, when first needed)."""
+        if self._loaded:
+            return
+        self._loaded = True
+        with self.ctx.store.session() as session:
+            library.sync_bundled(session)
+        self._refresh_tags()
+        self.refresh_list()
+        if self.current is None and self._pending_open is None and self.model.rowCount() > 0:
+            self.open_article(self.model.article(0).id)
+        elif self._pending_open is not None:
+            article_id, self._pending_open = self._pending_open, None
+            self.open_article(article_id)
+
+    def _refresh_tags(self) -> None:
+        with self.ctx.store.session() as session:
+            tags = library.all_tags(session)
+        current = self.tag_combo.currentData()
+        self.tag_combo.blockSignals(True)
+        self.tag_combo.clear()
+        self.tag_combo.addItem(ALL_TOPICS, None)
+        for tag in tags:
+            self.tag_combo.addItem(tag, tag)
+        index = self.tag_combo.findData(current)
+        self.tag_combo.setCurrentIndex(max(0, index))
+        self.tag_combo.blockSignals(False)
+
+    @Slot()
+    def refresh_list(self) -> None:
+        """Fill the list from the search box and the tag filter."""
+        query = self.search_edit.text()
+        tag = self.tag_combo.currentData()
+        with self.ctx.store.session() as session:
+            if query.strip():
+                hits = search.search(session, query, tag=tag)
+                rows = [(hit.article, hit.snippet) for hit in hits]
+            else:
+                rows = [(info, None) for info in library.list_articles(session, tag=tag)]
+        self._search_words = search.query_words(query)
+        self.model.set_rows(rows)
+        if query.strip():
+            self.count_label.setText(f"{len(rows)} match{'es' * (len(rows) != 1)}"
+                                     if rows else "No article matches.")
+        else:
+            self.count_label.setText(f"{len(rows)} article{'s' * (len(rows) != 1)}")
+        if self.current is not None:
+            row = self.model.row_of(self.current.id)
+            if row is not None:
+                self.list_view.setCurrentIndex(self.model.index(row))
+            self.reader.set_marks(self._highlight_spans(), self._search_words)
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def open_article(self, article_id: int) -> bool:
+        """Show an article at the place the student left it."""
+        if not self._loaded:
+            self._pending_open = article_id
+            self.ensure_loaded()
+            return self.current is not None and self.current.id == article_id
+        self.save_progress()
+        with self.ctx.store.session() as session:
+            article = library.get_article(session, article_id)
+            if article is None:
+                return False
+            highlights = annotations.list_highlights(session, article_id)
+            progress = annotations.get_progress(session, article_id)
+        self.current = article
+        self.highlights = highlights
+        tags = ", ".join(article.tags)
+        meta = f"{article.reading_time} min read" + (f" \u00b7 {tags}" if tags else "")
+        if article.source == "imported":
+            meta += f" \u00b7 imported from {article.file_name or 'a file'}"
+        self._progress_timer.stop()
+        self.reader.show_article(article.title, meta, article.summary, article.html())
+        self.reader.set_marks(self._highlight_spans(), self._search_words)
+        self.reader.set_scroll_fraction(progress or 0.0)
+        self._progress_timer.stop()
+        self.title_label.setText(article.title)
+        self._refresh_notes()
+        self._refresh_bookmarks()
+        row = self.model.row_of(article_id)
+        if row is not None:
+            self.list_view.setCurrentIndex(self.model.index(row))
+        return True
+
+    def open_slug(self, slug: str) -> bool:
+        self.ensure_loaded()
+        with self.ctx.store.session() as session:
+            article = library.get_article_by_slug(session, slug)
+        if article is None:
+            self.ctx.status_message.emit(f"The article {slug!r} is not in your library.")
+            return False
+        return self.open_article(article.id)
+
+    def show_payload(self, payload: object) -> None:
+        """``{"slug": …}``, ``{"article_id": …}`` or ``{"query": …}`` (from Home or elsewhere)."""
+        self.ensure_loaded()
+        if isinstance(payload, dict):
+            if payload.get("query"):
+                self.search_edit.setText(str(payload["query"]))
+                self.refresh_list()
+            if payload.get("slug"):
+                self.open_slug(str(payload["slug"]))
+            elif payload.get("article_id") is not None:
+                self.open_article(int(payload["article_id"]))
+        elif isinstance(payload, str):
+            self.open_slug(payload)
+
+    def _highlight_spans(self) -> list[tuple[int, int]]:
+        text = self.reader.text()
+        spans = []
+        for highlight in self.highlights:
+            span = annotations.locate(text, highlight)
+            if span:
+                spans.append(span)
+        return spans
+
+    @Slot()
+    def save_progress(self) -> None:
+        self._progress_timer.stop()
+        if self.current is None:
+            return
+        with self.ctx.store.session() as session:
+            annotations.set_progress(session, self.current.id, self.reader.scroll_fraction())
+
+    # --- look ----------------------------------------------------------------------------------
+
+    def change_font(self, step: int) -> None:
+        self.set_font_pt(self.reader.font_pt + step)
+
+    def set_font_pt(self, size: float) -> None:
+        self.reader.set_font_pt(size)
+        self.ctx.status_message.emit(f"Reader text size: {self.reader.font_pt:g} pt")
+
+    def set_theme(self, name: str) -> None:
+        self.reader.set_theme(name)
+        action = getattr(self, "theme_actions", {}).get(self.reader.theme_name)
+        if action:
+            action.setChecked(True)
+
+    @Slot()
+    def _on_system_scheme_changed(self, *_args) -> None:
+        self.reader.refresh_theme()
+
+    # --- contents, notes, bookmarks ------------------------------------------------------------
+
+    @Slot()
+    def _refresh_contents(self) -> None:
+        self.contents_list.clear()
+        for level, text, position in self.reader.headings():
+            item = QListWidgetItem(("    " * max(0, level - 2)) + text)
+            item.setData(Qt.ItemDataRole.UserRole, position)
+            self.contents_list.addItem(item)
+
+    def _refresh_notes(self) -> None:
+        self.notes_list.clear()
+        text = self.reader.text()
+        for highlight in self.highlights:
+            span = annotations.locate(text, highlight)
+            quote = highlight.quote if len(highlight.quote) < 140 else highlight.quote[:137] + "…"
+            label = f"\u201c{quote}\u201d" + (f"\n\u270e {highlight.note}" if highlight.note else "")
+            if span is None:
+                label += "\n(no longer found in the article)"
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, span[0] if span else None)
+            item.setData(Qt.ItemDataRole.UserRole + 1, highlight.id)
+            item.setToolTip(highlight.note or highlight.quote)
+            self.notes_list.addItem(item)
+
+    def _refresh_bookmarks(self) -> None:
+        self.bookmarks_list.clear()
+        if self.current is None:
+            return
+        with self.ctx.store.session() as session:
+            marks = annotations.list_bookmarks(session, self.current.id)
+        for mark in marks:
+            item = QListWidgetItem(f"{round(mark.position * 100)}% \u2014 {mark.label}")
+            item.setData(Qt.ItemDataRole.UserRole, mark.position)
+            item.setData(Qt.ItemDataRole.UserRole + 1, mark.id)
+            self.bookmarks_list.addItem(item)
+
+    def highlight_selection(self, *, ask_note: bool = False) -> bool:
+        """Highlight the reader's selection (optionally with a note); False if nothing to do."""
+        cursor = self.reader.textCursor()
+        if self.current is None or not cursor.hasSelection():
+            self.ctx.status_message.emit("Select some text in the article first.")
+            return False
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        quote = self.reader.text()[start:end]
+        note = ""
+        if ask_note:
+            answer = self.ask_note(quote, "")
+            if answer is None:
+                return False
+            note = answer
+        try:
+            with self.ctx.store.session() as session:
+                highlight = annotations.add_highlight(session, self.current.id, start, end,
+                                                      quote, note)
+        except SmartPickError as err:
+            self.ctx.status_message.emit(str(err))
+            return False
+        self.highlights.append(highlight)
+        self.highlights.sort(key=lambda h: h.start)
+        cursor.clearSelection()
+        self.reader.setTextCursor(cursor)
+        self.reader.set_marks(self._highlight_spans(), self._search_words)
+        self._refresh_notes()
+        self.ctx.articles_changed.emit()
+        self.ctx.status_message.emit("Note saved." if note else "Highlighted.")
+        return True
+
+    def ask_note(self, quote: str, current: str) -> str | None:
+        """Ask for a note (tests replace this method); None when cancelled."""
+        short = quote if len(quote) < 80 else quote[:77] + "…"
+        text, ok = QInputDialog.getMultiLineText(self, "Note", f"Your note on \u201c{short}\u201d:",
+                                                 current)
+        return text if ok else None
+
+    def add_bookmark(self) -> bool:
+        if self.current is None:
+            return False
+        cursor = self.reader.cursorForPosition(self.reader.viewport().rect().topLeft())
+        block_text = cursor.block().text().strip()
+        label = block_text[:60] + ("…" if len(block_text) > 60 else "")
+        with self.ctx.store.session() as session:
+            annotations.add_bookmark(session, self.current.id, self.reader.scroll_fraction(),
+                                     label or self.current.title)
+        self._refresh_bookmarks()
+        self.ctx.articles_changed.emit()
+        self.ctx.status_message.emit("Bookmarked this place.")
+        return True
+
+    @Slot(QListWidgetItem)
+    def _on_position_item_activated(self, item: QListWidgetItem) -> None:
+        position = item.data(Qt.ItemDataRole.UserRole)
+        if position is not None:
+            self.reader.scroll_to_position(int(position))
+
+    @Slot(QListWidgetItem)
+    def _on_bookmark_item_activated(self, item: QListWidgetItem) -> None:
+        self.reader.set_scroll_fraction(float(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _selected_id(self, widget: QListWidget) -> int | None:
+        item = widget.currentItem()
+        return None if item is None else item.data(Qt.ItemDataRole.UserRole + 1)
+
+    @Slot(QListWidgetItem)
+    def _on_notes_list_double_clicked(self, _item: QListWidgetItem) -> None:
+        self._on_edit_note_clicked()
+
+    @Slot()
+    def _on_edit_note_clicked(self) -> None:
+        highlight_id = self._selected_id(self.notes_list)
+        highlight = next((h for h in self.highlights if h.id == highlight_id), None)
+        if highlight is None:
+            return
+        note = self.ask_note(highlight.quote, highlight.note)
+        if note is None:
+            return
+        with self.ctx.store.session() as session:
+            annotations.set_note(session, highlight.id, note)
+        highlight.note = note.strip()
+        self._refresh_notes()
+        self.ctx.articles_changed.emit()
+
+    @Slot()
+    def _on_remove_highlight_clicked(self) -> None:
+        highlight_id = self._selected_id(self.notes_list)
+        if highlight_id is None:
+            return
+        with self.ctx.store.session() as session:
+            annotations.delete_highlight(session, highlight_id)
+        self.highlights = [h for h in self.highlights if h.id != highlight_id]
+        self.reader.set_marks(self._highlight_spans(), self._search_words)
+        self._refresh_notes()
+        self.ctx.articles_changed.emit()
+
+    @Slot()
+    def _on_remove_bookmark_clicked(self) -> None:
+        bookmark_id = self._selected_id(self.bookmarks_list)
+        if bookmark_id is None:
+            return
+        with self.ctx.store.session() as session:
+            annotations.delete_bookmark(session, bookmark_id)
+        self._refresh_bookmarks()
+        self.ctx.articles_changed.emit()
+
+    # --- links and actions ---------------------------------------------------------------------
+
+    @Slot(QUrl)
+    def _on_reader_anchor_clicked(self, url: QUrl) -> None:
+        self.follow_link(bytes(url.toEncoded().data()).decode("utf-8", "replace"))
+
+    def follow_link(self, href: str) -> None:
+        """Handle a clicked link: in-app action, in-page anchor, or an external link shown only."""
+        kind = link_kind(href)
+        if kind == "action":
+            self.run_action(parse_action(href))
+        elif kind == "anchor":
+            self.reader.scrollToAnchor(href[1:])
+        elif kind == "external":
+            self.ctx.status_message.emit(f"External link, not opened: {href}")
+        else:
+            self.ctx.status_message.emit("This link is not supported and was not opened.")
+
+    @Slot(QUrl)
+    def _on_reader_link_hovered(self, url: QUrl) -> None:
+        href = bytes(url.toEncoded().data()).decode("utf-8", "replace")
+        if not href:
+            return
+        kind = link_kind(href)
+        if kind == "external":
+            text = f"External link, not opened: {href}"
+        elif kind == "action":
+            text = describe_action(parse_action(href))
+        else:
+            return
+        self.reader.setToolTip(text)
+        self.ctx.status_message.emit(text)
+
+    def run_action(self, action: Action) -> None:
+        """Do what an article's action link says."""
+        if action.kind == "template":
+            window = self.window()
+            keys = window.tab_keys() if hasattr(window, "tab_keys") else []
+            if "mentors" in keys:
+                self.ctx.navigate("mentors", {"template": action.argument})
+                return
+            QGuiApplication.clipboard().setText(template_text(action.argument))
+            self.ctx.status_message.emit(
+                f"Copied the {TEMPLATE_NAMES.get(action.argument, action.argument)} template "
+                "to the clipboard (the Mentors tab is not available).")
+        elif action.kind == "checklist":
+            origin = f"Article: {self.current.title}" if self.current else "Article"
+            with self.ctx.store.session() as session:
+                checklist.add_item(session, action.argument, origin)
+            self.ctx.plan_changed.emit()
+            self.ctx.status_message.emit(f"Added to your plan: {action.argument}")
+        elif action.kind == "article":
+            self.open_slug(action.argument)
+        elif action.kind == "screen" and action.argument != "articles":
+            self.ctx.navigate(action.argument)
+
+    @Slot(object)
+    def _on_reader_context_menu(self, pos) -> None:
+        menu = self.reader.createStandardContextMenu(pos)
+        menu.addSeparator()
+        for action in (self.highlight_action, self.note_action, self.bookmark_action):
+            menu.addAction(action)
+        menu.aboutToHide.connect(menu.deleteLater)
+        menu.popup(self.reader.viewport().mapToGlobal(pos))
+
+    # --- import --------------------------------------------------------------------------------
+
+    def import_article(self) -> None:
+        path = self.ctx.dialogs.open_file(self, "Import an article",
+                                          "Articles (*.md *.markdown *.txt *.html *.htm);;"
+                                          "All files (*)")
+        if path is not None:
+            self.start_import(path)
+
+    def start_import(self, path) -> ImportWorker:
+        """Import ``path`` in a worker thread with a cancellable progress dialog."""
+        self.ensure_loaded()
+        worker = ImportWorker(self.ctx.store, path)
+        dialog = QProgressDialog(f"Importing {path.name}…", "Cancel", 0, 0, self)
+        dialog.setWindowTitle("Import article")
+        dialog.setMinimumDuration(400)
+        dialog.canceled.connect(worker.cancel)
+        worker.signals.finished.connect(self._on_import_finished)
+        worker.signals.failed.connect(self._on_import_failed)
+        worker.signals.cancelled.connect(self._on_import_cancelled)
+        self._worker, self._progress_dialog = worker, dialog
+        QThreadPool.globalInstance().start(worker)
+        return worker
+
+    def _close_progress(self) -> None:
+        if self._progress_dialog is not None:
+            self._progress_dialog.reset()
+            self._progress_dialog.deleteLater()
+            self._progress_dialog = None
+        self._worker = None
+
+    @Slot(int, str)
+    def _on_import_finished(self, article_id: int, title: str) -> None:
+        self._close_progress()
+        self._refresh_tags()
+        self.refresh_list()
+        self.open_article(article_id)
+        self.ctx.articles_changed.emit()
+        self.ctx.status_message.emit(f"Imported \u201c{title}\u201d.")
+
+    @Slot(str)
+    def _on_import_failed(self, message: str) -> None:
+        self._close_progress()
+        self.ctx.dialogs.error(self, "Import article", message)
+
+    @Slot()
+    def _on_import_cancelled(self) -> None:
+        self._close_progress()
+        self.ctx.status_message.emit("Import cancelled; nothing was added.")
+
+    # --- slots and state -----------------------------------------------------------------------
+
+    @Slot(str)
+    def _on_search_edit_text_changed(self, _text: str) -> None:
+        self._search_timer.start()
+
+    @Slot(int)
+    def _on_tag_combo_changed(self, _index: int) -> None:
+        self.refresh_list()
+
+    @Slot(object)
+    def _on_list_view_activated(self, index) -> None:
+        info = self.model.article(index.row())
+        if self.current is None or info.id != self.current.id:
+            self.open_article(info.id)
+        else:
+            self.reader.set_marks(self._highlight_spans(), self._search_words)
+
+    @Slot(int)
+    def _on_reader_scrolled(self, _value: int) -> None:
+        if self.current is not None:
+            self._progress_timer.start()
+
+    @Slot()
+    def _on_ctx_articles_changed(self) -> None:
+        if self._loaded:
+            self.refresh_list()
+
+    def save_state(self, settings: QSettings) -> None:
+        self.save_progress()
+        settings.setValue("articles/splitter", self.splitter.saveState())
+        settings.setValue("articles/font_pt", self.reader.font_pt)
+        settings.setValue("articles/theme", self.reader.theme_name)
+        if self.current is not None:
+            settings.setValue("articles/current", self.current.id)
+
+    def restore_state(self, settings: QSettings) -> None:
+        state = settings.value("articles/splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+        try:
+            size = float(settings.value("articles/font_pt", DEFAULT_PT))
+        except (TypeError, ValueError):
+            size = DEFAULT_PT
+        name = str(settings.value("articles/theme", self.reader.theme_name))
+        self.reader.font_pt = size
+        self.set_theme(name if name in theme.THEMES else "system")
+        current = settings.value("articles/current")
+        if current is not None and not self._loaded:
+            try:
+                self._pending_open = int(current)
+            except (TypeError, ValueError):
+                self._pending_open = None
+
+
+def describe_action(action: Action) -> str:
+    if action.kind == "template":
+        return f"Opens the {TEMPLATE_NAMES.get(action.argument, action.argument)} email template"
+    if action.kind == "checklist":
+        return f"Adds to your plan: {action.argument}"
+    if action.kind == "article":
+        return "Opens another article"
+    return f"Opens the {action.argument.capitalize()} tab"

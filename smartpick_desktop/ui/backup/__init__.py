@@ -1,0 +1,1 @@
+"""Data safety in the GUI: File → Back up… / Restore…, Settings → Backups, damaged-store dialog."""

@@ -1,0 +1,171 @@
+"""Back up and restore from the GUI: the same core functions as the CLI, off the GUI thread."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from smartpick_desktop.core.errors import SmartPickError
+from smartpick_desktop.core.store import portable
+from smartpick_desktop.ui.backup.worker import Job, start
+from smartpick_desktop.ui.context import AppContext
+
+log = logging.getLogger(__name__)
+BACKUP_FILTER = "SmartPick backup (*.zip)"
+RESTORE_FILTER = "SmartPick backups (*.zip *.db);;All files (*)"
+
+
+def _message(err: BaseException) -> str:
+    if isinstance(err, SmartPickError):
+        return str(err)
+    log.exception("Unexpected error", exc_info=err)
+    return f"Something unexpected went wrong ({type(err).__name__}: {err}); nothing was changed."
+
+
+class _Flow(QObject):
+    """One back-up or restore run with a busy dialog. ``finished(ok)`` when it is over."""
+
+    finished = Signal(bool)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.parent_widget = parent
+        self.job: Job | None = None
+        self.progress: QProgressDialog | None = None
+        self._cancelled = False
+
+    def _busy(self, text: str, *, cancellable: bool) -> None:
+        if self.progress is None:
+            self.progress = QProgressDialog(self.parent_widget)
+            self.progress.setWindowTitle("SmartPick")
+            self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+            self.progress.setRange(0, 0)
+            self.progress.setMinimumDuration(300)
+            self.progress.canceled.connect(self._on_progress_canceled)
+        self.progress.setLabelText(text)
+        self.progress.setCancelButtonText("Cancel" if cancellable else "")
+        if not cancellable:
+            self.progress.setCancelButton(None)
+
+    def _run(self, fn, on_done) -> None:
+        self.job = start_job(fn, on_done, self._on_job_failed)
+
+    @Slot()
+    def _on_progress_canceled(self) -> None:
+        self._cancelled = True
+        self._end(False)
+
+    @Slot(object)
+    def _on_job_failed(self, err: BaseException) -> None:
+        if self._cancelled:
+            return
+        self._close_progress()
+        self.ctx.dialogs.error(self.parent_widget, "SmartPick", _message(err))
+        self._end(False)
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.canceled.disconnect(self._on_progress_canceled)
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+
+    def _end(self, ok: bool) -> None:
+        self._close_progress()
+        self.finished.emit(ok)
+
+
+def start_job(fn, on_done, on_failed) -> Job:
+    job = Job(fn)
+    job.signals.done.connect(on_done)
+    job.signals.failed.connect(on_failed)
+    return start(job)
+
+
+class BackupFlow(_Flow):
+    """File → Back up…: write one portable file."""
+
+    def run(self, target: Path | None = None) -> None:
+        if target is None:
+            suggested = f"SmartPick backup {dt.date.today().isoformat()}.zip"
+            target = self.ctx.dialogs.save_file(self.parent_widget, "Back up everything",
+                                                suggested, BACKUP_FILTER)
+        if target is None:
+            self._end(False)
+            return
+        self._busy(f"Backing up to {target.name}…", cancellable=False)
+        store = self.ctx.store
+        self._run(lambda: portable.write_backup(store, target), self._on_backup_done)
+
+    @Slot(object)
+    def _on_backup_done(self, summary: portable.BackupSummary) -> None:
+        self._close_progress()
+        self.ctx.status_message.emit(f"Backed up everything to {summary.path}.")
+        self.ctx.dialogs.info(self.parent_widget, "Backup made",
+                              f"Everything ({summary.rows} rows and your window settings) is in "
+                              f"{summary.path}.\nRestore it with File → Restore… on any "
+                              "computer with SmartPick.")
+        self._end(True)
+
+
+class RestoreFlow(_Flow):
+    """File → Restore… and Settings → Backups: check the file, ask, back up, replace."""
+
+    def run(self, source: Path | None = None, *, ask_always: bool = False) -> None:
+        if source is None:
+            source = self.ctx.dialogs.open_file(self.parent_widget, "Restore a backup",
+                                                RESTORE_FILTER)
+        if source is None:
+            self._end(False)
+            return
+        self.source = source
+        self.ask_always = ask_always
+        self._busy(f"Checking {source.name}…", cancellable=True)
+        store = self.ctx.store
+
+        def check():
+            snapshot = portable.read_backup(source)
+            return snapshot, portable.has_user_data(store)
+
+        self._run(check, self._on_checked)
+
+    @Slot(object)
+    def _on_checked(self, result) -> None:
+        if self._cancelled:
+            return
+        snapshot, own_data = result
+        if own_data or self.ask_always:
+            self._close_progress()
+            made = snapshot.meta.get("created") or "an earlier date"
+            text = (f"Replace everything in SmartPick with the backup {self.source.name} "
+                    f"(made {made})?\n\n")
+            text += ("Your current data is saved first as an automatic backup "
+                     "(Settings → Backups), so you can go back." if own_data else
+                     "SmartPick holds nothing of yours yet, so nothing is lost.")
+            if not self.ctx.dialogs.confirm(self.parent_widget, "Restore a backup", text):
+                self._end(False)
+                return
+        self._busy(f"Restoring {self.source.name}…", cancellable=False)
+        store, source = self.ctx.store, self.source
+        self._run(lambda: portable.restore(store, source, force=True, snapshot=snapshot),
+                  self._on_restored)
+
+    @Slot(object)
+    def _on_restored(self, result: portable.RestoreResult) -> None:
+        self._close_progress()
+        ctx = self.ctx
+        ctx.settings.sync()
+        for signal in (ctx.profile_changed, ctx.programs_changed, ctx.plan_changed,
+                       ctx.mentors_changed, ctx.articles_changed):
+            signal.emit()
+        kept = (f"\nYour previous data was saved as {result.previous_backup.name}."
+                if result.previous_backup else "")
+        ctx.status_message.emit(f"Restored {result.source.name}.")
+        ctx.dialogs.info(self.parent_widget, "Backup restored",
+                         f"Restored {result.rows} rows from {result.source.name}.{kept}")
+        self._end(True)

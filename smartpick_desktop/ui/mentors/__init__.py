@@ -1,0 +1,1 @@
+"""The Mentors tab: contacts, interactions, composer, letters board, follow-up settings."""

@@ -1,0 +1,1 @@
+"""The application plan's export (PDF, calendar), print preview and page setup actions."""

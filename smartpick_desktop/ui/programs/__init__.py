@@ -1,0 +1,1 @@
+"""The Programs tab: table model, filter proxy, detail pane and dialogs."""

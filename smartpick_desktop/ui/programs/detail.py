@@ -1,0 +1,178 @@
+"""The detail pane: every field of the selected program with its provenance, "Why it ranks
+here", and the student's own fields (stars, status, tags, notes)."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smartpick_desktop.core.catalog.program import PACK_FIELDS, SETTINGS, STATUSES, Program
+from smartpick_desktop.ui.programs.ranking import RankInfo
+from smartpick_desktop.ui.programs.table_model import SIGNAL_LABELS, TIER_LABELS
+
+
+def _value(p: Program, name: str) -> str:
+    value = getattr(p, name)
+    if value is None or value == "":
+        return "—"
+    if name.startswith("share_"):
+        return f"{value * 100:.0f}%"
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if name == "setting":
+        return SETTINGS.get(value, value)
+    if name in ("latitude", "longitude"):
+        return f"{value:.4f}"
+    if name == "reputation":
+        return f"{value:.0f}"
+    return str(value)
+
+
+def program_html(p: Program, info: RankInfo | None, reasons: list[str],
+                 fit_reasons: list[str], *, has_profile: bool) -> str:
+    """The pane's HTML; every program or user string is escaped."""
+    parts = [f"<h2>{escape(p.display_name)}</h2>"]
+    if p.is_demo:
+        parts.append("<p style='color:#a05a00'><b>Demo program</b> — fictional, generated for "
+                     "exploring the app; not a real residency program.</p>")
+    parts.append(f"<p>{escape(p.institution)}<br>{escape(p.specialty)} · "
+                 f"{escape(p.location)}</p>")
+    parts.append("<h3>Why it ranks here</h3>")
+    if info is None:
+        parts.append("<p>" + ("Ranking is not available for this program." if has_profile else
+                              "Create your profile to see fit, chance of an interview and "
+                              "the reasons behind them.") + "</p>")
+    else:
+        tier = TIER_LABELS.get(info.tier, info.tier)
+        signal = SIGNAL_LABELS.get(info.signal or "", "")
+        parts.append(
+            f"<p><b>Rank {info.rank}</b> in {escape(p.specialty)} · fit {info.fit:.0f}/100 · "
+            f"chance of an interview {info.p_interview * 100:.0f}% "
+            f"({info.p_interview_signal * 100:.0f}% with a signal) · {escape(tier)}"
+            + (f" · {escape(signal)} in your plan" if signal else "") + "</p>")
+        if reasons:
+            parts.append("<p><b>Chance of an interview</b></p><ul>"
+                         + "".join(f"<li>{escape(r)}</li>" for r in reasons) + "</ul>")
+        if fit_reasons:
+            parts.append("<p><b>Fit with your preferences</b></p><ul>"
+                         + "".join(f"<li>{escape(r)}</li>" for r in fit_reasons) + "</ul>")
+    parts.append("<h3>Program data</h3><table cellspacing='0' cellpadding='3'>"
+                 "<tr><th align='left'>Field</th><th align='left'>Value</th>"
+                 "<th align='left'>Source</th></tr>")
+    for name, label in PACK_FIELDS.items():
+        value = _value(p, name)
+        source = p.provenance.get(name, "") if value != "—" else ""
+        parts.append(f"<tr><td>{escape(label)}</td><td>{escape(value)}</td>"
+                     f"<td style='color:gray'>{escape(source)}</td></tr>")
+    parts.append("</table>")
+    if p.status_dates:
+        dates = ", ".join(f"{STATUSES.get(k, k)} {v}" for k, v in sorted(
+            p.status_dates.items(), key=lambda kv: kv[1]))
+        parts.append(f"<p style='color:gray'>Status history: {escape(dates)}</p>")
+    return "".join(parts)
+
+
+class DetailPane(QWidget):
+    """Shows one program; emits ``user_fields_edited(program_id, changes)`` on edits.
+
+    Signals:
+        user_fields_edited: (program_id, dict of stars/status/tags/notes).
+        edit_requested: the "Edit program…" button was pressed.
+    """
+
+    user_fields_edited = Signal(int, dict)
+    edit_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.program: Program | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 0, 0, 0)
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
+        self.browser.setObjectName("program_detail")
+        layout.addWidget(self.browser, 3)
+        form = QFormLayout()
+        self.stars = QComboBox()
+        self.stars.addItems(["No stars"] + ["★" * n for n in range(1, 6)])
+        self.status = QComboBox()
+        for key, label in STATUSES.items():
+            self.status.addItem(label, key)
+        top = QHBoxLayout()
+        top.addWidget(self.stars)
+        top.addWidget(self.status, 1)
+        form.addRow("Your rating", top)
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText("Tags, separated by commas")
+        form.addRow("Tags", self.tags)
+        self.notes = QPlainTextEdit()
+        self.notes.setPlaceholderText("Your notes about this program")
+        self.notes.setMaximumHeight(110)
+        form.addRow("Notes", self.notes)
+        layout.addLayout(form)
+        buttons = QHBoxLayout()
+        self.edit_button = QPushButton("Edit program…")
+        self.edit_button.clicked.connect(self.edit_requested)
+        self.save_button = QPushButton("Save notes and tags")
+        self.save_button.clicked.connect(self._on_save_clicked)
+        buttons.addWidget(self.edit_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
+        self.stars.activated.connect(self._on_stars_activated)
+        self.status.activated.connect(self._on_status_activated)
+        self.tags.returnPressed.connect(self._on_save_clicked)
+        self.empty = QLabel("Select a program to see its details.")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.show_program(None, None, [], [], has_profile=False)
+
+    def show_program(self, program: Program | None, info: RankInfo | None,
+                     reasons: list[str], fit_reasons: list[str], *, has_profile: bool) -> None:
+        self.program = program
+        enabled = program is not None
+        for widget in (self.stars, self.status, self.tags, self.notes, self.save_button,
+                       self.edit_button):
+            widget.setEnabled(enabled)
+        if program is None:
+            self.browser.setHtml("<p style='color:gray'>Select a program to see every field, "
+                                 "where it comes from, and why it ranks where it does.</p>")
+            self.tags.clear()
+            self.notes.clear()
+            return
+        self.browser.setHtml(program_html(program, info, reasons, fit_reasons,
+                                          has_profile=has_profile))
+        self.stars.setCurrentIndex(program.stars)
+        self.status.setCurrentIndex(max(0, self.status.findData(program.status)))
+        self.tags.setText(", ".join(program.tags))
+        self.notes.setPlainText(program.notes)
+
+    @Slot(int)
+    def _on_stars_activated(self, index: int) -> None:
+        if self.program is not None and index != self.program.stars:
+            self.user_fields_edited.emit(self.program.program_id, {"stars": index})
+
+    @Slot(int)
+    def _on_status_activated(self, index: int) -> None:
+        status = self.status.itemData(index)
+        if self.program is not None and status != self.program.status:
+            self.user_fields_edited.emit(self.program.program_id, {"status": status})
+
+    @Slot()
+    def _on_save_clicked(self) -> None:
+        if self.program is not None:
+            self.user_fields_edited.emit(self.program.program_id,
+                                         {"tags": self.tags.text(),
+                                          "notes": self.notes.toPlainText()})

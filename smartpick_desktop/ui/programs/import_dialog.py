@@ -1,0 +1,302 @@
+"""File → Import programs…: a column-mapping dialog with a preview and the rows' problems;
+the import itself runs on a worker thread with progress and Cancel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smartpick_desktop.core.catalog.spreadsheet import (
+    IGNORE,
+    IMPORT_FIELDS,
+    CheckedRows,
+    Table,
+    check_mapping,
+    check_rows,
+    guess_mapping,
+    read_table,
+)
+from smartpick_desktop.core.errors import InputError, SmartPickError
+
+PREVIEW_ROWS = 30
+LIVE_CHECK_ROWS = 5000
+MAX_SHOWN_PROBLEMS = 500
+
+
+def start_import(tab: Any, path: Path) -> None:
+    """Import a pack at once, or open the mapping dialog for a spreadsheet."""
+    from smartpick_desktop.core.catalog.packs import looks_like_pack
+
+    try:
+        head = path.read_bytes()[:8192]
+    except OSError as err:
+        tab.ctx.dialogs.error(tab, "Import programs", f"File {path}: cannot be read "
+                              f"({err.strerror}).")
+        return
+    if head and looks_like_pack(head):
+        _import_pack(tab, path)
+        return
+    try:
+        table = read_table(path)
+    except SmartPickError as err:
+        tab.ctx.dialogs.error(tab, "Import programs", str(err))
+        return
+    dialog = ImportDialog(tab.ctx, table, tab)
+    dialog.finished_import.connect(tab.imported)
+    tab._import_dialog = dialog
+    dialog.open()
+
+
+def _import_pack(tab: Any, path: Path) -> None:
+    from smartpick_desktop.core.catalog.packs import import_pack, read_pack
+
+    try:
+        pack = read_pack(path)
+        with tab.ctx.store.session() as session:
+            result = import_pack(session, pack)
+    except SmartPickError as err:
+        tab.ctx.dialogs.error(tab, "Import programs", str(err))
+        return
+    tab.imported(f"Imported pack {pack.manifest['name']} {pack.manifest['version']}: "
+                 f"{result.summary()}.")
+
+
+class _Signals(QObject):
+    progress = Signal(int, int)
+    done = Signal(str)
+    failed = Signal(str)
+
+
+class ImportWorker(QRunnable):
+    """Checks every row and writes the records in one transaction, off the GUI thread."""
+
+    def __init__(self, store: Any, table: Table, mapping: dict[int, str],
+                 skip_invalid: bool) -> None:
+        super().__init__()
+        self.signals = _Signals()
+        self.store, self.table, self.mapping = store, table, mapping
+        self.skip_invalid = skip_invalid
+        self.cancelled = False
+
+    def run(self) -> None:
+        from smartpick_desktop.core.catalog.spreadsheet import import_records, rows_rejected
+
+        try:
+            checked = check_rows(self.table, self.mapping, self._progress)
+            if checked.problems and not self.skip_invalid:
+                raise rows_rejected(self.table.path.name, checked)
+            if not checked.records:
+                raise rows_rejected(self.table.path.name, checked, all_rows=True)
+            with self.store.session() as session:  # one session per thread
+                result = import_records(session, self.table, checked)
+            self.signals.done.emit(f"Imported {self.table.path.name}: {result.summary()}.")
+        except SmartPickError as err:
+            self.signals.failed.emit(str(err))
+        except Exception as err:  # noqa: BLE001 - reported in the dialog, never a crash
+            self.signals.failed.emit(f"Import of {self.table.path.name} failed: "
+                                     f"{type(err).__name__}: {err}")
+
+    def _progress(self, done: int, total: int) -> bool:
+        self.signals.progress.emit(done, total)
+        return not self.cancelled
+
+
+class ImportDialog(QDialog):
+    """Map the file's columns to program fields, preview, see problems, import.
+
+    Signals:
+        finished_import: (message) after a successful import.
+    """
+
+    finished_import = Signal(str)
+
+    def __init__(self, ctx: Any, table: Table, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.table = ctx, table
+        self.setWindowTitle(f"Import programs — {table.path.name}")
+        self.resize(980, 680)
+        self.worker: ImportWorker | None = None
+        self.checked = CheckedRows()
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"{len(table.rows):,} rows in {table.path.name}"
+                                + (f" ({table.encoding})" if table.encoding else "")
+                                + ". Choose which field each column fills; columns left on "
+                                "“Ignore” are not imported."))
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.mapping_table = QTableWidget(len(table.header), 3)
+        self.mapping_table.setObjectName("mapping_table")
+        self.mapping_table.setHorizontalHeaderLabels(["Column in the file", "Field",
+                                                      "First value"])
+        self.mapping_table.verticalHeader().setVisible(False)
+        guessed = guess_mapping(table.header)
+        self.boxes: list[QComboBox] = []
+        for i, header in enumerate(table.header):
+            self.mapping_table.setItem(i, 0, QTableWidgetItem(header))
+            box = QComboBox()
+            box.addItem("Ignore", IGNORE)
+            for key, label in IMPORT_FIELDS.items():
+                box.addItem(label, key)
+            box.setCurrentIndex(max(0, box.findData(guessed.get(i, IGNORE))))
+            box.currentIndexChanged.connect(self._on_mapping_changed)
+            self.mapping_table.setCellWidget(i, 1, box)
+            self.boxes.append(box)
+            first = table.rows[0][i] if i < len(table.rows[0]) else ""
+            self.mapping_table.setItem(i, 2, QTableWidgetItem(str(first)))
+        self.mapping_table.resizeColumnsToContents()
+        splitter.addWidget(self.mapping_table)
+        self.preview = QTableWidget()
+        self.preview.setObjectName("preview_table")
+        self.preview.verticalHeader().setVisible(False)
+        splitter.addWidget(self.preview)
+        self.problems = QListWidget()
+        self.problems.setObjectName("problems_list")
+        splitter.addWidget(self.problems)
+        layout.addWidget(splitter, 1)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        bottom = QHBoxLayout()
+        self.skip_invalid = QCheckBox("Skip invalid rows (import the others)")
+        self.skip_invalid.toggled.connect(self._update_buttons)
+        bottom.addWidget(self.skip_invalid)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        bottom.addWidget(self.progress, 1)
+        self.cancel_import = QPushButton("Cancel import")
+        self.cancel_import.setVisible(False)
+        self.cancel_import.clicked.connect(self._on_cancel_import_clicked)
+        bottom.addWidget(self.cancel_import)
+        layout.addLayout(bottom)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.addButton("Import",
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.rejected.connect(self.reject)
+        self.import_button.clicked.connect(self.start)
+        layout.addWidget(self.buttons)
+        self._on_mapping_changed()
+
+    def mapping(self) -> dict[int, str]:
+        return {i: box.currentData() for i, box in enumerate(self.boxes)
+                if box.currentData() != IGNORE}
+
+    @Slot()
+    def _on_mapping_changed(self) -> None:
+        mapping = self.mapping()
+        # one field per column: a field chosen twice keeps the later choice
+        seen: dict[str, int] = {}
+        for i, name in sorted(mapping.items()):
+            seen[name] = i
+        mapping = {i: name for name, i in seen.items()}
+        self._fill_preview(mapping)
+        self.problems.clear()
+        try:
+            check_mapping(self.table, mapping)
+        except InputError as err:
+            self.mapping_error = str(err)
+            self.summary.setText(str(err))
+            self.checked = CheckedRows()
+            self._update_buttons()
+            return
+        self.mapping_error = ""
+        part = Table(self.table.path, self.table.header, self.table.rows[:LIVE_CHECK_ROWS],
+                     self.table.row_numbers[:LIVE_CHECK_ROWS], self.table.encoding)
+        self.checked = check_rows(part, mapping)
+        for problem in self.checked.problems[:MAX_SHOWN_PROBLEMS]:
+            self.problems.addItem(problem.sentence().capitalize())
+        checked_rows = len(part.rows)
+        text = (f"{len(self.checked.records):,} of {checked_rows:,} rows are ready; "
+                f"{self.checked.invalid_rows:,} have problems.")
+        if checked_rows < len(self.table.rows):
+            text += f" The other {len(self.table.rows) - checked_rows:,} rows are checked on import."
+        if self.checked.problems:
+            text += (" Without “Skip invalid rows” nothing is imported while any row has a "
+                     "problem.")
+        self.summary.setText(text)
+        self._update_buttons()
+
+    def _fill_preview(self, mapping: dict[int, str]) -> None:
+        columns = sorted(mapping.items())
+        self.preview.clear()
+        self.preview.setColumnCount(len(columns) + 1)
+        self.preview.setHorizontalHeaderLabels(
+            ["Row"] + [IMPORT_FIELDS.get(name, name) for _, name in columns])
+        rows = self.table.rows[:PREVIEW_ROWS]
+        self.preview.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            self.preview.setItem(r, 0, QTableWidgetItem(str(self.table.row_numbers[r])))
+            for c, (index, _name) in enumerate(columns, start=1):
+                value = row[index] if index < len(row) else ""
+                self.preview.setItem(r, c, QTableWidgetItem(str(value)))
+        self.preview.resizeColumnsToContents()
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        ok = not getattr(self, "mapping_error", "") and (
+            not self.checked.problems or self.skip_invalid.isChecked())
+        self.import_button.setEnabled(ok and self.worker is None)
+
+    @Slot()
+    def start(self) -> None:
+        """Run the import on a worker thread."""
+        if not self.import_button.isEnabled():
+            return
+        self.worker = ImportWorker(self.ctx.store, self.table, self.mapping(),
+                                   self.skip_invalid.isChecked())
+        self.worker.setAutoDelete(False)
+        self.worker.signals.progress.connect(self._on_worker_progress)
+        self.worker.signals.done.connect(self._on_worker_done)
+        self.worker.signals.failed.connect(self._on_worker_failed)
+        self.progress.setVisible(True)
+        self.progress.setRange(0, len(self.table.rows))
+        self.cancel_import.setVisible(True)
+        self._update_buttons()
+        QThreadPool.globalInstance().start(self.worker)
+
+    def wait(self, msecs: int = 30000) -> bool:
+        """Wait for the worker (tests)."""
+        return QThreadPool.globalInstance().waitForDone(msecs)
+
+    @Slot(int, int)
+    def _on_worker_progress(self, done: int, total: int) -> None:
+        self.progress.setValue(done)
+
+    @Slot()
+    def _on_cancel_import_clicked(self) -> None:
+        if self.worker is not None:
+            self.worker.cancelled = True
+
+    def _end_worker(self) -> None:
+        self.worker = None
+        self.progress.setVisible(False)
+        self.cancel_import.setVisible(False)
+        self._update_buttons()
+
+    @Slot(str)
+    def _on_worker_done(self, message: str) -> None:
+        self._end_worker()
+        self.finished_import.emit(message)
+        self.accept()
+
+    @Slot(str)
+    def _on_worker_failed(self, message: str) -> None:
+        self._end_worker()
+        self.summary.setText(message)
+        self.ctx.dialogs.error(self, "Import programs", message)

@@ -1,0 +1,68 @@
+"""``smartpick plan export FILE.pdf [--ics FILE.ics]`` as a subprocess."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "core" / "plan"))
+from conftest import save_sample_plan  # noqa: E402
+
+
+def _run(data_dir: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "smartpick_desktop", "--data-dir",
+                           str(data_dir), *args], capture_output=True, text=True, timeout=120)
+
+
+def test_no_profile_is_exit_3_with_one_line(data_dir, tmp_path):
+    result = _run(data_dir, "plan", "export", str(tmp_path / "plan.pdf"))
+    assert result.returncode == 3
+    assert result.stderr.count("\n") == 1 and "no profile yet" in result.stderr
+    assert not (tmp_path / "plan.pdf").exists()
+
+
+def test_bad_target_is_rejected_before_anything_happens(data_dir, tmp_path):
+    result = _run(data_dir, "plan", "export", str(tmp_path / "plan.txt"))
+    assert result.returncode == 3 and "must end in .pdf" in result.stderr
+    result = _run(data_dir, "plan", "export", str(tmp_path / "nowhere" / "plan.pdf"))
+    assert result.returncode == 3 and "does not exist" in result.stderr
+
+
+def test_export_the_current_plan_with_a_calendar(store, data_dir, sample_profile, tmp_path):
+    with store.session() as session:
+        save_sample_plan(session, sample_profile)
+    store.close()
+    pdf, ics = tmp_path / "plan.pdf", tmp_path / "plan.ics"
+    result = _run(data_dir, "plan", "export", str(pdf), "--ics", str(ics))
+    assert result.returncode == 0, result.stderr
+    assert "Wrote the plan (10 programs" in result.stdout and "calendar events" in result.stdout
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert ics.read_bytes().startswith(b"BEGIN:VCALENDAR")
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        assert "Alex Doe" in text and "Page 1 of" in text
+
+
+@pytest.mark.skipif(importlib.util.find_spec("smartpick_desktop.core.model.optimiser") is None,
+                    reason="the optimiser (core.model.optimiser) has not landed yet")
+def test_without_a_plan_one_is_computed_from_the_budget_first(store, data_dir, sample_profile,
+                                                              tmp_path):
+    from smartpick_desktop.core.catalog.queries import ensure_demo_pack
+    from smartpick_desktop.core.profile import save_profile
+
+    with store.session() as session:
+        save_profile(session, sample_profile)
+        ensure_demo_pack(session)
+    store.close()
+    result = _run(data_dir, "plan", "export", str(tmp_path / "plan.pdf"))
+    assert result.returncode == 0, result.stderr
+    assert "computed one from your profile" in result.stdout
+    assert (tmp_path / "plan.pdf").read_bytes().startswith(b"%PDF")
+    again = _run(data_dir, "plan", "export", str(tmp_path / "again.pdf"))
+    assert again.returncode == 0 and "computed" not in again.stdout

@@ -1,0 +1,58 @@
+"""The plan's calendar parses with icalendar, holds the season dates and says where each is from."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from icalendar import Calendar
+
+from smartpick_desktop.core.plan.assemble import assemble_plan
+from smartpick_desktop.core.plan.ics import build_calendar, write_calendar
+from smartpick_desktop.core.plan.sample import sample_document
+from smartpick_desktop.core.reference import load_reference
+
+TODAY = dt.date(2026, 8, 1)
+
+
+def _events(data: bytes) -> list:
+    return [c for c in Calendar.from_ical(data).walk() if c.name == "VEVENT"]
+
+
+def test_calendar_from_the_store_holds_the_seasons_dates(planned_store, tmp_path):
+    with planned_store.session() as session:
+        doc = assemble_plan(session, today=TODAY)
+    path = tmp_path / "plan.ics"
+    count = write_calendar(doc, path)
+    events = _events(path.read_bytes())
+    assert count == len(events) == len(doc.timeline)
+    starts = {e.decoded("dtstart") for e in events}
+    season = [e for e in load_reference().season_events
+              if dt.date(2026, 6, 1) <= e.date <= dt.date(2027, 5, 31)]
+    assert season and {e.date for e in season} <= starts
+    for event in events:
+        description = str(event.get("description"))
+        assert description.startswith(("Source: ", "Origin: "))
+        assert event.decoded("dtend") - event.decoded("dtstart") == dt.timedelta(days=1)
+    match_day = next(e for e in events if "Match Day" in str(e.get("summary")))
+    assert "NRMP" in str(match_day.get("description"))
+    letter = next(e for e in events if "Letter due" in str(e.get("summary")))
+    assert "Your letters" in str(letter.get("description"))
+
+
+def test_estimated_dates_are_marked_and_uids_are_unique():
+    doc = sample_document(5)
+    events = _events(build_calendar(doc))
+    estimated = [e for e in events if "(estimated)" in str(e.get("summary"))]
+    assert estimated and all("estimate" in str(e.get("description")) for e in estimated)
+    uids = [str(e.get("uid")) for e in events]
+    assert len(set(uids)) == len(uids)
+
+
+def test_text_with_commas_and_newlines_round_trips():
+    doc = sample_document(1)
+    from smartpick_desktop.core.plan.document import TimelineEvent
+
+    doc.timeline = [TimelineEvent(dt.date(2026, 9, 1), "Thank-you; Dr. A, B\nnow", "follow_up",
+                                  "Your follow-ups (Mentors tab)")]
+    (event,) = _events(build_calendar(doc))
+    assert str(event.get("summary")) == "Thank-you; Dr. A, B\nnow"
