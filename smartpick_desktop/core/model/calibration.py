@@ -23,7 +23,7 @@ import numpy as np
 
 from smartpick_desktop.core.model.chances import applicant_strength, friendliness_values, logistic
 from smartpick_desktop.core.model.constants import ModelConstants, load_constants
-from smartpick_desktop.core.reference import APPLICANT_TYPES, APPLICANT_TYPE_LABELS, load_reference
+from smartpick_desktop.core.reference import APPLICANT_TYPE_LABELS, APPLICANT_TYPES, load_reference
 
 CHECK_SEED = 7
 FIT_SEED = 2025

@@ -418,9 +418,8 @@ def plan_for_profile(session: Any, profile: Any, *, max_apps: int | None = None,
         max_apps = profile.target_programs
     posterior = None
     if use_posterior:
-        from smartpick_desktop.core.model.season import season_posterior
-
         from smartpick_desktop.core.model.plan_store import current_plan
+        from smartpick_desktop.core.model.season import season_posterior
 
         saved = current_plan(session)
         post = season_posterior(profile, programs, saved.signals if saved else None)

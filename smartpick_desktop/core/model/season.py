@@ -141,7 +141,7 @@ def season_outlook(profile: Any, programs: Sequence[Any], signals: dict[int, str
     status = [p.status for p in applied]
     invited = np.array([s in INVITE_STATUSES for s in status])
     rejected = np.array([s in REJECT_STATUSES for s in status])
-    prior = prior_factor(c, 24)
+    prior = post.prior
 
     def p_match(dist: FactorDistribution, known: bool) -> float:
         u = dist.nodes[None, :]

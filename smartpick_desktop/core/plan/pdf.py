@@ -336,6 +336,9 @@ def _programs(doc: PlanDocument, width: float) -> list:
     out.append(_m(f"{len(doc.programs)} programs ({esc(mix) or 'none'}); {signals}. "
                   f"Estimated chance of matching with this list: <b>{percent(doc.p_match)}</b>; "
                   f"expected interviews: <b>{doc.expected_interviews:.1f}</b>.", "body"))
+    out.append(_p("Interview chance: SmartPick's estimate of P(interview | apply), with the "
+                  "signal where one is placed. Fit: 0–100 from your preferences. Tiers: reach "
+                  "(interview unlikely), target, likely.", "note"))
     out.append(Spacer(1, 8))
     if not doc.programs:
         out.append(_p("No programs are on the list yet.", "body"))
@@ -368,10 +371,6 @@ def _programs(doc: PlanDocument, width: float) -> list:
                      _p(f"{program.fit:.0f}", "cell_right"), _m(signal, "cell"),
                      _p(program.status.replace("_", " ").capitalize(), "cell")])
     out.append(_table(rows, widths))
-    out.append(Spacer(1, 4))
-    out.append(_p("Interview chance: SmartPick's estimate of P(interview | apply), with the "
-                  "signal where one is placed. Fit: 0–100 from your preferences. Tiers: reach "
-                  "(interview unlikely), target, likely.", "note"))
     return out
 
 

@@ -99,6 +99,9 @@ class ArticlesTab(QWidget):
         self.search_edit = QLineEdit(placeholderText="Search articles (e.g. letters, signals)…")
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
+        self.search_edit.returnPressed.connect(self._on_search_edit_return_pressed)
+        self.find_action = QAction("Search articles", self, shortcut=QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self._on_find_triggered)
         self.tag_combo = QComboBox()
         self.tag_combo.addItem(ALL_TOPICS, None)
         self.tag_combo.currentIndexChanged.connect(self._on_tag_combo_changed)
@@ -150,8 +153,8 @@ class ArticlesTab(QWidget):
         self.smaller_action.triggered.connect(lambda: self.change_font(-1))
         self.reset_font_action = QAction("Normal text size", self, shortcut=QKeySequence("Ctrl+0"))
         self.reset_font_action.triggered.connect(lambda: self.set_font_pt(DEFAULT_PT))
-        for action in (self.highlight_action, self.note_action, self.bookmark_action,
-                       self.larger_action, self.smaller_action, self.reset_font_action):
+        for action in (self.find_action, self.highlight_action, self.note_action,
+                       self.bookmark_action, self.larger_action, self.smaller_action, self.reset_font_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
         tools = QHBoxLayout()
@@ -663,6 +666,19 @@ class ArticlesTab(QWidget):
     @Slot(str)
     def _on_search_edit_text_changed(self, _text: str) -> None:
         self._search_timer.start()
+
+    @Slot()
+    def _on_find_triggered(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    @Slot()
+    def _on_search_edit_return_pressed(self) -> None:
+        """Open the best match at once."""
+        self._search_timer.stop()
+        self.refresh_list()
+        if self.model.rowCount():
+            self._on_list_view_activated(self.model.index(0))
 
     @Slot(int)
     def _on_tag_combo_changed(self, _index: int) -> None:

@@ -3,7 +3,7 @@
 import csv
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from pytestqt.modeltest import ModelTester
 
 from smartpick_desktop.core.catalog.queries import get_program
@@ -19,7 +19,10 @@ def tab(ctx, qtbot, sample_profile):
 
     widget = ProgramsTab(ctx)
     qtbot.addWidget(widget)
-    widget.reload()
+    widget.resize(1300, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.ensure_loaded()
     return widget
 
 
@@ -56,9 +59,8 @@ def test_typing_filters(tab, qtbot):
 
 def test_header_click_sorts(tab, qtbot):
     header = tab.table.horizontalHeader()
-    x = header.sectionViewportPosition(COL["positions"]) + 5
-    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
-                     pos=header.rect().topLeft() + type(header.rect().topLeft())(x, 5))
+    x = header.sectionViewportPosition(COL["positions"]) + 10
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
     values = [tab.proxy.index(r, COL["positions"]).data(PROGRAM_ROLE).positions
               for r in range(tab.proxy.rowCount())]
     values = [v for v in values if v is not None]
@@ -107,10 +109,12 @@ def test_import_dialog_maps_previews_and_imports(tab, tmp_path, qtbot):
     tab.import_file(path)
     dialog = tab._import_dialog
     qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
     assert dialog.preview.rowCount() == 2 and dialog.problems.count() == 1
     assert "row 3" in dialog.problems.item(0).text().lower()
     assert not dialog.import_button.isEnabled()
-    qtbot.mouseClick(dialog.skip_invalid, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.skip_invalid, Qt.MouseButton.LeftButton,
+                     pos=QPoint(8, dialog.skip_invalid.height() // 2))  # on the box itself
     assert dialog.import_button.isEnabled()
     with qtbot.waitSignal(dialog.finished_import, timeout=20000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
