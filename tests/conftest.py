@@ -19,17 +19,37 @@ class NetworkUsed(AssertionError):
 
 @pytest.fixture(autouse=True)
 def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Fail any test that connects a socket to anything but a local Unix socket."""
+    """Fail any test that connects or sends through an internet socket (local Unix sockets are
+    fine), and keep Qt's printer lookup off TCP as the app does (see app.keep_printing_local)."""
     real_connect = socket.socket.connect
+    real_connect_ex = socket.socket.connect_ex
+    real_sendto = socket.socket.sendto
+
+    def _check(sock: socket.socket, address: object) -> None:
+        if sock.family in (socket.AF_INET, socket.AF_INET6):
+            raise NetworkUsed(f"network connection attempted to {address!r}")
 
     def guarded(self: socket.socket, address: object) -> object:
-        if self.family in (socket.AF_INET, socket.AF_INET6):
-            raise NetworkUsed(f"network connection attempted to {address!r}")
+        _check(self, address)
         return real_connect(self, address)
 
+    def guarded_ex(self: socket.socket, address: object) -> int:
+        _check(self, address)
+        return real_connect_ex(self, address)
+
+    def guarded_sendto(self: socket.socket, data: bytes, *args: object) -> int:
+        _check(self, args[-1])
+        return real_sendto(self, data, *args)
+
     monkeypatch.setattr(socket.socket, "connect", guarded)
+    monkeypatch.setattr(socket.socket, "connect_ex", guarded_ex)
+    monkeypatch.setattr(socket.socket, "sendto", guarded_sendto)
     monkeypatch.setattr(socket, "create_connection",
                         lambda *a, **k: (_ for _ in ()).throw(NetworkUsed(f"connect {a!r}")))
+    if "CUPS_SERVER" not in os.environ:
+        from smartpick_desktop.app import keep_printing_local
+
+        keep_printing_local()
 
 
 @pytest.fixture

@@ -30,12 +30,14 @@ def tab_specs() -> list[TabSpec]:
     from smartpick_desktop.ui.articles.tab import ArticlesTab
     from smartpick_desktop.ui.home.tab import HomeTab
     from smartpick_desktop.ui.mentors.tab import MentorsTab
+    from smartpick_desktop.ui.plan.tab import PlanTab
     from smartpick_desktop.ui.profile_tab import ProfileTab
     from smartpick_desktop.ui.programs.tab import ProgramsTab
 
     return [
         TabSpec("home", "Home", HomeTab),
         TabSpec("programs", "Programs", ProgramsTab),
+        TabSpec("plan", "Plan", PlanTab),
         TabSpec("articles", "Articles", ArticlesTab),
         TabSpec("mentors", "Mentors", MentorsTab),
         TabSpec("profile", "Profile", ProfileTab),

@@ -76,3 +76,22 @@ def test_the_check_sees_a_real_connection(tmp_path):
             "try:\n    s.connect(('127.0.0.1', 9))\nexcept OSError:\n    pass\n")
     lines = _connects(tmp_path, [sys.executable, "-c", code])
     assert any(_INET.search(line) for line in lines)
+
+
+
+@pytest.mark.parametrize("how", ["connect", "connect_ex", "sendto", "create_connection"])
+def test_the_pytest_guard_refuses_internet_sockets(how):
+    import socket
+
+    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM if how == "sendto" else
+                         socket.SOCK_STREAM)
+    try:
+        with pytest.raises(AssertionError, match="network connection|connect"):
+            if how == "sendto":
+                sock.sendto(b"x", ("127.0.0.1", 9))
+            elif how == "create_connection":
+                socket.create_connection(("127.0.0.1", 9), timeout=0.1)
+            else:
+                getattr(sock, how)(("127.0.0.1", 9))
+    finally:
+        sock.close()

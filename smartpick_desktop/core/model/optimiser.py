@@ -404,17 +404,19 @@ def _canonical(name: str) -> str:
 
 def plan_for_profile(session: Any, profile: Any, *, max_apps: int | None = None,
                      budget: int | None = None, seed: int = 0, use_posterior: bool = True,
-                     **kw: Any) -> PlanResult:
+                     use_profile_defaults: bool = True, **kw: Any) -> PlanResult:
     """Optimise over the catalog; the profile's budget is the default budget, and its target
-    number of programs the default maximum."""
+    number of programs the default maximum (unless ``use_profile_defaults`` is False: the GUI
+    passes its own controls). Invitations and rejections marked so far (program statuses)
+    update the applicant factor first."""
     from smartpick_desktop.core.catalog.queries import load_programs
 
     programs = load_programs(session, specialty=profile.specialty)
     if profile.backup_specialty:
         programs += load_programs(session, specialty=profile.backup_specialty)
-    if budget is None:
+    if use_profile_defaults and budget is None:
         budget = profile.budget_usd
-    if max_apps is None:
+    if use_profile_defaults and max_apps is None:
         max_apps = profile.target_programs
     posterior = None
     if use_posterior:

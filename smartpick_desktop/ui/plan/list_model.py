@@ -10,8 +10,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 SIGNAL_LABELS = {"gold": "Gold", "silver": "Silver", "signal": "Signal"}
 TIER_LABELS = {"likely": "Likely", "target": "Target", "reach": "Reach",
                "ineligible": "Ineligible"}
-COLUMNS = ("#", "Program", "City / state", "Tier", "Chance of interview", "Fit", "Signal",
-           "Adds to P(match)")
+COLUMNS = ("#", "Program", "City / state", "Tier", "Interview", "Fit", "Signal", "Adds")
+HEADER_TIPS = ("Order the optimiser chose", "Program", "City and state",
+               "Reach < 20%, target 20–50%, likely ≥ 50% chance of an interview",
+               "Chance of an interview, with the signal shown", "Fit with your preferences (0–100)",
+               "Signal placed here", "Percentage points this program adds to P(match)")
 
 
 @dataclass(frozen=True)
@@ -50,9 +53,11 @@ class PlanListModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(COLUMNS)):
-            return COLUMNS[section]
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return COLUMNS[section]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return HEADER_TIPS[section]
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex,

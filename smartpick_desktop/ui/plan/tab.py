@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from PySide6.QtCore import QThreadPool, Slot
@@ -127,7 +126,8 @@ class PlanTab(QWidget):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 300)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.splitter.addWidget(self.table)
         right = QWidget()
@@ -152,6 +152,7 @@ class PlanTab(QWidget):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([760, 480])
         layout.addWidget(self.splitter)
         return page
 
@@ -225,8 +226,11 @@ class PlanTab(QWidget):
         chosen = [by_id[i] for i in plan.program_ids if i in by_id]
         ranked = {r.program.program_id: r for r in
                   rank_programs(self.profile, chosen, signalled=plan.signals)}
+        curve = [0.0] + [float(c["p_match"]) for c in plan.curve]
+        gains = {pid: curve[k + 1] - curve[k] for k, pid in enumerate(plan.program_ids)
+                 if k + 1 < len(curve)}
         rows = [_row(ranked[i].program, plan.signals.get(i), ranked[i].p_interview,
-                     ranked[i].fit, ranked[i].tier, None, ranked[i].reasons)
+                     ranked[i].fit, ranked[i].tier, gains.get(i), ranked[i].reasons)
                 for i in plan.program_ids if i in ranked]
         self.model.set_rows(rows)
         self.state_label.setText(f"Your current plan, chosen {plan.created:%d %b %Y %H:%M}. "
@@ -273,6 +277,11 @@ class PlanTab(QWidget):
         sig_text = ", ".join(f"{used.get(level, 0)} of {k} {level}"
                              for level, k in allow_total.items()) or "none in this specialty"
         season = " (updated with your invitations and rejections)" if evidence else ""
+        outlook = self.season_panel.outlook
+        if outlook is not None and outlook.posterior.evidence and not evidence:
+            season = (f". Interview season: P(match) now {outlook.p_match_now * 100:.0f}% "
+                      f"({outlook.invited} invited, {outlook.rejected} rejected — see "
+                      "“Interview season”)")
         self.figures_label.setText(
             f"{n} applications · expected interviews {interviews:.1f} · signals used: "
             f"{sig_text}{season}.")
@@ -286,7 +295,7 @@ class PlanTab(QWidget):
                      if reach else f" Your target {target * 100:.0f}% is not reached within "
                      f"{len(values)} applications.")
         self.chart_note.setText(note)
-        parts = [f"{html.escape(p['specialty'])}: {p['applications']} × → ${p['fee_usd']}"
+        parts = [f"{p['specialty']}: {p['applications']} applications, ${p['fee_usd']}"
                  for p in breakdown]
         self.fee_label.setText(f"ERAS fee ${fee}" + (" (" + "; ".join(parts) + ")"
                                                      if parts else ""))
@@ -317,9 +326,8 @@ class PlanTab(QWidget):
             "budget": self.budget.value() or None,
             "target": (self.target.value() / 100) or None,
             "curve_to": max(60, self.max_apps.value() or 0),
+            "use_profile_defaults": False,
         }
-        if options["max_apps"] is None and options["budget"] is None:
-            self.budget.setValue(0)
         self.worker = OptimiseWorker(self.ctx.store, profile, options)
         self.worker.signals.progress.connect(self._on_worker_progress)
         self.worker.signals.finished.connect(self._on_worker_finished)
@@ -386,8 +394,6 @@ class PlanTab(QWidget):
         self.ctx.programs_changed.emit()
         self.ctx.status_message.emit(f"Saved your list of {n} programs; they are marked "
                                      "Applying.")
-        if self._dirty:
-            self.reload()
 
     @Slot(object)
     def _on_table_double_clicked(self, index: Any) -> None:

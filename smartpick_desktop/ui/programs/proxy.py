@@ -41,53 +41,66 @@ class ProgramFilterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self.filters = Filters()
         self._accepted: set[int] | None = None
+        self._flags: list[bool] | None = None
         self._haystack: dict[int, str] = {}
+        self._src: ProgramTableModel | None = None
         self.setDynamicSortFilter(False)
 
     def setSourceModel(self, model: ProgramTableModel) -> None:  # noqa: N802 - Qt override
         super().setSourceModel(model)
+        self._src = model
+        model.reordered = self._on_source_reordered
         model.modelReset.connect(self._on_source_model_reset)
+        model.dataChanged.connect(self._on_source_data_changed)
         self._on_source_model_reset()
 
     def source(self) -> ProgramTableModel:
-        return self.sourceModel()  # type: ignore[return-value]
+        return self._src
+
+    @staticmethod
+    def _text_of(p: Any) -> str:
+        return " ".join((p.name, p.institution, p.city, p.state or "", p.specialty,
+                         " ".join(p.tags), p.notes, p.acgme_id or "")).casefold()
 
     def _on_source_model_reset(self) -> None:
-        self._haystack = {}
-        self._accepted = self._compute(self.filters)
+        self._haystack = {p.program_id: self._text_of(p) for p in self._src.programs}
+        self._base_key: Filters | None = None
+        self._base: list[tuple[int, str]] = []
+        self._last: tuple[Filters, str, list[tuple[int, str]]] | None = None
+        self._set_accepted(self._compute(self.filters))
+
+    def _on_source_data_changed(self, top: QModelIndex, bottom: QModelIndex,
+                                _roles: Any = None) -> None:
+        for row in range(top.row(), bottom.row() + 1):
+            p = self._src.programs[row]
+            self._haystack[p.program_id] = self._text_of(p)
+        self._base_key = None
+        self._last = None
 
     def set_filters(self, filters: Filters) -> None:
-        if filters == self.filters and self._accepted is not None:
+        if filters == self.filters:
             return
         self.beginFilterChange()
         self.filters = filters
-        self._accepted = self._compute(filters)
+        self._set_accepted(self._compute(filters))
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def update_filters(self, **changes: Any) -> None:
         self.set_filters(replace(self.filters, **changes))
 
     def refilter(self) -> None:
-        """Recompute after programs' fields changed (e.g. a status used by the filter)."""
+        """Recompute after the rows or their fields changed (e.g. a status the filter uses)."""
         self.beginFilterChange()
-        self._haystack = {}
-        self._accepted = self._compute(self.filters)
+        self._on_source_model_reset()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def _text_of(self, p: Any) -> str:
-        text = self._haystack.get(p.program_id)
-        if text is None:
-            text = " ".join((p.name, p.institution, p.city, p.state or "", p.specialty,
-                             " ".join(p.tags), p.notes, p.acgme_id or "")).casefold()
-            self._haystack[p.program_id] = text
-        return text
-
-    def _compute(self, f: Filters) -> set[int] | None:
-        model = self.sourceModel()
-        if model is None or not f.active():
-            return None
-        programs = model.programs
-        rows = programs
+    def _base_rows(self, f: Filters) -> list[tuple[int, str]]:
+        """(program id, search text) of the rows passing every filter but the text."""
+        key = replace(f, text="")
+        if key == self._base_key:
+            return self._base
+        model = self._src
+        rows = model.programs
         if f.specialty:
             rows = [p for p in rows if p.specialty == f.specialty]
         if f.place:
@@ -115,18 +128,40 @@ class ProgramFilterProxy(QSortFilterProxyModel):
         for tag in f.tags:
             folded = tag.casefold()
             rows = [p for p in rows if any(t.casefold() == folded for t in p.tags)]
-        words = f.text.casefold().split()
-        if words:
-            text_of = self._text_of
-            rows = [p for p in rows if all(w in text_of(p) for w in words)]
-        return {p.program_id for p in rows}
+        hay = self._haystack
+        self._base_key = key
+        self._base = [(p.program_id, hay[p.program_id]) for p in rows]
+        return self._base
+
+    def _compute(self, f: Filters) -> set[int] | None:
+        if not f.active():
+            self._last = None
+            return None
+        base = self._base_rows(f)
+        text = " ".join(f.text.casefold().split())
+        pool = base
+        last = self._last
+        if last is not None and last[0] == replace(f, text="") and text.startswith(last[1]):
+            pool = last[2]  # typing on: only the rows that matched the shorter text
+        for word in text.split():
+            pool = [item for item in pool if word in item[1]]
+        self._last = (replace(f, text=""), text, pool)
+        return {pid for pid, _ in pool}
 
     def filterAcceptsRow(self, source_row: int,  # noqa: N802 - Qt override
                          source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        flags = self._flags
+        return True if flags is None else flags[source_row]
+
+    def _set_accepted(self, accepted: set[int] | None) -> None:
+        """Keep the accepted ids and a per-source-row flag list (cheap ``filterAcceptsRow``)."""
+        self._accepted = accepted
+        self._on_source_reordered()
+
+    def _on_source_reordered(self) -> None:
         accepted = self._accepted
-        if accepted is None:
-            return True
-        return self.sourceModel().programs[source_row].program_id in accepted
+        self._flags = (None if accepted is None else
+                       [p.program_id in accepted for p in self._src.programs])
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by delegating to the source model (fast Python sort on precomputed keys)."""

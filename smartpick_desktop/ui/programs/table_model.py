@@ -120,6 +120,8 @@ class ProgramTableModel(QAbstractTableModel):
         self._rows_by_id: dict[int, int] = {}
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self.user_writer: Callable[[int, str, Any], Program | None] | None = None
+        #: called after rows are re-ordered, before layoutChanged (the proxy's filter flags)
+        self.reordered: Callable[[], None] | None = None
 
     # --- loading -------------------------------------------------------------------------------
 
@@ -269,3 +271,5 @@ class ProgramTableModel(QAbstractTableModel):
         self._texts = [self._texts[i] for i in new]
         self._keys = [self._keys[i] for i in new]
         self._reindex()
+        if self.reordered is not None:
+            self.reordered()

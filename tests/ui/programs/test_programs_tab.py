@@ -3,8 +3,9 @@
 import csv
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
 from pytestqt.modeltest import ModelTester
+
+from PySide6.QtCore import QPoint, Qt
 
 from smartpick_desktop.core.catalog.queries import get_program
 from smartpick_desktop.core.profile import save_profile

@@ -1,0 +1,160 @@
+"""Packaging pieces that can be checked without building: the spec's pruning, the stdio hook,
+the icon set, the .desktop entry, the start-up trace and CI wiring. (The frozen app itself is
+checked by ``make dist-check``.)"""
+
+from __future__ import annotations
+
+import ast
+import os
+import re
+import struct
+import subprocess
+import sys
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ICONS = ROOT / "smartpick_desktop" / "resources" / "icons"
+HOOK = ROOT / "packaging" / "rthook_stdio.py"
+
+
+def _spec_prune_patterns() -> list[re.Pattern[str]]:
+    """Evaluate build.spec's ``QT`` and ``PRUNE`` assignments (the spec needs PyInstaller)."""
+    tree = ast.parse((ROOT / "build.spec").read_text())
+    namespace: dict[str, object] = {"re": re}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id in ("QT", "PRUNE") for t in node.targets):
+            exec(compile(ast.Module([node], []), "build.spec", "exec"), namespace)  # noqa: S102
+    return namespace["PRUNE"]  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize("path", [
+    "PySide6/Qt/plugins/platforms/libqxcb.so",
+    "PySide6/Qt/plugins/platforms/libqwayland.so",
+    "PySide6/Qt/plugins/platforms/libqoffscreen.so",
+    "PySide6/Qt/plugins/imageformats/libqsvg.so",
+    "PySide6/Qt/plugins/iconengines/libqsvgicon.so",
+    "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so",
+    "PySide6/Qt/plugins/platforminputcontexts/libcomposeplatforminputcontextplugin.so",
+    "PySide6/Qt/lib/libQt6Gui.so.6",
+    "PySide6/Qt/lib/libQt6PrintSupport.so.6",
+    "PySide6/Qt/lib/libQt6Svg.so.6",
+    "PySide6/Qt/lib/libQt6XcbQpa.so.6",
+    "PySide6/QtWidgets.abi3.so",
+    "PySide6/QtPrintSupport.abi3.so",
+    "PySide6/plugins/platforms/qwindows.dll",
+    "PySide6/plugins/platforms/libqcocoa.dylib",
+    "smartpick_desktop/resources/articles/interviews.md",
+])
+def test_spec_keeps_what_the_app_needs(path):
+    assert not any(p.search(path) for p in _spec_prune_patterns()), path
+
+
+@pytest.mark.parametrize("path", [
+    "PySide6/Qt/translations/qtbase_de.qm",
+    "PySide6/Qt/lib/libQt6Quick.so.6",
+    "PySide6/Qt/lib/libQt6Qml.so.6",
+    "PySide6/Qt/lib/libQt6Network.so.6",
+    "PySide6/QtNetwork.abi3.so",
+    "PySide6/Qt/plugins/sqldrivers/libqsqlite.so",
+    "PySide6/Qt/plugins/platforms/libqeglfs.so",
+    "PySide6/Qt/plugins/platforms/libqminimal.so",
+    "PySide6/Qt/plugins/platformthemes/libqgtk3.so",
+    "PySide6/Qt/plugins/imageformats/libqpdf.so",
+    "PySide6/Qt/plugins/tls/libqopensslbackend.so",
+])
+def test_spec_prunes_unused_qt_parts(path):
+    assert any(p.search(path) for p in _spec_prune_patterns()), path
+
+
+def test_spec_collects_resources_migrations_and_command_modules():
+    spec = (ROOT / "build.spec").read_text()
+    assert '_tree(PKG / "resources", "smartpick_desktop/resources")' in spec
+    assert '"smartpick_desktop/core/store/migrations"' in spec
+    assert 'collect_submodules("smartpick_desktop"' in spec
+    assert re.search(r"upx=False", spec) and re.search(r"strip=False", spec)
+    assert "BUNDLE(" in spec
+
+
+def _run_with_hook(code: str) -> subprocess.CompletedProcess[str]:
+    prelude = (f"import runpy, sys, os\n{code}\n"
+               f"runpy.run_path({str(HOOK)!r})\n"
+               "print('to stdout')\nsys.stderr.write('to stderr\\n')\n")
+    return subprocess.run([sys.executable, "-c", prelude], capture_output=True, text=True,
+                          timeout=30)
+
+
+def test_stdio_hook_reattaches_missing_streams_to_the_terminal():
+    proc = _run_with_hook("sys.stdout = None\nsys.stderr = None")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == "to stdout\n"
+    assert proc.stderr == "to stderr\n"
+
+
+def test_stdio_hook_falls_back_to_devnull_without_descriptors():
+    proc = _run_with_hook("os.close(1)\nsys.stdout = None")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == "to stderr\n"
+
+
+def _png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", path
+    return struct.unpack(">II", data[16:24])
+
+
+@pytest.mark.parametrize("size", [16, 32, 48, 64, 128, 256, 512])
+def test_icon_png_sizes(size):
+    assert _png_size(ICONS / f"smartpick-{size}.png") == (size, size)
+
+
+def test_icon_svg_source_and_windows_ico():
+    root = ElementTree.parse(ICONS / "smartpick.svg").getroot()
+    assert root.tag.endswith("svg") and root.get("viewBox") == "0 0 512 512"
+    ico = (ICONS / "smartpick.ico").read_bytes()
+    assert ico[:4] == b"\x00\x00\x01\x00" and struct.unpack("<H", ico[4:6])[0] >= 4
+
+
+def test_window_icon_is_set(qapp):
+    from smartpick_desktop.app import create_application
+
+    app = create_application()
+    assert not app.windowIcon().isNull()
+    assert app.windowIcon().pixmap(32, 32).width() == 32
+
+
+def test_desktop_entry_starts_the_launcher_with_our_icon():
+    text = (ROOT / "packaging" / "linux" / "smartpick.desktop").read_text()
+    entry = dict(line.split("=", 1) for line in text.splitlines()[1:] if "=" in line)
+    assert text.startswith("[Desktop Entry]\n")
+    assert entry["Type"] == "Application"
+    assert entry["Exec"].split()[0] == "/usr/bin/smartpick"
+    assert entry["Icon"] == "smartpick"
+    assert entry["Terminal"] == "false"
+    assert entry["Categories"].endswith(";")
+
+
+def test_startup_trace_and_sample_profile(tmp_path):
+    cmd = [sys.executable, "-m", "smartpick_desktop", "--data-dir", str(tmp_path)]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SMARTPICK_STARTUP_TRACE="1")
+    imported = subprocess.run([*cmd, "profile", "import",
+                               str(ROOT / "packaging" / "sample-profile.json")],
+                              capture_output=True, text=True, env=env, timeout=60)
+    assert imported.returncode == 0, imported.stderr
+    proc = subprocess.run([*cmd, "--smoke"], capture_output=True, text=True, env=env,
+                          timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    match = re.search(r"^startup-trace: main window shown at (\d+\.\d+)", proc.stdout, re.M)
+    assert match and float(match.group(1)) > 1.6e9
+    assert "smoke test passed" in proc.stdout
+
+
+def test_ci_runs_the_frozen_smoke_test_after_the_tests():
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert ci.index("make test") < ci.index("make dist-check")
+    makefile = (ROOT / "Makefile").read_text()
+    assert re.search(r"^dist-check: dist$", makefile, re.M)
+    assert "pyinstaller build.spec --noconfirm" in makefile
