@@ -34,6 +34,7 @@ from smartpick_desktop.core.articles import annotations, library, search
 from smartpick_desktop.core.articles.actions import Action, parse_action
 from smartpick_desktop.core.articles.render import link_kind
 from smartpick_desktop.core.errors import SmartPickError
+from smartpick_desktop.core.mentors.templates import TEMPLATES
 from smartpick_desktop.ui.articles import theme
 from smartpick_desktop.ui.articles.library_model import ArticleDelegate, ArticleListModel
 from smartpick_desktop.ui.articles.reader import DEFAULT_PT, ReaderView
@@ -44,34 +45,6 @@ log = logging.getLogger(__name__)
 ALL_TOPICS = "All topics"
 SEARCH_DELAY_MS = 150
 PROGRESS_DELAY_MS = 800
-TEMPLATE_NAMES = {
-    "peer_mentor": "outreach to a peer mentor", "research_inquiry": "research inquiry",
-    "thank_you": "thank-you note", "advice_follow_up": "follow-up on advice",
-    "letter_request": "letter request", "post_match_update": "post-match update",
-}
-
-
-def template_text(key: str) -> str:
-    """The text of a Mentors template, or a short stand-in when the Mentors feature is absent."""
-    try:
-        from smartpick_desktop.core.mentors import templates  # type: ignore[attr-defined]
-    except ImportError:
-        templates = None
-    for name in ("template_text", "render_template", "get_template"):
-        getter = getattr(templates, name, None)
-        if callable(getter):
-            try:
-                value = getter(key)
-            except Exception:  # noqa: BLE001 - fall back to the stand-in below
-                continue
-            text = getattr(value, "body", value)
-            if isinstance(text, str) and text.strip():
-                subject = getattr(value, "subject", "")
-                return f"Subject: {subject}\n\n{text}" if subject else text
-    return (f"[SmartPick template: {TEMPLATE_NAMES.get(key, key)}]\n\nDear [name],\n\n"
-            "[Write your message here.]\n\nBest regards,\n[your name]")
-
-
 class ArticlesTab(QWidget):
     """Library list, reader and side panel (see the module docstring)."""
 
@@ -582,15 +555,7 @@ class ArticlesTab(QWidget):
     def run_action(self, action: Action) -> None:
         """Do what an article's action link says."""
         if action.kind == "template":
-            window = self.window()
-            keys = window.tab_keys() if hasattr(window, "tab_keys") else []
-            if "mentors" in keys:
-                self.ctx.navigate("mentors", {"template": action.argument})
-                return
-            QGuiApplication.clipboard().setText(template_text(action.argument))
-            self.ctx.status_message.emit(
-                f"Copied the {TEMPLATE_NAMES.get(action.argument, action.argument)} template "
-                "to the clipboard (the Mentors tab is not available).")
+            self.ctx.navigate("mentors", {"template": action.argument})
         elif action.kind == "checklist":
             origin = f"Article: {self.current.title}" if self.current else "Article"
             with self.ctx.store.session() as session:
@@ -731,7 +696,9 @@ class ArticlesTab(QWidget):
 
 def describe_action(action: Action) -> str:
     if action.kind == "template":
-        return f"Opens the {TEMPLATE_NAMES.get(action.argument, action.argument)} email template"
+        template = TEMPLATES.get(action.argument)
+        name = template.title if template else action.argument
+        return f"Opens the email template “{name}” in Mentors"
     if action.kind == "checklist":
         return f"Adds to your plan: {action.argument}"
     if action.kind == "article":

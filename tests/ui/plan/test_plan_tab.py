@@ -1,0 +1,146 @@
+"""The Plan tab driven like a person: optimise, cancel, use the list, rank order list, Home."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtCore import Qt
+
+from smartpick_desktop.core.catalog.queries import ensure_demo_pack, load_programs, set_status
+from smartpick_desktop.core.model.plan_store import current_plan, rank_order
+from smartpick_desktop.core.profile import save_profile
+
+
+@pytest.fixture
+def ready(store, sample_profile):
+    sample_profile.budget_usd = 600
+    with store.session() as s:
+        save_profile(s, sample_profile)
+        ensure_demo_pack(s)
+    return sample_profile
+
+
+@pytest.fixture
+def tab(ctx, qtbot, ready):
+    from smartpick_desktop.ui.plan.tab import PlanTab
+
+    widget = PlanTab(ctx)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def _optimise(qtbot, tab, max_apps: int):
+    tab.max_apps.clear()
+    qtbot.keyClicks(tab.max_apps, str(max_apps))
+    tab.max_apps.interpretText()
+    qtbot.mouseClick(tab.optimise_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.worker is None and tab.result is not None, timeout=20000)
+
+
+def test_plan_tab_is_registered_third(main_window):
+    assert main_window._keys[:3] == ["home", "programs", "plan"]
+    assert main_window.tabs.tabText(2) == "Plan"
+
+
+def test_optimise_then_use_this_list(ctx, qtbot, tab, store):
+    assert tab.budget.value() == 600  # the profile's budget is the default
+    assert not tab.use_button.isEnabled()
+    _optimise(qtbot, tab, 12)
+    rows = tab.model.rows
+    assert 0 < len(rows) <= 12
+    assert tab.result.fee_usd <= 600
+    assert re.match(r"P\(match\) \d+\.\d%", tab.p_match_label.text())
+    values = tab.chart.values
+    assert values and all(b >= a for a, b in zip(values, values[1:], strict=False))
+    assert tab.chart.chosen == len(rows)
+    assert any(r.signal for r in rows)
+    assert "ERAS fee $" in tab.fee_label.text() and "AAMC" in tab.source_label.text()
+    assert tab.use_button.isEnabled()
+    with store.session() as s:
+        assert current_plan(s) is None
+    with qtbot.waitSignals([ctx.plan_changed, ctx.programs_changed], timeout=5000):
+        qtbot.mouseClick(tab.use_button, Qt.MouseButton.LeftButton)
+    with store.session() as s:
+        plan = current_plan(s)
+        statuses = {p.program_id: p.status for p in load_programs(s)}
+    assert plan is not None and plan.program_ids == [r.program_id for r in rows]
+    assert all(statuses[i] == "applying" for i in plan.program_ids)
+    assert not tab.use_button.isEnabled()
+    assert "current plan" in tab.state_label.text()
+
+
+def test_cancel_changes_nothing(qtbot, tab, store, monkeypatch):
+    from smartpick_desktop.ui.plan import worker as worker_mod
+
+    real = worker_mod.OptimiseWorker._progress
+
+    def slow(self, step, total):
+        self.cancel()  # the user presses Cancel while it runs
+        return real(self, step, total)
+
+    monkeypatch.setattr(worker_mod.OptimiseWorker, "_progress", slow)
+    qtbot.mouseClick(tab.optimise_button, Qt.MouseButton.LeftButton)
+    assert tab.cancel_button.isEnabled() and not tab.optimise_button.isEnabled()
+    qtbot.waitUntil(lambda: tab.worker is None, timeout=20000)
+    assert "Cancelled" in tab.state_label.text()
+    assert tab.result is None and tab.optimise_button.isEnabled()
+    with store.session() as s:
+        assert current_plan(s) is None
+
+
+def test_model_is_sound(qtbot, tab, qtmodeltester):
+    _optimise(qtbot, tab, 5)
+    qtmodeltester.check(tab.model, force_py=True)
+    value = tab.model.data(tab.model.index(0, 4))
+    assert isinstance(value, str) and value.endswith("%")
+
+
+def test_rank_order_list_helper(ctx, qtbot, tab, store):
+    with store.session() as s:
+        ids = [p.program_id for p in load_programs(s, specialty="Internal Medicine")][:3]
+        set_status(s, ids, "interviewed")
+    ctx.programs_changed.emit()
+    panel = tab.rol_panel
+    assert panel.list.count() == 3
+    curve = panel.curve
+    assert all(b >= a for a, b in zip(curve, curve[1:], strict=False))
+    assert "Roth" in panel.note.text() and "NRMP" in panel.note.text()
+    first = panel.order()
+    panel.list.setCurrentRow(2)
+    qtbot.mouseClick(panel.up_button, Qt.MouseButton.LeftButton)
+    expected = [first[0], first[2], first[1]]
+    assert panel.order() == expected
+    with store.session() as s:
+        assert rank_order(s) == expected
+    assert "P(match) if your list ends here" in panel.list.item(0).text()
+    assert "invit" in tab.season_panel.details.text().lower() or tab.season_panel.headline.text()
+
+
+def test_home_card_shows_the_plan(ctx, qtbot, ready, store):
+    from smartpick_desktop.core.model.plan_store import compute_plan, save_plan
+    from smartpick_desktop.ui.home.plan_section import PlanSection
+
+    card = PlanSection(ctx)
+    qtbot.addWidget(card)
+    assert "No list chosen yet" in card.headline.text()
+    with store.session() as s:
+        result = compute_plan(s, ready, max_apps=8, draws=2000)
+        save_plan(s, result)
+    ctx.plan_changed.emit()
+    assert f"{result.p_match * 100:.0f}%" in card.headline.text()
+    assert "8 applications" in card.details.text() and f"${result.fee_usd}" in card.details.text()
+
+
+def test_chart_draws_and_describes(qtbot):
+    from smartpick_desktop.ui.plan.chart import CurveChart
+
+    chart = CurveChart()
+    qtbot.addWidget(chart)
+    chart.resize(400, 240)
+    chart.set_curve([0.5, 0.7, 0.8, 0.85, 0.86], chosen=4, flatten_at=3, target=0.8)
+    assert not chart.grab().isNull()
+    assert "flattens after about 3" in chart.describe()
+    assert chart.point(1, 0.5).y() > chart.point(5, 0.86).y()
