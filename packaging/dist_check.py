@@ -94,6 +94,7 @@ def run(exe: Path, *args: str, home: Path) -> subprocess.CompletedProcess | None
 
 def check_bundle(bundle: Path, work: Path) -> None:
     """Run the one-folder app from a copy in another folder."""
+    check_qt_modules(bundle)
     copy = work / "elsewhere" / "SmartPick"
     shutil.copytree(bundle, copy, symlinks=True)
     exe = copy / EXE_NAME
@@ -127,6 +128,20 @@ def check_bundle(bundle: Path, work: Path) -> None:
         fail(f"the app wrote into its own folder: {sorted(name for name, _ in changed)[:5]}")
     else:
         ok("the bundle folder is unchanged after running")
+
+
+def check_qt_modules(bundle: Path) -> None:
+    """Every ``PySide6.QtX`` our sources import (even lazily) must be in the bundle."""
+    pattern = re.compile(r"^\s*(?:from|import)\s+PySide6\.(Qt\w+)", re.M)
+    used = {name for source in (ROOT / "smartpick_desktop").rglob("*.py")
+            for name in pattern.findall(source.read_text(encoding="utf-8"))}
+    folders = [p for p in bundle.rglob("PySide6") if p.is_dir()]
+    missing = [m for m in sorted(used)
+               if not any(list(folder.glob(f"{m}.*")) for folder in folders)]
+    if missing:
+        fail(f"Qt modules imported by smartpick_desktop are missing from the bundle: {missing}")
+    else:
+        ok(f"the bundle holds every Qt module the sources import ({', '.join(sorted(used))})")
 
 
 def check_plan_export(exe: Path, data: Path, work: Path) -> None:

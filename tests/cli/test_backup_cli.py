@@ -32,23 +32,45 @@ def ok(data_dir, *args):
     return done
 
 
+def _name(data_dir) -> str:
+    """The saved profile's name, read in-process (cheaper than a subprocess)."""
+    from smartpick_desktop.core.profile import load_profile
+    from smartpick_desktop.core.store import open_store
+
+    store = open_store(data_dir)
+    try:
+        with store.session() as s:
+            return load_profile(s).name
+    finally:
+        store.close()
+
+
 @pytest.fixture(scope="module")
 def filled(tmp_path_factory):
-    """A data folder with the user's own profile, programs, program notes, contacts, articles."""
+    """A data folder with the user's own profile, programs, program notes, contacts, articles
+    (filled in-process through the same core functions the commands call)."""
+    from smartpick_desktop.core.articles.library import import_file as import_article
+    from smartpick_desktop.core.catalog.queries import load_programs, update_user_fields
+    from smartpick_desktop.core.catalog.spreadsheet import import_file as import_programs
+    from smartpick_desktop.core.mentors.exchange import import_file as import_contacts
+    from smartpick_desktop.core.profile import read_profile_file, save_profile
+    from smartpick_desktop.core.store import open_store
+
     tmp = tmp_path_factory.mktemp("filled")
     data = tmp / "data"
     (tmp / "profile.json").write_text(json.dumps(PROFILE))
-    ok(data, "profile", "import", tmp / "profile.json")
     (tmp / "programs.csv").write_text(PROGRAMS_CSV)
-    ok(data, "programs", "import", tmp / "programs.csv")
-    ok(data, "mentors", "import", VCARDS / "gmail-list.vcf")
     page = tmp / "page.html"
     page.write_text("<title>Night float</title><p>Pagers at night.</p>", encoding="utf-8")
-    ok(data, "articles", "import", page)
-    from smartpick_desktop.core.catalog.queries import load_programs, update_user_fields
-    from smartpick_desktop.core.store import open_store
-
     store = open_store(data)
+    with store.session() as s:
+        save_profile(s, read_profile_file(tmp / "profile.json"))
+    with store.session() as s:
+        import_programs(s, tmp / "programs.csv")
+    with store.session() as s:
+        import_contacts(s, VCARDS / "gmail-list.vcf")
+    with store.session() as s:
+        import_article(s, page)
     with store.session() as s:
         first = next(p for p in load_programs(s) if p.name == "Test IM Program")
         update_user_fields(s, first.program_id, stars=4, notes="Great fit — call Dr. Lee",
@@ -58,10 +80,17 @@ def filled(tmp_path_factory):
     return data
 
 
-def test_backup_then_restore_into_an_empty_folder_reproduces_everything(filled, tmp_path):
-    file = tmp_path / "all.smartpick.zip"
+@pytest.fixture(scope="module")
+def backup_file(filled):
+    file = filled.parent / "all.smartpick.zip"
     done = ok(filled, "backup", file)
     assert str(file) in done.stdout and file.is_file()
+    return file
+
+
+def test_backup_then_restore_into_an_empty_folder_reproduces_everything(filled, backup_file,
+                                                                         tmp_path):
+    file = backup_file
     empty = tmp_path / "laptop2"
     done = ok(empty, "restore", file)
     assert "Restored" in done.stdout
@@ -73,29 +102,33 @@ def test_backup_then_restore_into_an_empty_folder_reproduces_everything(filled, 
     assert (empty / "ui-settings.ini").read_text() == "[window]\ntab=mentors\n"
 
 
-def test_restore_over_own_data_needs_force(filled, tmp_path):
-    file = tmp_path / "all.zip"
-    ok(filled, "backup", file)
+def test_restore_over_own_data_needs_force(backup_file, tmp_path):
+    file = backup_file
     other = tmp_path / "other"
     (tmp_path / "p.json").write_text(json.dumps({**PROFILE, "name": "Somebody Else"}))
-    ok(other, "profile", "import", tmp_path / "p.json")
+    from smartpick_desktop.core.profile import read_profile_file, save_profile
+    from smartpick_desktop.core.store import open_store
+
+    store = open_store(other)
+    with store.session() as s:
+        save_profile(s, read_profile_file(tmp_path / "p.json"))
+    store.close()
     refused = run(other, "restore", file)
     assert refused.returncode == 3
     assert refused.stderr.count("\n") == 1 and "--force" in refused.stderr
-    assert json.loads(ok(other, "profile", "show").stdout)["name"] == "Somebody Else"
+    assert _name(other) == "Somebody Else"
     forced = ok(other, "restore", file, "--force")
     assert "before-restore" in forced.stdout
-    assert json.loads(ok(other, "profile", "show").stdout)["name"] == "Sam Rivera"
+    assert _name(other) == "Sam Rivera"
     kept = list((other / "backups").glob("*-before-restore.db"))
     assert len(kept) == 1
     # The data replaced by the restore comes back from that automatic backup.
     ok(other, "restore", kept[0], "--force")
-    assert json.loads(ok(other, "profile", "show").stdout)["name"] == "Somebody Else"
+    assert _name(other) == "Somebody Else"
 
 
-def test_bad_foreign_or_truncated_file_exits_3_and_changes_nothing(filled, tmp_path):
-    good = tmp_path / "good.zip"
-    ok(filled, "backup", good)
+def test_bad_foreign_or_truncated_file_exits_3_and_changes_nothing(backup_file, tmp_path):
+    good = backup_file
     truncated = tmp_path / "truncated.zip"
     truncated.write_bytes(good.read_bytes()[:-500])
     foreign = tmp_path / "profile.json"
@@ -134,7 +167,7 @@ def test_damaged_store_exits_4_and_keeps_the_damaged_bytes(tmp_path):
     backup_file = next((data / "backups").glob("*-daily.db"))
     assert str(backup_file) in done.stderr
     ok(data, "restore", backup_file)
-    assert json.loads(ok(data, "profile", "show").stdout)["name"] == "Sam Rivera"
+    assert _name(data) == "Sam Rivera"
 
 
 def test_restore_straight_onto_a_damaged_store(tmp_path):
@@ -147,5 +180,5 @@ def test_restore_straight_onto_a_damaged_store(tmp_path):
     done = run(data, "restore", tmp_path / "b.zip")
     assert done.returncode == 0, done.stderr
     assert "damaged" in done.stderr and "Restored" in done.stdout
-    assert json.loads(ok(data, "profile", "show").stdout)["name"] == "Sam Rivera"
+    assert _name(data) == "Sam Rivera"
     assert list(data.glob("smartpick.db.damaged-*"))

@@ -20,15 +20,36 @@ ICONS = ROOT / "smartpick_desktop" / "resources" / "icons"
 HOOK = ROOT / "packaging" / "rthook_stdio.py"
 
 
-def _spec_prune_patterns() -> list[re.Pattern[str]]:
-    """Evaluate build.spec's ``QT`` and ``PRUNE`` assignments (the spec needs PyInstaller)."""
+def _spec_values() -> dict[str, object]:
+    """Evaluate build.spec's ``QT``, ``PRUNE`` and ``EXCLUDES`` (the spec needs PyInstaller)."""
     tree = ast.parse((ROOT / "build.spec").read_text())
     namespace: dict[str, object] = {"re": re}
     for node in tree.body:
         if isinstance(node, ast.Assign) and any(
-                isinstance(t, ast.Name) and t.id in ("QT", "PRUNE") for t in node.targets):
+                isinstance(t, ast.Name) and t.id in ("QT", "PRUNE", "EXCLUDES")
+                for t in node.targets):
             exec(compile(ast.Module([node], []), "build.spec", "exec"), namespace)  # noqa: S102
-    return namespace["PRUNE"]  # type: ignore[return-value]
+    return namespace
+
+
+def _spec_prune_patterns() -> list[re.Pattern[str]]:
+    return _spec_values()["PRUNE"]  # type: ignore[return-value]
+
+
+def _qt_modules_used() -> set[str]:
+    pattern = re.compile(r"^\s*(?:from|import)\s+PySide6\.(Qt\w+)", re.M)
+    return {name for source in (ROOT / "smartpick_desktop").rglob("*.py")
+            for name in pattern.findall(source.read_text(encoding="utf-8"))}
+
+
+def test_spec_keeps_every_qt_module_our_sources_import():
+    values = _spec_values()
+    used = _qt_modules_used()
+    assert {"QtCore", "QtGui", "QtWidgets"} <= used
+    for module in sorted(used):
+        assert f"PySide6.{module}" not in values["EXCLUDES"], module
+        for path in (f"PySide6/{module}.abi3.so", f"PySide6/Qt/lib/lib{module.replace('Qt', 'Qt6', 1)}.so.6"):
+            assert not any(p.search(path) for p in values["PRUNE"]), path
 
 
 @pytest.mark.parametrize("path", [
@@ -45,6 +66,10 @@ def _spec_prune_patterns() -> list[re.Pattern[str]]:
     "PySide6/Qt/lib/libQt6XcbQpa.so.6",
     "PySide6/QtWidgets.abi3.so",
     "PySide6/QtPrintSupport.abi3.so",
+    "PySide6/QtPdf.abi3.so",
+    "PySide6/QtPdfWidgets.abi3.so",
+    "PySide6/Qt/lib/libQt6Pdf.so.6",
+    "PySide6/Qt/lib/libQt6PdfWidgets.so.6",
     "PySide6/plugins/platforms/qwindows.dll",
     "PySide6/plugins/platforms/libqcocoa.dylib",
     "smartpick_desktop/resources/articles/interviews.md",
@@ -57,6 +82,7 @@ def test_spec_keeps_what_the_app_needs(path):
     "PySide6/Qt/translations/qtbase_de.qm",
     "PySide6/Qt/lib/libQt6Quick.so.6",
     "PySide6/Qt/lib/libQt6Qml.so.6",
+    "PySide6/Qt/lib/libQt6PdfQuick.so.6",
     "PySide6/Qt/lib/libQt6Network.so.6",
     "PySide6/QtNetwork.abi3.so",
     "PySide6/Qt/plugins/sqldrivers/libqsqlite.so",

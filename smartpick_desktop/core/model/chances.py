@@ -358,4 +358,5 @@ def expected_chance(eta: np.ndarray, dist: FactorDistribution) -> np.ndarray:
     """E_u[logistic(eta + u)] for each entry of ``eta``."""
     if eta.size == 0:
         return np.zeros(0)
-    return logistic(eta[:, None] + dist.nodes[None, :]) @ dist.weights
+    # einsum, not BLAS: threaded BLAS mat-vecs stall on a busy machine
+    return np.einsum("ij,j->i", logistic(eta[:, None] + dist.nodes[None, :]), dist.weights)

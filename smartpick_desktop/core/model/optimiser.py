@@ -34,6 +34,7 @@ from smartpick_desktop.core.reference import load_reference
 LEVELS = (None, "gold", "silver", "signal")
 BINS = 256
 BATCH = 32
+CACHE_FLOATS = 8_000_000  # success rows kept between steps (64 MB of float64 at most)
 FLATTEN_WINDOW = 5
 FLATTEN_GAIN = 0.01
 
@@ -96,20 +97,32 @@ class _NumpyBackend:
         self.a_lo = (success_rows(items.item_eta, mu, u[bins.lo])
                      * self.weight[:, None]).astype(np.float32)
         self.miss = np.ones_like(u)
+        self.cache: dict[int, np.ndarray] = {}
+        self.cache_max = max(BATCH, CACHE_FLOATS // max(1, u.size))
 
     def bounds(self, valid: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        # einsum, not BLAS: threaded BLAS mat-vecs stall badly on a busy 2-core laptop
         b = self.bins
-        ub = self.a_hi @ (b.share * self.miss[b.lo]).astype(np.float32)
-        lb = self.a_lo @ (b.share * self.miss[b.hi]).astype(np.float32)
+        ub = np.einsum("ij,j->i", self.a_hi, (b.share * self.miss[b.lo]).astype(np.float32))
+        lb = np.einsum("ij,j->i", self.a_lo, (b.share * self.miss[b.hi]).astype(np.float32))
         ub = ub.astype(float) * (1 + 1e-4) + 1e-12
         lb = lb.astype(float) * (1 - 1e-4)
         return np.where(valid, ub, -1.0), np.where(valid, lb, -1.0)
 
-    def exact(self, ks: list[int]) -> tuple[list[float], np.ndarray]:
-        k = np.asarray(ks)
-        rows = success_rows(self.items.item_eta[k], self.items.prog_mu[self.items.item_prog[k]],
-                            self.u)
-        return ((rows @ self.miss) / self.u.size * self.weight[k]).tolist(), rows
+    def exact(self, ks: list[int]) -> tuple[list[float], list[np.ndarray]]:
+        """Exact gains; an item's success row is computed once and kept (bounded cache)."""
+        missing = [k for k in ks if k not in self.cache]
+        if missing:
+            m = np.asarray(missing)
+            fresh = success_rows(self.items.item_eta[m],
+                                 self.items.prog_mu[self.items.item_prog[m]], self.u)
+            if len(self.cache) + len(missing) > self.cache_max:
+                self.cache.clear()
+            for j, k in enumerate(missing):
+                self.cache[k] = fresh[j]
+        rows = [self.cache[k] for k in ks]
+        gains = np.einsum("ij,j->i", np.asarray(rows), self.miss) / self.u.size
+        return (gains * self.weight[np.asarray(ks)]).tolist(), rows
 
     def accept(self, row: np.ndarray, k: int) -> tuple[float, float]:
         self.miss = self.miss * (1.0 - row)
@@ -134,6 +147,7 @@ class _PythonBackend:
         self.a_lo = [[w * sig(e + self.u[lo]) * sig(m + self.u[lo]) for lo in self.lo]
                      for e, m, w in zip(self.eta, self.mu, self.weight, strict=True)]
         self.miss = [1.0] * len(self.u)
+        self.cache: dict[int, list[float]] = {}
 
     @staticmethod
     def _sig(x: float) -> float:
@@ -156,8 +170,10 @@ class _PythonBackend:
         sig, n = self._sig, len(self.u)
         gains, rows = [], []
         for k in ks:
-            e, m = self.eta[k], self.mu[k]
-            row = [sig(e + x) * sig(m + x) for x in self.u]
+            row = self.cache.get(k)
+            if row is None:
+                e, m = self.eta[k], self.mu[k]
+                row = self.cache[k] = [sig(e + x) * sig(m + x) for x in self.u]
             rows.append(row)
             gains.append(self.weight[k] * sum(r * s for r, s in zip(row, self.miss,
                                                                       strict=True)) / n)
@@ -314,16 +330,24 @@ def flatten_point(curve: Sequence[float]) -> int | None:
     return None
 
 
-def optimise(profile: Any, programs: Sequence[Any], *, max_apps: int | None = None,
-             budget: int | None = None, seed: int = 0, draws: int = DEFAULT_DRAWS,
-             posterior: FactorDistribution | Any = None, target: float | None = None,
-             curve_to: int | None = None, progress: Callable[[int, int], bool] | None = None,
-             consts: ModelConstants | None = None) -> PlanResult:
-    """Choose the list for ``profile`` among ``programs`` (its primary and backup specialty)."""
-    from smartpick_desktop.core.model.ranking import explain, factor_distribution, score_programs
+@dataclass
+class Prepared:
+    """The optimiser's input built from a profile and programs."""
+
+    programs: list[Any]
+    scores: Any
+    eligible: np.ndarray
+    items: Items
+    groups: list[str]
+    allowed: dict[str, dict[str, int]]
+
+
+def prepare(profile: Any, programs: Sequence[Any], posterior: Any = None,
+            consts: ModelConstants | None = None) -> Prepared:
+    """Score the programs of the profile's specialties and build the items (program × signal)."""
+    from smartpick_desktop.core.model.ranking import score_programs
 
     c = consts or load_constants()
-    ref = load_reference()
     primary = _canonical(getattr(profile, "specialty", ""))
     backup = getattr(profile, "backup_specialty", None)
     backup = _canonical(backup) if backup else None
@@ -349,6 +373,23 @@ def optimise(profile: Any, programs: Sequence[Any], *, max_apps: int | None = No
                   0.5 + 0.5 * sc.fit.fit[elig] / 100.0, group_of,
                   {(gi, LEVELS.index(lv)): n for gi, g in enumerate(groups)
                    for lv, n in allowed[g].items()})
+    return Prepared(progs, sc, elig, items, groups, allowed)
+
+
+def optimise(profile: Any, programs: Sequence[Any], *, max_apps: int | None = None,
+             budget: int | None = None, seed: int = 0, draws: int = DEFAULT_DRAWS,
+             posterior: FactorDistribution | Any = None, target: float | None = None,
+             curve_to: int | None = None, progress: Callable[[int, int], bool] | None = None,
+             consts: ModelConstants | None = None) -> PlanResult:
+    """Choose the list for ``profile`` among ``programs`` (its primary and backup specialty)."""
+    from smartpick_desktop.core.model.ranking import explain, factor_distribution, score_programs
+
+    c = consts or load_constants()
+    ref = load_reference()
+    prep = prepare(profile, programs, posterior, c)
+    progs, elig, items, groups, allowed = (prep.programs, prep.eligible, prep.items, prep.groups,
+                                           prep.allowed)
+    primary, backup = groups[0], (groups[1] if len(groups) > 1 else None)
     limit = max_apps
     if limit is None and budget is None:
         limit = int(ref.typical_applications[getattr(profile, "applicant_type", "us_md")].value)

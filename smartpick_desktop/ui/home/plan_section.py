@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from smartpick_desktop.ui.context import AppContext
@@ -25,7 +26,7 @@ class PlanSection(Card):
         self.open_button.clicked.connect(lambda: ctx.navigate("plan", None))
         for widget in (self.headline, self.details, self.season, self.source):
             self.body.addWidget(widget)
-        self.body.addWidget(self.open_button)
+        self.body.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
         ctx.plan_changed.connect(self.refresh)
         ctx.programs_changed.connect(self.refresh)
         ctx.profile_changed.connect(self.refresh)

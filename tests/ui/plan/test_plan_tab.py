@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from PySide6.QtCore import Qt
 
 from smartpick_desktop.core.catalog.queries import ensure_demo_pack, load_programs, set_status
