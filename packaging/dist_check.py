@@ -95,6 +95,7 @@ def run(exe: Path, *args: str, home: Path) -> subprocess.CompletedProcess | None
 def check_bundle(bundle: Path, work: Path) -> None:
     """Run the one-folder app from a copy in another folder."""
     check_qt_modules(bundle)
+    check_qt_libraries(bundle)
     copy = work / "elsewhere" / "SmartPick"
     shutil.copytree(bundle, copy, symlinks=True)
     exe = copy / EXE_NAME
@@ -142,6 +143,32 @@ def check_qt_modules(bundle: Path) -> None:
         fail(f"Qt modules imported by smartpick_desktop are missing from the bundle: {missing}")
     else:
         ok(f"the bundle holds every Qt module the sources import ({', '.join(sorted(used))})")
+
+
+def check_qt_libraries(bundle: Path) -> None:
+    """Linux: every Qt/PySide library a bundled binary needs is in the bundle (pruning check)."""
+    if not sys.platform.startswith("linux") or not shutil.which("objdump"):
+        return
+    dangling = [str(p.relative_to(bundle)) for p in bundle.rglob("*")
+                if p.is_symlink() and not p.exists()]
+    if dangling:
+        fail(f"dangling links in the bundle (pruned targets): {dangling[:5]}")
+    present = {p.name for p in bundle.rglob("*.so*") if p.exists()}
+    missing: dict[str, str] = {}
+    for path in bundle.rglob("*.so*"):
+        if path.is_symlink() or not path.is_file():
+            continue
+        out = subprocess.run(["objdump", "-p", str(path)], capture_output=True, text=True).stdout
+        for line in out.splitlines():
+            parts = line.split()
+            if len(parts) == 2 and parts[0] == "NEEDED" and parts[1] not in present and \
+                    parts[1].startswith(("libQt6", "libpyside6", "libshiboken6", "libicu")):
+                missing.setdefault(parts[1], str(path.relative_to(bundle)))
+    if missing:
+        fail("Qt libraries needed but not bundled: "
+             + ", ".join(f"{lib} (by {by})" for lib, by in sorted(missing.items())))
+    else:
+        ok("every Qt library a bundled binary needs is in the bundle")
 
 
 def check_plan_export(exe: Path, data: Path, work: Path) -> None:

@@ -80,11 +80,6 @@ def test_spec_keeps_what_the_app_needs(path):
 
 @pytest.mark.parametrize("path", [
     "PySide6/Qt/translations/qtbase_de.qm",
-    "PySide6/Qt/lib/libQt6Quick.so.6",
-    "PySide6/Qt/lib/libQt6Qml.so.6",
-    "PySide6/Qt/lib/libQt6PdfQuick.so.6",
-    "PySide6/Qt/lib/libQt6Network.so.6",
-    "PySide6/QtNetwork.abi3.so",
     "PySide6/Qt/plugins/sqldrivers/libqsqlite.so",
     "PySide6/Qt/plugins/platforms/libqeglfs.so",
     "PySide6/Qt/plugins/platforms/libqminimal.so",
@@ -94,6 +89,12 @@ def test_spec_keeps_what_the_app_needs(path):
 ])
 def test_spec_prunes_unused_qt_parts(path):
     assert any(p.search(path) for p in _spec_prune_patterns()), path
+
+
+def test_spec_excludes_unused_qt_modules():
+    excludes = _spec_values()["EXCLUDES"]
+    for module in ("QtNetwork", "QtQml", "QtQuick", "QtSql", "QtTest", "QtOpenGL", "QtDesigner"):
+        assert f"PySide6.{module}" in excludes, module
 
 
 def test_spec_collects_resources_migrations_and_command_modules():
