@@ -76,15 +76,27 @@ class AppContext(QObject):
         self.settings = QSettings(str(store.data_dir / "ui-settings.ini"),
                                   QSettings.Format.IniFormat)
         self.dialogs = dialogs or DialogService()
+        self._profile: Profile | None = None
+        self._profile_loaded = False
+        self.profile_changed.connect(self._on_self_profile_changed)
 
     @property
     def data_dir(self) -> Path:
         return self.store.data_dir
 
     def profile(self) -> Profile | None:
-        """Return the saved profile (read fresh: one session per action)."""
-        with self.store.session() as session:
-            return load_profile(session)
+        """Return the saved profile (read once, again after ``profile_changed``).
+
+        The profile is shared: treat it as read-only and call ``copy()`` before changing it.
+        """
+        if not self._profile_loaded:
+            with self.store.session() as session:
+                self._profile = load_profile(session)
+            self._profile_loaded = True
+        return self._profile
+
+    def _on_self_profile_changed(self) -> None:
+        self._profile_loaded = False
 
     def navigate(self, screen: str, payload: Any = None) -> None:
         self.navigate_requested.emit(screen, payload)

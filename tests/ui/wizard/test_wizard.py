@@ -115,6 +115,7 @@ def test_invalid_entries_keep_next_disabled_with_reason(qtbot, wizard):
 def test_preferences_reject_unknown_state(qtbot, wizard, ctx):
     with ctx.store.session() as session:
         save_profile(session, Profile(graduation_year=2027, step2_ck=240))
+    ctx.profile_changed.emit()
     wiz = ProfileWizard(ctx)
     qtbot.addWidget(wiz)
     wiz.show()
