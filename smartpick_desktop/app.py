@@ -72,6 +72,12 @@ def keep_printing_local() -> None:
     os.environ["CUPS_SERVER"] = existing[0] if existing else _CUPS_SOCKETS[0]
 
 
+def _no_display() -> bool:
+    """True on a Linux machine without a screen (the smoke test then runs offscreen)."""
+    return sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def _report_store_error(err: StoreError, data_dir: Path):
     """Tell the user why the store cannot be used; for a damaged one, offer the newest good
     backup or a fresh start. Return the main window when the app can go on, else None."""
@@ -103,6 +109,8 @@ def run_gui(data_dir: Path, *, smoke: bool = False, debug: bool = False) -> int:
     setup_logging(data_dir, debug=debug)
     log.info("SmartPick %s starting with data folder %s", __version__, data_dir)
     keep_printing_local()
+    if smoke and _no_display():
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = create_application()
     try:
         window = build_window(data_dir)

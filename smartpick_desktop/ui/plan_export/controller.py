@@ -36,8 +36,7 @@ class PlanExportController(QObject):
         super().__init__(window)
         self.window = window
         self.ctx = ctx
-        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        self._restore_page_size()
+        self._printer: QPrinter | None = None
         self.preview = None
         self.progress: QProgressDialog | None = None
         self._worker: ExportWorker | None = None
@@ -78,11 +77,20 @@ class PlanExportController(QObject):
 
     # --- page size -----------------------------------------------------------------------------
 
-    def _restore_page_size(self) -> None:
+    @property
+    def printer(self) -> QPrinter:
+        """The printer, created on first use: asking the system for printers is slow and may
+        reach for the print service, so start-up never does it."""
+        if self._printer is None:
+            self._printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            self._restore_page_size(self._printer)
+        return self._printer
+
+    def _restore_page_size(self, printer: QPrinter) -> None:
         value = self.ctx.settings.value(SETTINGS_PAGE_SIZE, "Letter")
         size_id = QPageSize.PageSizeId.A4 if value == "A4" else QPageSize.PageSizeId.Letter
-        self.printer.setPageSize(QPageSize(size_id))
-        self.printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+        printer.setPageSize(QPageSize(size_id))
+        printer.setPageOrientation(QPageLayout.Orientation.Portrait)
 
     def page_size_points(self) -> tuple[float, float]:
         """The PDF page size (portrait, points) from the printer's page layout."""
