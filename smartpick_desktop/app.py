@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from logging.handlers import RotatingFileHandler
 import os
 import sys
 from pathlib import Path
@@ -19,8 +20,8 @@ def setup_logging(data_dir: Path, *, debug: bool) -> None:
     level = logging.DEBUG if debug or os.environ.get("SMARTPICK_DEBUG") else logging.INFO
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.FileHandler(data_dir / "smartpick.log",
-                                                       encoding="utf-8")
+        handler: logging.Handler = RotatingFileHandler(data_dir / "smartpick.log", maxBytes=1_000_000,
+                                                     backupCount=2, encoding="utf-8")
     except OSError:
         handler = logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -29,13 +30,24 @@ def setup_logging(data_dir: Path, *, debug: bool) -> None:
     root.addHandler(handler)
 
 
+def _qt_message_to_log(mode, _context, message: str) -> None:
+    """Route Qt's own messages to the log file (windowed builds have no stderr)."""
+    from PySide6.QtCore import QtMsgType
+
+    level = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+             QtMsgType.QtWarningMsg: logging.WARNING}.get(mode, logging.ERROR)
+    logging.getLogger("qt").log(level, "%s", message)
+
+
 def create_application(argv: list[str] | None = None):
     """Return the QApplication (creating it once)."""
+    from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from smartpick_desktop.core.resources import resource_path
 
+    qInstallMessageHandler(_qt_message_to_log)
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
