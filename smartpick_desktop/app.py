@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import logging
-from logging.handlers import RotatingFileHandler
 import os
 import sys
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from smartpick_desktop import APP_NAME, ORG_NAME, __version__
@@ -20,8 +20,8 @@ def setup_logging(data_dir: Path, *, debug: bool) -> None:
     level = logging.DEBUG if debug or os.environ.get("SMARTPICK_DEBUG") else logging.INFO
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = RotatingFileHandler(data_dir / "smartpick.log", maxBytes=1_000_000,
-                                                     backupCount=2, encoding="utf-8")
+        handler: logging.Handler = RotatingFileHandler(
+            data_dir / "smartpick.log", maxBytes=1_000_000, backupCount=2, encoding="utf-8")
     except OSError:
         handler = logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
