@@ -1,7 +1,9 @@
 """The catalog's tables: sources (packs and imported files), programs, and user fields.
 
 User fields (stars, notes, tags, status) live in ``program_user``, apart from the pack data in
-``programs``, so a pack update rewrites ``programs`` rows in place and never touches them.
+``programs``, keyed by the program's stable match key (ACGME ID, else name + specialty + city +
+state), so a pack update never touches them and removing a pack then importing it again (or a
+newer version) gives the student's fields back.
 """
 
 from __future__ import annotations
@@ -66,11 +68,11 @@ class ProgramRow(Base):
 
 
 class ProgramUser(Base):
-    """The student's own fields of a program (a row only once something was set)."""
+    """The student's own fields of a program (a row only once something was set), keyed by
+    ``programs.match_key``; a row outlives its program so a re-import finds it again."""
 
     __tablename__ = "program_user"
-    program_id: Mapped[int] = mapped_column(
-        ForeignKey("programs.id", ondelete="CASCADE"), primary_key=True)
+    program_key: Mapped[str] = mapped_column(String(400), primary_key=True)
     stars: Mapped[int] = mapped_column(Integer, default=0)
     notes: Mapped[str] = mapped_column(Text, default="")
     tags: Mapped[str] = mapped_column(Text, default="[]")

@@ -8,6 +8,12 @@ allowance, and then the season is **simulated**: a shared factor u per applicant
 drawn at each program, a match drawn at each interview. The simulated PGY-1 match rate per type is
 compared with NRMP 2025 (``load_reference().match_rates``).
 
+Second target, the match step: a typical US senior in Family Medicine (Step 2 CK at the specialty
+mean, 6 research items, 3 clerkship honors) must reproduce the published P(match | k programs
+ranked) (NRMP 2011 via the UW advising page: 80% with 1 rank, 84% with 2, nearly all beyond
+about 11). ``fit_rank_parameters`` fits the match intercept and the spread of the
+interview-performance factor v to those points; ``rank_check`` reports them.
+
 ``fit_parameters`` finds the intercept (US MD rate) and the type offsets (the other three) by
 bisection with common random numbers; the results are stored in model.json.
 ``check`` reruns the simulation with the shipped constants and another seed.
@@ -29,6 +35,9 @@ CHECK_SEED = 7
 FIT_SEED = 2025
 PER_TYPE = 4000
 TOLERANCE = 0.03
+RANK_TOLERANCE = 0.04       # points at k = 1 and k = 2 ranks
+RANK_FLOOR = 0.97           # "nearly all matched" from k = 11 ranks on
+RANK_FIT_FLOOR = 0.972      # the fit holds k = 11 here (a margin above the floor)
 
 # Population assumptions (SmartPick; docs/model.md "Calibration"): shares of applicants with
 # each trait, by type. Scores: all types from the published matched-US-MD spread centred 2
@@ -78,6 +87,7 @@ class _Population:
     signal: np.ndarray       # (n, k)
     mask: np.ndarray         # (n, k) application made
     z_u: np.ndarray          # (n,) standard normal for u
+    z_v: np.ndarray          # (n,) standard normal for v (interview performance)
     r_inv: np.ndarray        # (n, k) uniforms for invites
     r_match: np.ndarray      # (n, k) uniforms for matches
 
@@ -130,7 +140,7 @@ def _population(atype: str, n: int, rng: np.random.Generator, c: ModelConstants)
     signal = np.where(signalled & accepts, math.log(c.signal_multiplier("signal")), 0.0)
     return _Population(quality, step2_rel, friendly, geo, cutoff, signal,
                        np.ones((n, k), dtype=bool), rng.standard_normal(n),
-                       rng.random((n, k)), rng.random((n, k)))
+                       rng.standard_normal(n), rng.random((n, k)), rng.random((n, k)))
 
 
 class _WithYears:
@@ -149,13 +159,15 @@ class _WithYears:
 
 def simulate(pop: _Population, intercept: float, type_offset: float,
              c: ModelConstants) -> float:
-    """Simulated match rate: draw u, interviews and matches; matched if any interview matches."""
+    """Simulated match rate: draw u and v, interviews and matches; matched if any interview
+    matches."""
     u = pop.z_u[:, None] * c["applicant_factor_sd"]
+    v = pop.z_v[:, None] * c["interview_factor_sd"]
     quality = (pop.quality + type_offset)[:, None]
     eta = intercept + quality + pop.step2_rel + pop.friendly + pop.geo + pop.cutoff + pop.signal
     mu = c.match_logit + c["match_strength_slope"] * (quality + pop.step2_rel)
     invited = pop.r_inv < logistic(eta + u)
-    matched_here = invited & (pop.r_match < logistic(mu + u)) & pop.mask
+    matched_here = invited & (pop.r_match < logistic(mu + u + v)) & pop.mask
     return float(matched_here.any(axis=1).mean())
 
 
@@ -192,17 +204,101 @@ def _bisect(fn, target: float, lo: float, hi: float, iters: int = 40) -> float:
 
 def fit_parameters(*, seed: int = FIT_SEED, per_type: int = PER_TYPE,
                    consts: ModelConstants | None = None) -> dict[str, float]:
-    """Fit the intercept and the type offsets to NRMP 2025 (for updating model.json)."""
+    """Fit the intercept and the type offsets to NRMP 2025 (for updating model.json), after the
+    match step's two parameters (``fit_rank_parameters``)."""
     c = consts or load_constants()
+    rank = fit_rank_parameters(c)
+    c = with_values(c, rank)
     ref = load_reference()
     pops = _populations(seed, per_type, c)
     target = {t: float(ref.match_rates[t].value) for t in APPLICANT_TYPES}
     a = _bisect(lambda x: simulate(pops["us_md"], x, 0.0, c), target["us_md"], -8.0, 4.0)
-    out = {"intercept": round(a, 3), "type_offset_us_md": 0.0}
+    out = {**rank, "intercept": round(a, 3), "type_offset_us_md": 0.0}
     for t in APPLICANT_TYPES[1:]:
         d = _bisect(lambda x, t=t: simulate(pops[t], a, x, c), target[t], -8.0, 4.0)
         out[f"type_offset_{t}"] = round(d, 3)
     return out
+
+
+@dataclass(frozen=True)
+class RankRow:
+    """P(match | k programs ranked), model vs published (Family Medicine US seniors)."""
+
+    ranks: int
+    label: str
+    model: float
+    published: float      # for the "nearly all" point: the floor RANK_FLOOR
+    source: str
+    at_least: bool        # True: the check is model >= published
+
+    @property
+    def within(self) -> bool:
+        if self.at_least:
+            return self.model >= self.published
+        return abs(self.model - self.published) <= RANK_TOLERANCE
+
+
+def typical_fm_senior():
+    """The typical US senior of the Family Medicine rank points (a synthetic profile)."""
+    from smartpick_desktop.core.profile import Profile
+
+    spec = load_reference().find_specialty("Family Medicine")
+    return Profile(applicant_type="us_md", specialty=spec.name,
+                   step2_ck=int(round(float(spec.step2_mean.value))), research_items=6,
+                   clerkship_honors=3)
+
+
+def _rank_targets() -> list[tuple[int, float, bool, str]]:
+    apps = load_reference().applications
+    one, two = apps["fm_unmatched_rate_1_rank"], apps["fm_unmatched_rate_2_ranks"]
+    many = apps["fm_ranks_nearly_all_matched"]
+    return [(1, 1.0 - float(one.value), False, one.cite()),
+            (2, 1.0 - float(two.value), False, two.cite()),
+            (int(many.value), RANK_FLOOR, True, many.cite())]
+
+
+def _typical_mu(c: ModelConstants) -> float:
+    from smartpick_desktop.core.model.chances import applicant_strength
+
+    s = applicant_strength(typical_fm_senior(), c)
+    return c.match_logit + c["match_strength_slope"] * s.quality
+
+
+def rank_check(consts: ModelConstants | None = None) -> list[RankRow]:
+    """The model's P(match | k ranks) for the typical Family Medicine US senior vs published."""
+    from smartpick_desktop.core.model.p_match import p_match_given_k
+
+    c = consts or load_constants()
+    mu = _typical_mu(c)
+    rows = []
+    for k, published, at_least, source in _rank_targets():
+        model = p_match_given_k(mu, [k], c)[0]
+        label = (f"Family Medicine US seniors ranking {k} program{'s' if k > 1 else ''}"
+                 + (" (nearly all matched)" if at_least else ""))
+        rows.append(RankRow(k, label, model, published, source, at_least))
+    return rows
+
+
+def fit_rank_parameters(consts: ModelConstants | None = None) -> dict[str, float]:
+    """Fit ``match_intercept`` and ``interview_factor_sd`` to the Family Medicine rank points:
+    for each sigma_v on a grid (0 to 4 by 0.01) the intercept that puts k = 11 at
+    RANK_FIT_FLOOR, keeping the sigma_v whose k = 1 and k = 2 points are closest (max error)."""
+    from smartpick_desktop.core.model.p_match import p_match_given_k
+
+    c = consts or load_constants()
+    targets = _rank_targets()
+    k_many = targets[2][0]
+    offset = _typical_mu(c) - c.match_logit
+    best = (math.inf, 0.0, 0.0)
+    for sd in np.arange(0.0, 4.0001, 0.01):
+        cs = with_values(c, {"interview_factor_sd": float(sd)})
+        m = _bisect(lambda x, cs=cs: p_match_given_k(x + offset, [k_many], cs)[0],
+                    RANK_FIT_FLOOR, -4.0, 12.0, iters=50)
+        p1, p2 = p_match_given_k(m + offset, [1, 2], cs)
+        err = max(abs(p1 - targets[0][1]), abs(p2 - targets[1][1]))
+        if err < best[0]:
+            best = (err, m, float(sd))
+    return {"match_intercept": round(best[1], 3), "interview_factor_sd": round(best[2], 3)}
 
 
 def with_values(c: ModelConstants, values: dict[str, float]) -> ModelConstants:

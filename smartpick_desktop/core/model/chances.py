@@ -354,6 +354,14 @@ def prior_factor(consts: ModelConstants | None = None, n: int = 12) -> FactorDis
     return FactorDistribution(x * c["applicant_factor_sd"], w / w.sum())
 
 
+def interview_factor(consts: ModelConstants | None = None, n: int = 16) -> FactorDistribution:
+    """Gauss–Hermite nodes for v ~ Normal(0, sigma_v^2), the interview-performance factor of the
+    match step (docs/model.md, section 2)."""
+    c = consts or load_constants()
+    x, w = np.polynomial.hermite_e.hermegauss(n)
+    return FactorDistribution(x * c["interview_factor_sd"], w / w.sum())
+
+
 def expected_chance(eta: np.ndarray, dist: FactorDistribution) -> np.ndarray:
     """E_u[logistic(eta + u)] for each entry of ``eta``."""
     if eta.size == 0:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import math
 from dataclasses import dataclass
 
 from smartpick_desktop.core.reference import Figure, load_reference
@@ -36,9 +35,9 @@ class ModelConstants:
 
     @property
     def match_logit(self) -> float:
-        """Log-odds form of ``match_per_interview``."""
-        q = self["match_per_interview"]
-        return math.log(q / (1 - q))
+        """Match log-odds after an interview for an applicant of strength 0 at a program of the
+        same level, before the factors u and v (``match_intercept``, calibrated)."""
+        return self["match_intercept"]
 
     def signal_multiplier(self, level: str) -> float:
         """Odds multiplier of a signal: ``gold``/``silver`` (tiered specialties) or ``signal``."""

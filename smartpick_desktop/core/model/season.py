@@ -4,7 +4,9 @@ Program statuses are the evidence: invited / interviewed / ranked = an invite, r
 invite (withdrawn and pending programs say nothing). With a Normal(0, tau^2) prior on a grid of
 u, the posterior is prior × Π p_i(u)^invite × (1 − p_i(u))^(no invite), normalised. P(match) is
 then recomputed: invited programs count as interviews already won, rejected ones drop out,
-pending ones keep their chance under the posterior.
+pending ones keep their chance under the posterior. The match step also has the
+interview-performance factor v (invitations say nothing about it: it keeps its prior), so even
+many invitations leave P(match) below certainty.
 """
 
 from __future__ import annotations
@@ -19,11 +21,13 @@ import numpy as np
 from smartpick_desktop.core.model.chances import (
     FactorDistribution,
     compute_terms,
+    interview_factor,
     logistic,
     prior_factor,
     program_arrays,
 )
 from smartpick_desktop.core.model.constants import ModelConstants, load_constants
+from smartpick_desktop.core.model.p_match import percent_text
 
 INVITE_STATUSES = ("invited", "interviewed", "ranked")
 REJECT_STATUSES = ("rejected",)
@@ -118,8 +122,8 @@ class SeasonOutlook:
 
     def explanation(self) -> str:
         move = self.p_match_now - self.p_match_prior
-        return (f"P(match) {self.p_match_prior * 100:.0f}% at the start of the season, "
-                f"{self.p_match_now * 100:.0f}% now ({move * 100:+.0f} points): "
+        return (f"P(match) {percent_text(self.p_match_prior)} at the start of the season, "
+                f"{percent_text(self.p_match_now)} now ({move * 100:+.0f} points): "
                 f"{self.invited} invited, {self.rejected} rejected, {self.pending} still "
                 f"pending. {self.posterior.summary()}")
 
@@ -142,14 +146,16 @@ def season_outlook(profile: Any, programs: Sequence[Any], signals: dict[int, str
     invited = np.array([s in INVITE_STATUSES for s in status])
     rejected = np.array([s in REJECT_STATUSES for s in status])
     prior = post.prior
+    v = interview_factor(c)
 
     def p_match(dist: FactorDistribution, known: bool) -> float:
         u = dist.nodes[None, :]
         p = logistic(eta[:, None] + u)
         if known:
             p = np.where(invited[:, None], 1.0, np.where(rejected[:, None], 0.0, p))
-        miss = np.prod(1.0 - p * logistic(mu[:, None] + u), axis=0)
-        return float(1.0 - miss @ dist.weights)
+        q = logistic(mu[:, None, None] + u[:, :, None] + v.nodes[None, None, :])
+        miss = np.prod(1.0 - p[:, :, None] * q, axis=0)   # (u nodes, v nodes)
+        return float(1.0 - dist.weights @ miss @ v.weights)
 
     return SeasonOutlook(post, p_match(prior, False), p_match(post.factor, True),
                          int(invited.sum()), int((~invited & ~rejected).sum()),
@@ -159,13 +165,17 @@ def season_outlook(profile: Any, programs: Sequence[Any], signals: dict[int, str
 def rol_curve(profile: Any, ranked: Sequence[Any], posterior: Posterior | None = None,
               consts: ModelConstants | None = None) -> list[float]:
     """P(match) by rank order list length: entry k-1 = ranking the first k programs (all
-    interviewed), under the posterior. Never decreases: a longer list never hurts."""
+    interviewed), under the posterior of u and the prior of v. Never decreases: a longer list
+    never hurts."""
     c = consts or load_constants()
     if not ranked:
         return []
     arr = program_arrays(ranked, c)
     terms = compute_terms(profile, arr, consts=c)
     dist = posterior.factor if posterior is not None else prior_factor(c, 24)
-    q = logistic(terms.match_base[:, None] + dist.nodes[None, :])
-    miss = np.cumprod(1.0 - q, axis=0)
-    return np.maximum.accumulate(1.0 - miss @ dist.weights).tolist()
+    v = interview_factor(c)
+    q = logistic(terms.match_base[:, None, None] + dist.nodes[None, :, None]
+                 + v.nodes[None, None, :])
+    miss = np.cumprod(1.0 - q, axis=0)   # (k, u nodes, v nodes)
+    curve = 1.0 - np.einsum("kij,i,j->k", miss, dist.weights, v.weights)
+    return np.maximum.accumulate(curve).tolist()

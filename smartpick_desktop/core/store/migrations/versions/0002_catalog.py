@@ -62,8 +62,7 @@ def upgrade() -> None:
     op.create_index("ix_programs_state", "programs", ["state"])
     op.create_table(
         "program_user",
-        sa.Column("program_id", sa.Integer,
-                  sa.ForeignKey("programs.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column("program_key", sa.String(400), primary_key=True),
         sa.Column("stars", sa.Integer, nullable=False),
         sa.Column("notes", sa.Text, nullable=False),
         sa.Column("tags", sa.Text, nullable=False),
