@@ -17,7 +17,8 @@ log = logging.getLogger("smartpick")
 
 def setup_logging(data_dir: Path, *, debug: bool) -> None:
     """Log to ``smartpick.log`` in the data folder (windowed builds have no stderr)."""
-    level = logging.DEBUG if debug or os.environ.get("SMARTPICK_DEBUG") else logging.INFO
+    env_debug = os.environ.get("SMARTPICK_DEBUG", "").strip().lower() not in ("", "0", "false", "no")
+    level = logging.DEBUG if debug or env_debug else logging.INFO
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = RotatingFileHandler(

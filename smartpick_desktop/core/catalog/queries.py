@@ -61,7 +61,7 @@ def _labels(session: Session) -> dict[int, tuple[str, str, str]]:
 
 def _query():
     return (select(_P, _U.c.stars, _U.c.notes, _U.c.tags, _U.c.status, _U.c.status_dates)
-            .select_from(_P.outerjoin(_U, _U.c.program_id == _P.c.id)))
+            .select_from(_P.outerjoin(_U, _U.c.program_key == _P.c.match_key)))
 
 
 def _to_program(row: Any, labels: dict[int, tuple[str, str, str]]) -> Program:
@@ -109,11 +109,13 @@ def count_programs(session: Session) -> int:
 
 
 def _user_row(session: Session, program_id: int) -> ProgramUser:
-    if session.get(ProgramRow, program_id) is None:
+    """The user row of a program (by its stable match key), created on first use."""
+    key = session.scalar(select(_P.c.match_key).where(_P.c.id == program_id))
+    if key is None:
         raise InputError(f"Program {program_id} is not in the catalog.")
-    row = session.get(ProgramUser, program_id)
+    row = session.get(ProgramUser, key)
     if row is None:
-        row = ProgramUser(program_id=program_id, stars=0, notes="", tags="[]",
+        row = ProgramUser(program_key=key, stars=0, notes="", tags="[]",
                           status="considering", status_dates="{}")
         session.add(row)
     return row
@@ -206,19 +208,48 @@ def save_program(session: Session, program: Program, today: dt.date | None = Non
             setattr(row, name, value)
             if name not in ("latitude", "longitude") or not moved:
                 provenance[name] = mark
-    row.match_key = match_key(row.acgme_id, row.name, row.specialty, row.city, row.state)
+    new_key = match_key(row.acgme_id, row.name, row.specialty, row.city, row.state)
+    if new_key != row.match_key:
+        _move_user_fields(session, row.match_key, new_key)
+        row.match_key = new_key
     row.provenance = json.dumps(provenance, sort_keys=True)
     session.flush()
     return row.id
 
 
-def delete_programs(session: Session, program_ids: Iterable[int]) -> int:
-    """Delete programs (and their user fields); return how many were deleted."""
+def _move_user_fields(session: Session, old_key: str, new_key: str) -> None:
+    """Re-key a program's user fields after an edit changed its identity (name, place, ID),
+    unless another program sharing the old key still uses them or the new key has its own."""
+    shared = session.scalar(select(func.count()).select_from(_P)
+                            .where(_P.c.match_key == old_key)) or 0
+    if shared > 1 or session.get(ProgramUser, new_key) is not None:
+        return
+    session.execute(_U.update().where(_U.c.program_key == old_key)
+                    .values(program_key=new_key))
+
+
+def delete_programs(session: Session, program_ids: Iterable[int], *,
+                    keep_user_fields: bool = False) -> int:
+    """Delete programs; return how many were deleted.
+
+    Their user fields are deleted too (unless another program has the same key), or kept with
+    ``keep_user_fields`` so that importing the program again brings them back.
+    """
     ids = list(program_ids)
     done = 0
+    keys: set[str] = set()
     for start in range(0, len(ids), 500):
-        done += session.execute(delete(_P).where(_P.c.id.in_(ids[start:start + 500])),
+        chunk = ids[start:start + 500]
+        if not keep_user_fields:
+            keys.update(session.scalars(select(_P.c.match_key).where(_P.c.id.in_(chunk))))
+        done += session.execute(delete(_P).where(_P.c.id.in_(chunk)),
                                 execution_options={"synchronize_session": False}).rowcount
+    ordered = sorted(keys)
+    for start in range(0, len(ordered), 500):
+        chunk = set(ordered[start:start + 500])
+        chunk -= set(session.scalars(select(_P.c.match_key).where(_P.c.match_key.in_(chunk))))
+        session.execute(delete(_U).where(_U.c.program_key.in_(sorted(chunk))),
+                        execution_options={"synchronize_session": False})
     return done
 
 
@@ -238,9 +269,11 @@ def list_sources(session: Session) -> list[SourceInfo]:
 
 
 def remove_source(session: Session, source_id: int) -> int:
-    """Remove a source and its programs (with their user fields); return the program count.
+    """Remove a source and its programs; return the program count.
 
-    Removing the demo pack is remembered, so it is not loaded again at the next start.
+    The student's fields (stars, notes, tags, status) are kept under each program's stable key,
+    so importing the pack or file again gives them back. Removing the demo pack is remembered,
+    so it is not loaded again at the next start.
     """
     from smartpick_desktop.core.catalog.demo import mark_demo_removed
 
@@ -248,7 +281,7 @@ def remove_source(session: Session, source_id: int) -> int:
     if source is None:
         raise InputError(f"Data source {source_id} does not exist.")
     ids = session.scalars(select(_P.c.id).where(_P.c.source_id == source_id)).all()
-    removed = delete_programs(session, ids)
+    removed = delete_programs(session, ids, keep_user_fields=True)
     if source.kind == "demo":
         mark_demo_removed(session)
     session.delete(source)
