@@ -1,12 +1,15 @@
 """The Programs tab with 15,000 programs: load + rank, filter per keystroke, sort, memory.
 
-Targets: proxy filter update < 50 ms, sort < 200 ms, RSS < 300 MB. Prints the figures.
+Targets: proxy filter update < 50 ms, sort < 200 ms, RSS < 300 MB; loading and re-ranking run
+in a worker thread, so the GUI thread's longest block (a 5 ms timer's worst gap) is printed
+too. Prints the figures.
 """
 
 from __future__ import annotations
 
 import os
 import resource
+import statistics
 import sys
 import tempfile
 import time
@@ -34,6 +37,43 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+class GapMeter:
+    """Largest gap between ticks of a 5 ms timer: how long the GUI thread was blocked."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.last = time.perf_counter()
+        self.worst = 0.0
+        self.timer = QTimer(interval=5)
+        self.timer.timeout.connect(self.tick)
+
+    def tick(self) -> None:
+        now = time.perf_counter()
+        self.worst = max(self.worst, now - self.last)
+        self.last = now
+
+    def start(self) -> None:
+        self.last, self.worst = time.perf_counter(), 0.0
+        self.timer.start()
+
+    def stop(self) -> float:
+        self.tick()
+        self.timer.stop()
+        return self.worst
+
+
+def wait_idle(app, tab, meter: GapMeter) -> tuple[float, float]:
+    """Run the event loop until the tab's worker is done: (wall time, worst GUI block)."""
+    t = time.perf_counter()
+    meter.start()
+    while tab.busy or not tab.loaded:
+        app.processEvents()
+        time.sleep(0.001)
+    app.processEvents()
+    return time.perf_counter() - t, meter.stop()
+
+
 def main() -> int:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
@@ -57,21 +97,35 @@ def main() -> int:
         tab = ProgramsTab(ctx)
         tab.resize(1300, 800)
         tab.show()
-        app.processEvents()
+        meter = GapMeter()
         t = time.perf_counter()
         tab.reload()
-        load = time.perf_counter() - t
+        start_load = time.perf_counter() - t
+        load, load_block = wait_idle(app, tab, meter)
+        load_apply = tab.last_apply_seconds
         tab.specialty_box.setCurrentIndex(0)  # all specialties: 15,000 rows
-        rows = tab.model.rowCount()
+        rows = tab.proxy.rowCount()
         t = time.perf_counter()
         tab.rerank()
-        rerank = time.perf_counter() - t
+        start_rerank = time.perf_counter() - t
+        rerank, rerank_block = wait_idle(app, tab, meter)
+        rerank_apply = tab.last_apply_seconds
+        word = "internal"
+        texts = [word[:i] for i in range(1, len(word) + 1)]
+        texts += [word[:i] for i in range(len(word) - 1, -1, -1)]
+        texts += ["card", "car", "ca", "c"][: 20 - len(texts)]
         timings = []
-        for text in ("b", "be", "ben", "benc", "bench 1", "bench 12", "bench 1", ""):
+        shown = []
+        for text in texts:
             t = time.perf_counter()
-            tab.proxy.update_filters(text=text)
+            tab.search.blockSignals(True)
+            tab.search.setText(text)
+            tab.search.blockSignals(False)
+            tab._apply_filters()  # what the search box's debounce timer runs
             app.processEvents()
             timings.append(time.perf_counter() - t)
+            shown.append(tab.proxy.rowCount())
+        tab.proxy.update_filters(text="")
         t = time.perf_counter()
         tab.proxy.update_filters(place="Midwest")
         app.processEvents()
@@ -87,13 +141,21 @@ def main() -> int:
         memory = rss_mb()
         tab.close()
         store.close()
+    ms = 1000
     print(f"rows in the table: {rows:,}")
-    print(f"load + rank {rows:,} programs: {load * 1000:.0f} ms; re-rank: {rerank * 1000:.0f} ms")
-    print("keystrokes (ms):", ", ".join(f"{x * 1000:.0f}" for x in timings))
-    print(f"filter per keystroke: max {max(timings) * 1000:.1f} ms, mean "
-          f"{sum(timings) / len(timings) * 1000:.1f} ms [target < 50 ms]")
-    print(f"region filter: {region * 1000:.1f} ms")
-    print(f"sort a column: max {max(sorts) * 1000:.1f} ms [target < 200 ms]")
+    print(f"load + rank {rows:,} programs (worker thread): {load * ms:.0f} ms; GUI thread: "
+          f"start {start_load * ms:.1f} ms, apply {load_apply * ms:.1f} ms, longest block "
+          f"{load_block * ms:.1f} ms")
+    print(f"re-rank (worker thread): {rerank * ms:.0f} ms; GUI thread: start "
+          f"{start_rerank * ms:.1f} ms, apply {rerank_apply * ms:.1f} ms, longest block "
+          f"{rerank_block * ms:.1f} ms")
+    print(f"keystrokes {texts!r}: rows shown {shown}")
+    print("keystrokes (ms):", ", ".join(f"{x * ms:.1f}" for x in timings))
+    print(f"filter per keystroke over {rows:,} rows: median "
+          f"{statistics.median(timings) * ms:.1f} ms, max {max(timings) * ms:.1f} ms "
+          "[target < 50 ms]")
+    print(f"region filter: {region * ms:.1f} ms")
+    print(f"sort a column: max {max(sorts) * ms:.1f} ms [target < 200 ms]")
     print(f"RSS with {rows:,} programs loaded: {memory:.0f} MB [target < 300 MB]")
     ok = max(timings) < 0.05 and max(sorts) < 0.2 and memory < 300
     return 0 if ok else 1

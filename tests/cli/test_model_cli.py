@@ -82,14 +82,23 @@ def test_optimize_dry_run_prints_and_optimize_saves(folder):
 def test_model_check_json_gives_fractions_within_three_points(folder):
     out = run(folder, "model", "check", "--json")
     assert out.returncode == 0, out.stderr
-    rows = _no_nan(out.stdout)
+    every = _no_nan(out.stdout)
+    rows = [r for r in every if r["check"] == "match_rate"]
     assert [r["applicant_type"] for r in rows] == ["us_md", "us_do", "us_img", "non_us_img"]
     assert [r["published"] for r in rows] == [0.935, 0.926, 0.678, 0.58]
     for r in rows:
         assert 0 < r["model"] < 1 and abs(r["model"] - r["published"]) <= 0.03
         assert "NRMP" in r["source"]
+    ranks = [r for r in every if r["check"] == "fm_ranks"]
+    assert [r["ranks"] for r in ranks] == [1, 2, 11]
+    for r in ranks:
+        assert r["applicant_type"] == "us_md" and r["within_tolerance"] is True
+        assert {"model", "published", "source"} <= set(r)
+    assert abs(ranks[0]["model"] - 0.80) <= 0.04 and abs(ranks[1]["model"] - 0.84) <= 0.04
+    assert ranks[2]["at_least"] is True and ranks[2]["model"] >= 0.97
     text = run(folder, "model", "check")
     assert "93.5%" in text.stdout and "US MD seniors" in text.stdout
+    assert "P(match | k programs ranked)" in text.stdout and "80.0%" in text.stdout
 
 
 def test_errors_are_one_sentence_with_exit_codes(tmp_path, folder):

@@ -167,7 +167,8 @@ def simulate(pop: _Population, intercept: float, type_offset: float,
     eta = intercept + quality + pop.step2_rel + pop.friendly + pop.geo + pop.cutoff + pop.signal
     mu = c.match_logit + c["match_strength_slope"] * (quality + pop.step2_rel)
     invited = pop.r_inv < logistic(eta + u)
-    matched_here = invited & (pop.r_match < logistic(mu + u + v)) & pop.mask
+    w = c["match_strength_slope"] * u + v
+    matched_here = invited & (pop.r_match < logistic(mu + w)) & pop.mask
     return float(matched_here.any(axis=1).mean())
 
 
@@ -281,24 +282,32 @@ def rank_check(consts: ModelConstants | None = None) -> list[RankRow]:
 
 def fit_rank_parameters(consts: ModelConstants | None = None) -> dict[str, float]:
     """Fit ``match_intercept`` and ``interview_factor_sd`` to the Family Medicine rank points:
-    for each sigma_v on a grid (0 to 4 by 0.01) the intercept that puts k = 11 at
-    RANK_FIT_FLOOR, keeping the sigma_v whose k = 1 and k = 2 points are closest (max error)."""
-    from smartpick_desktop.core.model.p_match import p_match_given_k
-
+    for each sigma_v (a grid from 0 to 4 by 0.1, then by 0.01 around the best) the intercept
+    that puts k = 11 at RANK_FIT_FLOOR, keeping the sigma_v whose k = 1 and k = 2 points are
+    closest to the published ones (largest error)."""
     c = consts or load_constants()
     targets = _rank_targets()
     k_many = targets[2][0]
     offset = _typical_mu(c) - c.match_logit
-    best = (math.inf, 0.0, 0.0)
-    for sd in np.arange(0.0, 4.0001, 0.01):
-        cs = with_values(c, {"interview_factor_sd": float(sd)})
-        m = _bisect(lambda x, cs=cs: p_match_given_k(x + offset, [k_many], cs)[0],
-                    RANK_FIT_FLOOR, -4.0, 12.0, iters=50)
-        p1, p2 = p_match_given_k(m + offset, [1, 2], cs)
-        err = max(abs(p1 - targets[0][1]), abs(p2 - targets[1][1]))
-        if err < best[0]:
-            best = (err, m, float(sd))
-    return {"match_intercept": round(best[1], 3), "interview_factor_sd": round(best[2], 3)}
+    x, wts = np.polynomial.hermite_e.hermegauss(48)
+    wts = wts / wts.sum()
+    tau = c["match_strength_slope"] * c["applicant_factor_sd"]
+
+    def p_k(mu: float, sd_v: float, k: int) -> float:
+        q = logistic(mu + x * math.hypot(tau, sd_v))
+        return float(np.dot(1 - (1 - q) ** k, wts))
+
+    def fit_at(sd_v: float) -> tuple[float, float]:
+        m = _bisect(lambda v: p_k(v + offset, sd_v, k_many), RANK_FIT_FLOOR, -4.0, 12.0, 50)
+        err = max(abs(p_k(m + offset, sd_v, 1) - targets[0][1]),
+                  abs(p_k(m + offset, sd_v, 2) - targets[1][1]))
+        return err, m
+
+    coarse = min(np.arange(0.0, 4.0001, 0.1), key=lambda sd: fit_at(float(sd))[0])
+    fine = [round(float(sd), 2) for sd in np.arange(coarse - 0.1, coarse + 0.1001, 0.01)
+            if sd >= 0]
+    best = min(fine, key=lambda sd: fit_at(sd)[0])
+    return {"match_intercept": round(fit_at(best)[1], 3), "interview_factor_sd": best}
 
 
 def with_values(c: ModelConstants, values: dict[str, float]) -> ModelConstants:

@@ -4,14 +4,17 @@ Method (docs/model.md, "Optimiser"): lazy greedy with common random numbers.
 
 - Items are (program, signal level) pairs: no signal, or a signal of a level the program's
   specialty has (gold/silver where it has tiers, else "signal") if the program accepts signals.
-- The objective of a list S is P(match) = mean over draws d of 1 − Π_{i∈S}(1 − a_i(u_d)); the
-  greedy adds, at each step, the item with the largest fit-weighted marginal gain
-  w_i · mean_d(miss_d · a_i(u_d)), with w_i = 0.5 + 0.5·fit_i/100, then drops the program's other
-  items and the signal it used from the pool.
-- The gain of an item can only shrink as the list grows (the objective is a coverage function),
-  so stale gains are upper bounds (lazy greedy, Minoux 1978). The first bounds are exact upper
-  bounds from 64 bins of the sorted draws: a_i(u) rises with u, so a bin's highest draw bounds
-  the whole bin. Only items that reach the top of the heap are re-evaluated, in batches.
+- The objective of a list S is P(match) = mean over draws d of 1 − Π_{i∈S}(1 − a_i(d)), with
+  a_i(d) = logistic(eta_i + u_d) · logistic(mu_i + u_d + v_d); the greedy adds, at each step,
+  the item with the largest fit-weighted marginal gain w_i · mean_d(miss_d · a_i(d)), with
+  w_i = 0.5 + 0.5·fit_i/100, then drops the program's other items and the signal it used.
+- Bounds: the draws are grouped into cells (16 equal-count bins of u × 32 of u + v); a_i rises
+  with both, so Σ_cells (cell's summed miss) · a_i(cell's highest corner) is an exact upper bound
+  of the gain and the lowest corner a lower bound. Each step computes every item's bounds (one
+  float32 mat-vec); an item's last exact gain is a bound too (the objective is a coverage
+  function, so gains only shrink: lazy greedy, Minoux 1978). Items are evaluated exactly, best
+  bound first and in batches, only while they can still beat the best exact gain. The choice
+  is exactly the plain greedy's.
 - The greedy sequence does not depend on the limits: the list for N applications is the first N
   of the sequence, and a budget stops the sequence before the first program it cannot pay for.
   So allowing more applications or money never lowers P(match), and the curve never decreases.
@@ -28,12 +31,13 @@ import numpy as np
 
 from smartpick_desktop.core.model.chances import FactorDistribution, logistic
 from smartpick_desktop.core.model.constants import ModelConstants, load_constants
-from smartpick_desktop.core.model.p_match import DEFAULT_DRAWS, factor_draws
+from smartpick_desktop.core.model.p_match import DEFAULT_DRAWS, Draws, factor_draws
 from smartpick_desktop.core.reference import load_reference
 
 LEVELS = (None, "gold", "silver", "signal")
-BINS = 256
-BATCH = 32
+BINS_U = 16   # cells for the bounds: 16 bins of u × 32 bins of u + v
+BINS_W = 32
+BATCH = 8
 CACHE_FLOATS = 8_000_000  # success rows kept between steps (64 MB of float64 at most)
 FLATTEN_WINDOW = 5
 FLATTEN_GAIN = 0.01
@@ -65,64 +69,112 @@ class GreedyResult:
     evaluations: int = 0
 
 
-def success_rows(eta: np.ndarray, mu: np.ndarray, u: np.ndarray) -> np.ndarray:
-    """a[k, d] = P(interview) × P(match | interview) of item k in draw d."""
-    return logistic(eta[:, None] + u[None, :]) * logistic(mu[:, None] + u[None, :])
+LOGIT_CLIP = 300.0  # exp(300 + |u|) stays finite
+
+
+def success_rows(eta: np.ndarray, mu: np.ndarray, u: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """a[k, d] = P(interview | u_d) × P(match | interview, u_d + v_d = w_d) of item k in draw d,
+    as 1 / ((1 + e^-eta·e^-u)(1 + e^-mu·e^-w)): no exp per element (e^-u, e^-w once)."""
+    return success_rows_exp(_neg_exp(eta), _neg_exp(mu), _neg_exp(u), _neg_exp(w))
+
+
+def _neg_exp(x: np.ndarray) -> np.ndarray:
+    return np.exp(-np.clip(np.asarray(x, dtype=float), -LOGIT_CLIP, LOGIT_CLIP))
+
+
+def success_rows_exp(ce: np.ndarray, cm: np.ndarray, eu: np.ndarray,
+                     ew: np.ndarray) -> np.ndarray:
+    """``success_rows`` from e^-eta, e^-mu (per item) and e^-u, e^-w (per draw)."""
+    t = np.multiply.outer(ce, eu)
+    t += 1.0
+    t2 = np.multiply.outer(cm, ew)
+    t2 += 1.0
+    t *= t2
+    return np.reciprocal(t, out=t)
 
 
 @dataclass
-class _Bins:
-    """Equal-count bins of the sorted draws: first/last index and share of each bin."""
+class _Cells:
+    """Draws grouped into cells: equal-count bins of u × equal-count bins of w = u + v.
 
-    lo: np.ndarray
-    hi: np.ndarray
-    share: np.ndarray
+    a_i rises with u and with w, so within a cell a_i lies between its value at the cell's
+    lowest (u, w) corner and at its highest; with the cell's summed miss this bounds the gain."""
+
+    cell: np.ndarray    # cell index of each draw
+    u_lo: np.ndarray
+    u_hi: np.ndarray
+    w_lo: np.ndarray
+    w_hi: np.ndarray
 
     @classmethod
-    def of(cls, n: int) -> _Bins:
-        edges = np.unique(np.linspace(0, n, min(BINS, n) + 1).astype(int))
-        return cls(edges[:-1], edges[1:] - 1, np.diff(edges) / n)
+    def of(cls, u: np.ndarray, w: np.ndarray) -> _Cells:
+        n = u.size
+        bu = min(BINS_U, n)
+        bw = min(BINS_W, n)
+        ru = np.empty(n, dtype=np.int64)
+        ru[np.argsort(u, kind="stable")] = np.arange(n)
+        rw = np.empty(n, dtype=np.int64)
+        rw[np.argsort(w, kind="stable")] = np.arange(n)
+        raw = (ru * bu // n) * bw + (rw * bw // n)
+        used, cell = np.unique(raw, return_inverse=True)
+        k = used.size
+        u_lo, u_hi = np.full(k, np.inf), np.full(k, -np.inf)
+        w_lo, w_hi = np.full(k, np.inf), np.full(k, -np.inf)
+        np.minimum.at(u_lo, cell, u)
+        np.maximum.at(u_hi, cell, u)
+        np.minimum.at(w_lo, cell, w)
+        np.maximum.at(w_hi, cell, w)
+        return cls(cell.astype(np.int64), u_lo, u_hi, w_lo, w_hi)
+
+    @property
+    def size(self) -> int:
+        return int(self.u_lo.size)
 
 
 class _NumpyBackend:
     """Vectorised evaluation (the app's implementation)."""
 
-    def __init__(self, items: Items, u: np.ndarray, bins: _Bins) -> None:
-        self.items, self.u, self.bins = items, u, bins
+    def __init__(self, items: Items, u: np.ndarray, w: np.ndarray, cells: _Cells) -> None:
+        self.items, self.u, self.w, self.cells = items, u, w, cells
         mu = items.prog_mu[items.item_prog]
         self.weight = items.prog_weight[items.item_prog]
         # float32 bound tables (fast mat-vec); widened below to stay true bounds
-        self.a_hi = (success_rows(items.item_eta, mu, u[bins.hi])
+        self.a_hi = (success_rows(items.item_eta, mu, cells.u_hi, cells.w_hi)
                      * self.weight[:, None]).astype(np.float32)
-        self.a_lo = (success_rows(items.item_eta, mu, u[bins.lo])
+        self.a_lo = (success_rows(items.item_eta, mu, cells.u_lo, cells.w_lo)
                      * self.weight[:, None]).astype(np.float32)
+        self.eu, self.ew = _neg_exp(u), _neg_exp(w)
+        self.ce = _neg_exp(items.item_eta)
+        self.cm = _neg_exp(mu)
         self.miss = np.ones_like(u)
         self.cache: dict[int, np.ndarray] = {}
         self.cache_max = max(BATCH, CACHE_FLOATS // max(1, u.size))
 
     def bounds(self, valid: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         # einsum, not BLAS: threaded BLAS mat-vecs stall badly on a busy 2-core laptop
-        b = self.bins
-        ub = np.einsum("ij,j->i", self.a_hi, (b.share * self.miss[b.lo]).astype(np.float32))
-        lb = np.einsum("ij,j->i", self.a_lo, (b.share * self.miss[b.hi]).astype(np.float32))
-        ub = ub.astype(float) * (1 + 1e-4) + 1e-12
-        lb = lb.astype(float) * (1 - 1e-4)
+        cm = (np.bincount(self.cells.cell, weights=self.miss, minlength=self.cells.size)
+              / self.u.size).astype(np.float32)
+        ub = np.einsum("ij,j->i", self.a_hi, cm).astype(float) * (1 + 1e-4) + 1e-12
+        lb = np.einsum("ij,j->i", self.a_lo, cm).astype(float) * (1 - 1e-4)
         return np.where(valid, ub, -1.0), np.where(valid, lb, -1.0)
 
     def exact(self, ks: list[int]) -> tuple[list[float], list[np.ndarray]]:
         """Exact gains; an item's success row is computed once and kept (bounded cache)."""
+        miss, n = self.miss, self.u.size
         missing = [k for k in ks if k not in self.cache]
+        found = {k: self.cache[k] for k in ks if k in self.cache}
+        sums = {k: float(np.einsum("i,i->", row, miss)) for k, row in found.items()}
         if missing:
             m = np.asarray(missing)
-            fresh = success_rows(self.items.item_eta[m],
-                                 self.items.prog_mu[self.items.item_prog[m]], self.u)
+            fresh = success_rows_exp(self.ce[m], self.cm[m], self.eu, self.ew)
+            fresh_sums = np.einsum("ij,j->i", fresh, miss)  # no copy: one block
             if len(self.cache) + len(missing) > self.cache_max:
                 self.cache.clear()
             for j, k in enumerate(missing):
-                self.cache[k] = fresh[j]
-        rows = [self.cache[k] for k in ks]
-        gains = np.einsum("ij,j->i", np.asarray(rows), self.miss) / self.u.size
-        return (gains * self.weight[np.asarray(ks)]).tolist(), rows
+                self.cache[k] = found[k] = fresh[j]
+                sums[k] = float(fresh_sums[j])
+        weight = self.weight
+        return [weight[k] * sums[k] / n for k in ks], [found[k] for k in ks]
 
     def accept(self, row: np.ndarray, k: int) -> tuple[float, float]:
         self.miss = self.miss * (1.0 - row)
@@ -133,47 +185,62 @@ class _NumpyBackend:
 class _PythonBackend:
     """The same algorithm in plain Python lists and loops (the benchmark's baseline)."""
 
-    def __init__(self, items: Items, u: np.ndarray, bins: _Bins) -> None:
+    def __init__(self, items: Items, u: np.ndarray, w: np.ndarray, cells: _Cells) -> None:
         self.u = [float(x) for x in u]
+        self.w = [float(x) for x in w]
         self.eta = [float(x) for x in items.item_eta]
         prog = [int(x) for x in items.item_prog]
         self.mu = [float(items.prog_mu[p]) for p in prog]
         self.weight = [float(items.prog_weight[p]) for p in prog]
-        self.lo, self.hi = [int(x) for x in bins.lo], [int(x) for x in bins.hi]
-        self.share = [float(x) for x in bins.share]
+        self.cell = [int(x) for x in cells.cell]
+        self.n_cells = cells.size
         sig = self._sig
-        self.a_hi = [[w * sig(e + self.u[h]) * sig(m + self.u[h]) for h in self.hi]
-                     for e, m, w in zip(self.eta, self.mu, self.weight, strict=True)]
-        self.a_lo = [[w * sig(e + self.u[lo]) * sig(m + self.u[lo]) for lo in self.lo]
-                     for e, m, w in zip(self.eta, self.mu, self.weight, strict=True)]
+        hi = list(zip(cells.u_hi.tolist(), cells.w_hi.tolist(), strict=True))
+        lo = list(zip(cells.u_lo.tolist(), cells.w_lo.tolist(), strict=True))
+        self.a_hi = [[wt * sig(e + a) * sig(m + b) for a, b in hi]
+                     for e, m, wt in zip(self.eta, self.mu, self.weight, strict=True)]
+        self.a_lo = [[wt * sig(e + a) * sig(m + b) for a, b in lo]
+                     for e, m, wt in zip(self.eta, self.mu, self.weight, strict=True)]
+        clip = self._clip
+        self.eu = [math.exp(-clip(x)) for x in self.u]
+        self.ew = [math.exp(-clip(x)) for x in self.w]
         self.miss = [1.0] * len(self.u)
         self.cache: dict[int, list[float]] = {}
+
+    @staticmethod
+    def _clip(x: float) -> float:
+        return min(LOGIT_CLIP, max(-LOGIT_CLIP, x))
 
     @staticmethod
     def _sig(x: float) -> float:
         return 1.0 / (1.0 + math.exp(-x))
 
     def bounds(self, valid: np.ndarray) -> tuple[list[float], list[float]]:
-        mlo = [s * self.miss[i] for s, i in zip(self.share, self.lo, strict=True)]
-        mhi = [s * self.miss[i] for s, i in zip(self.share, self.hi, strict=True)]
+        n = len(self.u)
+        cm = [0.0] * self.n_cells
+        for c, m in zip(self.cell, self.miss, strict=True):
+            cm[c] += m
+        cm = [x / n for x in cm]
         ub, lb = [], []
         for k in range(len(self.eta)):
             if valid[k]:
-                ub.append(sum(a * m for a, m in zip(self.a_hi[k], mlo, strict=True)))
-                lb.append(sum(a * m for a, m in zip(self.a_lo[k], mhi, strict=True)))
+                ub.append(sum(a * m for a, m in zip(self.a_hi[k], cm, strict=True)))
+                lb.append(sum(a * m for a, m in zip(self.a_lo[k], cm, strict=True)))
             else:
                 ub.append(-1.0)
                 lb.append(-1.0)
         return ub, lb
 
     def exact(self, ks: list[int]) -> tuple[list[float], list[list[float]]]:
-        sig, n = self._sig, len(self.u)
+        n = len(self.u)
         gains, rows = [], []
         for k in ks:
             row = self.cache.get(k)
             if row is None:
-                e, m = self.eta[k], self.mu[k]
-                row = self.cache[k] = [sig(e + x) * sig(m + x) for x in self.u]
+                ce = math.exp(-self._clip(self.eta[k]))
+                cm = math.exp(-self._clip(self.mu[k]))
+                row = self.cache[k] = [1.0 / ((1.0 + ce * x) * (1.0 + cm * y))
+                                       for x, y in zip(self.eu, self.ew, strict=True)]
             rows.append(row)
             gains.append(self.weight[k] * sum(r * s for r, s in zip(row, self.miss,
                                                                       strict=True)) / n)
@@ -186,7 +253,7 @@ class _PythonBackend:
         return 1.0 - sum(self.miss) / n, p_int
 
 
-def greedy(items: Items, u: np.ndarray, *, steps: int, budget: int | None = None,
+def greedy(items: Items, draws: Draws, *, steps: int, budget: int | None = None,
            fee_for: Callable[[int], int] | None = None, python: bool = False,
            progress: Callable[[int, int], bool] | None = None) -> GreedyResult:
     """Greedy with bounds over ``items`` and common random numbers ``u`` (module docstring).
@@ -195,9 +262,10 @@ def greedy(items: Items, u: np.ndarray, *, steps: int, budget: int | None = None
     sequence before the first program it cannot pay for. ``progress(step, steps)`` returning
     False cancels (raises :class:`Cancelled`).
     """
-    u = np.sort(np.asarray(u, dtype=float))
-    bins = _Bins.of(u.size)
-    backend = (_PythonBackend if python else _NumpyBackend)(items, u, bins)
+    u = np.asarray(draws.u, dtype=float)
+    w = np.asarray(draws.w, dtype=float)
+    cells = _Cells.of(u, w)
+    backend = (_PythonBackend if python else _NumpyBackend)(items, u, w, cells)
     n_items = items.item_eta.size
     item_prog, item_level = items.item_prog, items.item_level
     item_group = items.prog_group[item_prog]
@@ -205,6 +273,7 @@ def greedy(items: Items, u: np.ndarray, *, steps: int, budget: int | None = None
     item_mu = items.prog_mu[item_prog].tolist()
     item_w = items.prog_weight[item_prog].tolist()
     valid = np.ones(n_items, dtype=bool)
+    stale = np.full(n_items, np.inf)  # last exact gain of each item (gains only shrink)
     remaining = dict(items.allowance)
     for (g, lvl), left in remaining.items():
         if left <= 0:
@@ -219,7 +288,7 @@ def greedy(items: Items, u: np.ndarray, *, steps: int, budget: int | None = None
         if not valid.any():
             break
         ub, lb = backend.bounds(valid)
-        ub_arr = np.asarray(ub)
+        ub_arr = np.minimum(np.asarray(ub), stale)  # an earlier exact gain bounds it too
         floor = float(np.max(lb))
         cands = np.flatnonzero(ub_arr >= floor)
         cands = cands[np.argsort(-ub_arr[cands], kind="stable")].tolist()
@@ -239,6 +308,7 @@ def greedy(items: Items, u: np.ndarray, *, steps: int, budget: int | None = None
                 break
             gains, rows = backend.exact(batch)
             out.evaluations += len(batch)
+            stale[batch] = np.asarray(gains) * (1 + 1e-9) + 1e-15
             for j, k in enumerate(batch):
                 if gains[j] > best_gain:
                     best_gain, best_k, best_row = gains[j], k, rows[j]
@@ -395,9 +465,9 @@ def optimise(profile: Any, programs: Sequence[Any], *, max_apps: int | None = No
         limit = int(ref.typical_applications[getattr(profile, "applicant_type", "us_md")].value)
     steps = min(len(elig), limit if limit is not None else len(elig))
     dist = factor_distribution(posterior, c) if posterior is not None else None
-    u = factor_draws(draws, seed, dist, c)
+    sample = factor_draws(draws, seed, dist, c)
     total_steps = min(len(elig), max(steps, curve_to or 0))
-    res = greedy(items, u, steps=total_steps, budget=budget, fee_for=ref.fee_rule.fee_for,
+    res = greedy(items, sample, steps=total_steps, budget=budget, fee_for=ref.fee_rule.fee_for,
                  python=False, progress=progress)
     n = len(res.order)
     chosen_n = min(n, steps)

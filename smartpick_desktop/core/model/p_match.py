@@ -4,7 +4,8 @@ Two applicant-level factors, drawn once per applicant (per Monte Carlo draw) and
 program: u (how programs judge the application: interviews, and matches after them) and v (how
 the student does at interviews and how programs rank them: the match step only). Given (u, v),
 each program's outcome is independent: an interview with probability p_i(u) = logistic(eta_i + u)
-and then a match there with q_i(u, v) = logistic(mu_i + u + v), so
+and then a match there with q_i(u, v) = logistic(mu_i + b·u + v), where b = match_strength_slope
+(after the interview the application counts half as much, like the observed strength), so
 
     P(match | u, v) = 1 − Π_i (1 − p_i(u) q_i(u, v)).
 
@@ -23,40 +24,46 @@ import numpy as np
 
 from smartpick_desktop.core.model.chances import FactorDistribution, logistic
 from smartpick_desktop.core.model.constants import ModelConstants, load_constants
+from smartpick_desktop.core.model.percent import percent_text
+
+__all__ = ["Draws", "factor_draws", "p_match_given_k", "p_match_given_ranks", "p_match_list",
+           "percent_text"]
 
 DEFAULT_DRAWS = 20_000
 
 
 @dataclass(frozen=True)
 class Draws:
-    """Seeded draws of the two applicant factors: u (interviews and matches) and v (matches)."""
+    """Seeded draws of the applicant factors: u (interviews) and w = b·u + v (the match step)."""
 
     u: np.ndarray
-    v: np.ndarray
-
-    @property
-    def w(self) -> np.ndarray:
-        """The factor of the match step, u + v."""
-        return self.u + self.v
+    w: np.ndarray
 
     @property
     def size(self) -> int:
         return int(self.u.size)
 
 
+def match_factor(u: np.ndarray, v: np.ndarray, consts: ModelConstants | None = None) -> np.ndarray:
+    """The match step's factor w = b·u + v (b = match_strength_slope)."""
+    c = consts or load_constants()
+    return c["match_strength_slope"] * u + v
+
+
 def factor_draws(n: int = DEFAULT_DRAWS, seed: int = 0, dist: FactorDistribution | None = None,
                  consts: ModelConstants | None = None) -> Draws:
-    """n seeded draws of (u, v): u from Normal(0, tau^2) or from ``dist`` (e.g. a posterior),
-    v from Normal(0, sigma_v^2) (invitations say nothing about v)."""
+    """n seeded draws of (u, w): u from Normal(0, tau^2) or from ``dist`` (e.g. a posterior),
+    v from Normal(0, sigma_v^2) (invitations say nothing about v), w = b·u + v."""
     c = consts or load_constants()
     rng = np.random.default_rng(seed)
     u = rng.standard_normal(n) * c["applicant_factor_sd"] if dist is None else dist.sample(n, rng)
+    u = np.asarray(u, dtype=float)
     v = rng.standard_normal(n) * c["interview_factor_sd"]
-    return Draws(np.asarray(u, dtype=float), v)
+    return Draws(u, match_factor(u, v, c))
 
 
 def success_matrix(eta: np.ndarray, mu: np.ndarray, draws: Draws) -> np.ndarray:
-    """a[i, d] = p_i(u_d) · q_i(u_d, v_d): program i leads to a match in draw d."""
+    """a[i, d] = p_i(u_d) · q_i(w_d): program i leads to a match in draw d."""
     return logistic(eta[:, None] + draws.u[None, :]) * logistic(mu[:, None] + draws.w[None, :])
 
 
@@ -83,10 +90,11 @@ def p_match_by_length(eta: np.ndarray, mu: np.ndarray, draws: Draws) -> list[flo
 
 
 def match_step_factor(consts: ModelConstants | None = None, n: int = 48) -> FactorDistribution:
-    """Gauss–Hermite nodes for u + v under the prior: Normal(0, tau^2 + sigma_v^2)."""
+    """Gauss–Hermite nodes for w = b·u + v under the prior: Normal(0, (b·tau)^2 + sigma_v^2)."""
     c = consts or load_constants()
     x, w = np.polynomial.hermite_e.hermegauss(n)
-    sd = float(np.hypot(c["applicant_factor_sd"], c["interview_factor_sd"]))
+    sd = float(np.hypot(c["match_strength_slope"] * c["applicant_factor_sd"],
+                        c["interview_factor_sd"]))
     return FactorDistribution(x * sd, w / w.sum())
 
 
@@ -127,14 +135,3 @@ def p_match_given_ranks(profile: Any, max_ranks: int = 15,
     ks = list(range(1, max_ranks + 1))
     return RanksCurve(getattr(profile, "specialty", ""), s.applicant_type, ks,
                       p_match_given_k(mu, ks, c))
-
-
-def percent_text(p: float) -> str:
-    """P(match) as a percentage that never shows 100% unless p >= 99.95% (nor 0% unless
-    p < 0.05%): one decimal where whole numbers would round to 0 or 100."""
-    pct = 100.0 * float(p)
-    if 0.5 <= pct < 99.5:
-        return f"{pct:.0f}%"
-    if 0.05 <= pct < 99.95:
-        return f"{pct:.1f}%"
-    return "100%" if pct >= 99.95 else "0%"

@@ -147,13 +147,14 @@ def season_outlook(profile: Any, programs: Sequence[Any], signals: dict[int, str
     rejected = np.array([s in REJECT_STATUSES for s in status])
     prior = post.prior
     v = interview_factor(c)
+    b = c["match_strength_slope"]
 
     def p_match(dist: FactorDistribution, known: bool) -> float:
         u = dist.nodes[None, :]
         p = logistic(eta[:, None] + u)
         if known:
             p = np.where(invited[:, None], 1.0, np.where(rejected[:, None], 0.0, p))
-        q = logistic(mu[:, None, None] + u[:, :, None] + v.nodes[None, None, :])
+        q = logistic(mu[:, None, None] + b * u[:, :, None] + v.nodes[None, None, :])
         miss = np.prod(1.0 - p[:, :, None] * q, axis=0)   # (u nodes, v nodes)
         return float(1.0 - dist.weights @ miss @ v.weights)
 
@@ -174,8 +175,8 @@ def rol_curve(profile: Any, ranked: Sequence[Any], posterior: Posterior | None =
     terms = compute_terms(profile, arr, consts=c)
     dist = posterior.factor if posterior is not None else prior_factor(c, 24)
     v = interview_factor(c)
-    q = logistic(terms.match_base[:, None, None] + dist.nodes[None, :, None]
-                 + v.nodes[None, None, :])
+    q = logistic(terms.match_base[:, None, None] + c["match_strength_slope"]
+                 * dist.nodes[None, :, None] + v.nodes[None, None, :])
     miss = np.cumprod(1.0 - q, axis=0)   # (k, u nodes, v nodes)
     curve = 1.0 - np.einsum("kij,i,j->k", miss, dist.weights, v.weights)
     return np.maximum.accumulate(curve).tolist()

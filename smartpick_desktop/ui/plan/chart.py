@@ -6,6 +6,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from smartpick_desktop.core.model.percent import percent_text
+
 
 class CurveChart(QWidget):
     """The curve, the chosen list size and where the gain flattens (a dashed marker)."""
@@ -33,8 +35,8 @@ class CurveChart(QWidget):
     def describe(self) -> str:
         if not self.values:
             return "No curve yet."
-        text = (f"P(match) rises from {self.values[0] * 100:.0f}% with 1 application to "
-                f"{self.values[-1] * 100:.0f}% with {len(self.values)}.")
+        text = (f"P(match) rises from {percent_text(self.values[0])} with 1 application to "
+                f"{percent_text(self.values[-1])} with {len(self.values)}.")
         if self.flatten_at:
             text += f" The gain flattens after about {self.flatten_at} applications."
         return text
@@ -98,6 +100,6 @@ class CurveChart(QWidget):
             painter.setBrush(accent)
             painter.drawEllipse(pt, 4.5, 4.5)
             painter.setPen(text)
-            label = f"your list: {self.chosen} → {self.values[self.chosen - 1] * 100:.0f}%"
+            label = f"your list: {self.chosen} → {percent_text(self.values[self.chosen - 1])}"
             painter.drawText(QRectF(pt.x() - 210, pt.y() + 6, 200, 16),
                              Qt.AlignmentFlag.AlignRight, label)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smartpick_desktop.core.model.percent import percent_text
 from smartpick_desktop.ui.context import AppContext
 from smartpick_desktop.ui.widgets import wrapped_label
 
@@ -58,8 +59,8 @@ class SeasonPanel(QGroupBox):
             return
         post = outlook.posterior
         self.headline.setText(
-            f"P(match) now {outlook.p_match_now * 100:.0f}% "
-            f"(start of season {outlook.p_match_prior * 100:.0f}%)")
+            f"P(match) now {percent_text(outlook.p_match_now)} "
+            f"(start of season {percent_text(outlook.p_match_prior)})")
         typical_before = _typical_chance(0.0)
         typical_after = _typical_chance(post.factor.mean)
         self.details.setText(
@@ -163,9 +164,9 @@ class RankOrderPanel(QGroupBox):
         for i, pid in enumerate(ids):
             item = self.list.item(i)
             item.setText(f"{i + 1}. {self._programs[pid].display_name} — P(match) if your list "
-                         f"ends here: {curve[i] * 100:.0f}%")
+                         f"ends here: {percent_text(curve[i])}")
         self.summary.setText(f"With all {len(ids)} programs ranked: P(match) "
-                             f"{curve[-1] * 100:.0f}%.")
+                             f"{percent_text(curve[-1])}.")
         self.curve = curve
 
     def _save(self) -> None:

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,12 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smartpick_desktop.core.model.percent import percent_text, percent_text_1
 from smartpick_desktop.ui.context import AppContext
 from smartpick_desktop.ui.plan.chart import CurveChart
 from smartpick_desktop.ui.plan.list_model import PlanListModel, PlanRowView
 from smartpick_desktop.ui.plan.season_panel import RankOrderPanel, SeasonPanel
 from smartpick_desktop.ui.plan.worker import OptimiseWorker
-from smartpick_desktop.ui.widgets import wrapped_label
+from smartpick_desktop.ui.widgets import heading, wrapped_label
 
 SPLITTER_KEY = "plan/splitter"
 MAX_APPS_LIMIT = 400
@@ -67,8 +67,14 @@ class PlanTab(QWidget):
     # --- building ------------------------------------------------------------------------
 
     def _build_controls(self) -> QWidget:
-        box = QGroupBox("Build my list")
-        row = QHBoxLayout(box)
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.heading = heading("Build my list", 1.4)
+        self.heading.setAccessibleName("Build my list")
+        column.addWidget(self.heading)
+        row = QHBoxLayout()
+        column.addLayout(row)
         form = QFormLayout()
         self.max_apps = QSpinBox()
         self.max_apps.setRange(0, MAX_APPS_LIMIT)
@@ -263,7 +269,7 @@ class PlanTab(QWidget):
         from smartpick_desktop.core.reference import load_reference
 
         ref = load_reference()
-        self.p_match_label.setText(f"P(match) {p_match * 100:.1f}%")
+        self.p_match_label.setText(f"P(match) {percent_text_1(p_match)}")
         used: dict[str, int] = {}
         for level in signals.values():
             used[level] = used.get(level, 0) + 1
@@ -279,7 +285,7 @@ class PlanTab(QWidget):
         season = " (updated with your invitations and rejections)" if evidence else ""
         outlook = self.season_panel.outlook
         if outlook is not None and outlook.posterior.evidence and not evidence:
-            season = (f". Interview season: P(match) now {outlook.p_match_now * 100:.0f}% "
+            season = (f". Interview season: P(match) now {percent_text(outlook.p_match_now)} "
                       f"({outlook.invited} invited, {outlook.rejected} rejected — see "
                       "“Interview season”)")
         self.figures_label.setText(
@@ -365,7 +371,7 @@ class PlanTab(QWidget):
         self.result = result
         self._show_result(result)
         self.ctx.status_message.emit(f"New list: {len(result.rows)} programs, P(match) "
-                                     f"{result.p_match * 100:.1f}%.")
+                                     f"{percent_text_1(result.p_match)}.")
 
     @Slot(str)
     def _on_worker_failed(self, message: str) -> None:

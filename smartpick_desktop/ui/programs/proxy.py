@@ -1,18 +1,31 @@
 """Filtering of the program table: text search plus specialty, state/region, setting, visa,
-tier, status and source. The accepted rows are computed in one Python pass per change (by
-program id, so a sort of the source model keeps them), and ``filterAcceptsRow`` only looks up
-a set — a keystroke over 15,000 rows stays well under 50 ms. Sorting is delegated to the
-source model (see ``ProgramTableModel.sort``)."""
+tier, status and source.
+
+A light ``QAbstractProxyModel`` that holds the list of visible source rows. A filter change
+computes that list in one Python pass over precomputed data (a folded "haystack" string per
+program; while typing on, only the rows that matched the shorter text are searched again) and
+emits one layout change, so Qt never calls back into Python once per row: a keystroke over
+15,000 rows takes a few milliseconds. Sorting is delegated to the source model
+(``ProgramTableModel.sort``); the visible rows follow it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractProxyModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from smartpick_desktop.core.states import REGIONS
-from smartpick_desktop.ui.programs.table_model import ProgramTableModel
+from smartpick_desktop.ui.programs.table_model import ROLES, ProgramTableModel
+
+_Index = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
@@ -34,68 +47,144 @@ class Filters:
         return self != Filters()
 
 
-class ProgramFilterProxy(QSortFilterProxyModel):
-    """Filters rows of a :class:`ProgramTableModel`; sorting happens in the source model."""
+def search_text(p: Any) -> str:
+    """The folded text a search looks in (no Qt: loading workers call it)."""
+    return " ".join((p.name, p.institution, p.city, p.state or "", p.specialty,
+                     " ".join(p.tags), p.notes, p.acgme_id or "")).casefold()
+
+
+def haystacks(programs: Iterable[Any]) -> dict[int, str]:
+    """program id -> :func:`search_text`."""
+    return {p.program_id: search_text(p) for p in programs}
+
+
+class ProgramFilterProxy(QAbstractProxyModel):
+    """The visible rows of a :class:`ProgramTableModel`, in its (sorted) order."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.filters = Filters()
-        self._accepted: set[int] | None = None
-        self._flags: list[bool] | None = None
-        self._haystack: dict[int, str] = {}
         self._src: ProgramTableModel | None = None
-        self.setDynamicSortFilter(False)
+        self._rows: list[int] = []
+        self._inverse: dict[int, int] | None = None
+        self._haystack: dict[int, str] = {}
+        self._base_key: Filters | None = None
+        self._base: list[tuple[int, str]] = []
+        self._last: tuple[Filters, str, list[tuple[int, str]]] | None = None
+        self._pending_haystack: dict[int, str] | None = None
+        self._saved: list[tuple[QPersistentModelIndex, int | None]] = []
+
+    # --- wiring --------------------------------------------------------------------------------
 
     def setSourceModel(self, model: ProgramTableModel) -> None:  # noqa: N802 - Qt override
         super().setSourceModel(model)
         self._src = model
-        model.reordered = self._on_source_reordered
+        model.modelAboutToBeReset.connect(self._on_source_about_to_reset)
         model.modelReset.connect(self._on_source_model_reset)
+        model.layoutAboutToBeChanged.connect(self._on_source_layout_about_to_change)
+        model.layoutChanged.connect(self._on_source_layout_changed)
         model.dataChanged.connect(self._on_source_data_changed)
-        self._on_source_model_reset()
+        self.beginResetModel()
+        self._recompute_all()
+        self.endResetModel()
 
     def source(self) -> ProgramTableModel:
         return self._src
 
-    @staticmethod
-    def _text_of(p: Any) -> str:
-        return " ".join((p.name, p.institution, p.city, p.state or "", p.specialty,
-                         " ".join(p.tags), p.notes, p.acgme_id or "")).casefold()
+    def provide_haystack(self, haystack: dict[int, str]) -> None:
+        """Hand over search texts computed off the GUI thread for the next source reset."""
+        self._pending_haystack = haystack
+
+    def _recompute_all(self) -> None:
+        programs = self._src.programs if self._src is not None else []
+        pending, self._pending_haystack = self._pending_haystack, None
+        self._haystack = pending if pending is not None else haystacks(programs)
+        self._forget_cache()
+        self._rows = self._compute(self.filters)
+
+    def _forget_cache(self) -> None:
+        self._base_key = None
+        self._base = []
+        self._last = None
+
+
+    # --- source signals ------------------------------------------------------------------------
+
+    def _on_source_about_to_reset(self) -> None:
+        self.beginResetModel()
 
     def _on_source_model_reset(self) -> None:
-        self._haystack = {p.program_id: self._text_of(p) for p in self._src.programs}
-        self._base_key: Filters | None = None
-        self._base: list[tuple[int, str]] = []
-        self._last: tuple[Filters, str, list[tuple[int, str]]] | None = None
-        self._set_accepted(self._compute(self.filters))
+        self._recompute_all()
+        self.endResetModel()
+
+    def _on_source_layout_about_to_change(self, *_args: Any) -> None:
+        self._begin_layout()
+
+    def _on_source_layout_changed(self, *_args: Any) -> None:
+        self._forget_cache()  # cached rows are source row numbers: the order changed
+        self._rows = self._compute(self.filters)
+        self._end_layout()
 
     def _on_source_data_changed(self, top: QModelIndex, bottom: QModelIndex,
-                                _roles: Any = None) -> None:
+                                roles: Any = None) -> None:
+        programs = self._src.programs
         for row in range(top.row(), bottom.row() + 1):
-            p = self._src.programs[row]
-            self._haystack[p.program_id] = self._text_of(p)
-        self._base_key = None
-        self._last = None
+            p = programs[row]
+            self._haystack[p.program_id] = search_text(p)
+            proxy_row = self._inverse_map().get(row)
+            if proxy_row is not None:
+                self.dataChanged.emit(self.index(proxy_row, top.column()),
+                                      self.index(proxy_row, bottom.column()), roles or [])
+        self._forget_cache()
+
+    def _begin_layout(self) -> None:
+        """Remember each persistent index (selection, current) by program id."""
+        self.layoutAboutToBeChanged.emit()
+        programs = self._src.programs
+        saved = []
+        for index in self.persistentIndexList():
+            row = index.row()
+            pid = programs[self._rows[row]].program_id if 0 <= row < len(self._rows) else None
+            saved.append((QPersistentModelIndex(index), pid))
+        self._saved = saved
+
+    def _end_layout(self) -> None:
+        old, new = [], []
+        src = self._src
+        inverse = self._inverse_map()
+        for persistent, pid in self._saved:
+            source_row = src.row_of(pid) if pid is not None else None
+            row = inverse.get(source_row) if source_row is not None else None
+            old.append(QModelIndex(persistent))
+            new.append(QModelIndex() if row is None else self.index(row, persistent.column()))
+        self._saved = []
+        if old:
+            self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
+
+    # --- filters -------------------------------------------------------------------------------
 
     def set_filters(self, filters: Filters) -> None:
         if filters == self.filters:
             return
-        self.beginFilterChange()
+        self._begin_layout()
         self.filters = filters
-        self._set_accepted(self._compute(filters))
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._rows = self._compute(filters)
+        self._end_layout()
 
     def update_filters(self, **changes: Any) -> None:
         self.set_filters(replace(self.filters, **changes))
 
     def refilter(self) -> None:
-        """Recompute after the rows or their fields changed (e.g. a status the filter uses)."""
-        self.beginFilterChange()
-        self._on_source_model_reset()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        """Recompute after the rows' fields changed (e.g. a status the filter uses)."""
+        self._begin_layout()
+        self._forget_cache()
+        self._rows = self._compute(self.filters)
+        self._end_layout()
 
     def _base_rows(self, f: Filters) -> list[tuple[int, str]]:
-        """(program id, search text) of the rows passing every filter but the text."""
+        """(source row, search text) of the rows passing every filter but the text, in row
+        order."""
         key = replace(f, text="")
         if key == self._base_key:
             return self._base
@@ -129,14 +218,17 @@ class ProgramFilterProxy(QSortFilterProxyModel):
             folded = tag.casefold()
             rows = [p for p in rows if any(t.casefold() == folded for t in p.tags)]
         hay = self._haystack
+        row_of = model.row_of
         self._base_key = key
-        self._base = [(p.program_id, hay[p.program_id]) for p in rows]
+        self._base = [(row_of(p.program_id), hay[p.program_id]) for p in rows]
         return self._base
 
-    def _compute(self, f: Filters) -> set[int] | None:
-        if not f.active():
+    def _compute(self, f: Filters) -> list[int]:
+        """The visible source rows, in order."""
+        self._inverse = None
+        if not f.active() or self._src is None:
             self._last = None
-            return None
+            return list(range(self._src.rowCount() if self._src is not None else 0))
         base = self._base_rows(f)
         text = " ".join(f.text.casefold().split())
         pool = base
@@ -146,29 +238,74 @@ class ProgramFilterProxy(QSortFilterProxyModel):
         for word in text.split():
             pool = [item for item in pool if word in item[1]]
         self._last = (replace(f, text=""), text, pool)
-        return {pid for pid, _ in pool}
+        return [row for row, _ in pool]
 
-    def filterAcceptsRow(self, source_row: int,  # noqa: N802 - Qt override
-                         source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        flags = self._flags
-        return True if flags is None else flags[source_row]
+    # --- Qt proxy ------------------------------------------------------------------------------
 
-    def _set_accepted(self, accepted: set[int] | None) -> None:
-        """Keep the accepted ids and a per-source-row flag list (cheap ``filterAcceptsRow``)."""
-        self._accepted = accepted
-        self._on_source_reordered()
+    def _inverse_map(self) -> dict[int, int]:
+        if self._inverse is None:
+            self._inverse = {source: row for row, source in enumerate(self._rows)}
+        return self._inverse
 
-    def _on_source_reordered(self) -> None:
-        accepted = self._accepted
-        self._flags = (None if accepted is None else
-                       [p.program_id in accepted for p in self._src.programs])
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if (parent.isValid() or not 0 <= row < len(self._rows)
+                or not 0 <= column < self.columnCount()):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        return QModelIndex()
+
+    def sibling(self, row: int, column: int, index: _Index) -> QModelIndex:
+        return self.index(row, column)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008,N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008,N802
+        if parent.isValid() or self._src is None:
+            return 0
+        return self._src.columnCount()
+
+    def hasChildren(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008,N802
+        return not parent.isValid() and bool(self._rows)
+
+    def mapToSource(self, proxy_index: _Index) -> QModelIndex:  # noqa: N802
+        if not proxy_index.isValid() or self._src is None:
+            return QModelIndex()
+        row = proxy_index.row()
+        if not 0 <= row < len(self._rows):
+            return QModelIndex()
+        return self._src.index(self._rows[row], proxy_index.column())
+
+    def mapFromSource(self, source_index: _Index) -> QModelIndex:  # noqa: N802
+        if not source_index.isValid():
+            return QModelIndex()
+        row = self._inverse_map().get(source_index.row())
+        return QModelIndex() if row is None else self.index(row, source_index.column())
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in ROLES or not index.isValid() or self._src is None:
+            return None
+        row = index.row()
+        if not 0 <= row < len(self._rows):
+            return None
+        return self._src.cell(self._rows[row], index.column(), role)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal:
+            return None if self._src is None else self._src.headerData(section, orientation,
+                                                                       role)
+        if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._rows):
+            return str(section + 1)
+        return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort by delegating to the source model (fast Python sort on precomputed keys)."""
-        self.source().sort(column, order)
+        """Sort by delegating to the source model (the visible rows follow)."""
+        self._src.sort(column, order)
 
     def programs(self) -> list[Any]:
         """The programs of the visible rows, in view order."""
-        model = self.source()
-        return [model.programs[self.mapToSource(self.index(r, 0)).row()]
-                for r in range(self.rowCount())]
+        programs = self._src.programs
+        return [programs[r] for r in self._rows]

@@ -40,11 +40,16 @@ class SourcesDialog(QDialog):
         self.setWindowTitle("Data sources")
         self.resize(720, 420)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Where the programs in your catalog come from. Removing a "
-                                "source removes its programs and your notes on them."))
+        intro = QLabel("Where the programs in your catalog come from. Removing a source "
+                       "removes its programs; your stars, notes, tags and statuses are kept "
+                       "and come back if you import the same programs again.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
         row = QHBoxLayout()
         self.list = QListWidget()
         self.list.setObjectName("sources_list")
+        self.list.setWordWrap(True)
+        self.list.setSpacing(2)
         self.list.currentRowChanged.connect(self._on_list_current_changed)
         row.addWidget(self.list, 1)
         self.details = QTextBrowser()
@@ -74,8 +79,9 @@ class SourcesDialog(QDialog):
             removed = demo_pack_state(session) == "removed"
         self.list.clear()
         for source in self.sources:
-            item = QListWidgetItem(f"{source.name} — {KIND_LABELS.get(source.kind, source.kind)}"
-                                   f", {source.programs:,} programs")
+            item = QListWidgetItem(f"{source.name}\n{KIND_LABELS.get(source.kind, source.kind)}"
+                                   f" · {source.programs:,} programs")
+            item.setToolTip(item.text().replace("\n", " — "))
             self.list.addItem(item)
         self.restore_button.setVisible(removed)
         if self.sources:
@@ -104,8 +110,9 @@ class SourcesDialog(QDialog):
         source = self.sources[row]
         if not self.ctx.dialogs.confirm(
                 self, "Remove data source",
-                f"Remove {source.name} and its {source.programs:,} programs, with your "
-                "ratings, notes and statuses on them?"):
+                f"Remove {source.name} and its {source.programs:,} programs from the "
+                "catalog? Your stars, notes, tags and statuses on them are kept for when "
+                "you import them again."):
             return
         from smartpick_desktop.core.catalog.queries import remove_source
 

@@ -5,7 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, Qt, QTimer, Slot
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Slot,
+)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,6 +26,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QSplitter,
+    QStackedWidget,
     QStyledItemDelegate,
     QTableView,
     QToolButton,
@@ -27,8 +38,8 @@ from smartpick_desktop.core.catalog.program import SETTINGS, STATUSES, Program
 from smartpick_desktop.core.errors import SmartPickError
 from smartpick_desktop.core.states import REGIONS, US_STATES
 from smartpick_desktop.ui.context import AppContext
+from smartpick_desktop.ui.programs.loading import CatalogLoadJob, LoadedCatalog
 from smartpick_desktop.ui.programs.proxy import Filters, ProgramFilterProxy
-from smartpick_desktop.ui.programs.ranking import build_ranking, current_signals
 from smartpick_desktop.ui.programs.table_model import (
     COL,
     COLUMNS,
@@ -65,9 +76,12 @@ class _ChoiceDelegate(QStyledItemDelegate):
 class ProgramsTab(QWidget):
     """The catalog as a ranked table (see PRODUCT.md section 4).
 
+    Loading and ranking run in a worker thread (:mod:`.loading`); ``busy`` is True meanwhile
+    and the first load shows "Loading programs…" instead of the table.
+
     Attributes:
         model: the ProgramTableModel; proxy: the ProgramFilterProxy; table: the QTableView.
-        detail: the DetailPane.
+        detail: the DetailPane. last_apply_seconds: GUI-thread time of the last applied load.
     """
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -77,6 +91,15 @@ class ProgramsTab(QWidget):
         self._dirty = True
         self._emitting = False
         self._profile = None
+        self._generation = 0
+        self._jobs: dict[int, CatalogLoadJob] = {}
+        self._pending_select: int | None = None
+        self.last_apply_seconds = 0.0
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self._on_app_about_to_quit)
         self.model = ProgramTableModel(self)
         self.model.user_writer = self._write_user_field
         self.proxy = ProgramFilterProxy(self)
@@ -122,7 +145,13 @@ class ProgramsTab(QWidget):
         self.detail.user_fields_edited.connect(self._on_detail_user_fields_edited)
         self.detail.edit_requested.connect(self.edit_current)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.table)
+        self.loading_label = QLabel("Loading programs…")
+        self.loading_label.setObjectName("programs_loading")
+        self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.table_stack = QStackedWidget()
+        self.table_stack.addWidget(self.loading_label)
+        self.table_stack.addWidget(self.table)
+        self.splitter.addWidget(self.table_stack)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -195,13 +224,16 @@ class ProgramsTab(QWidget):
         self.import_action.triggered.connect(self.choose_import_file)
         window.menu("File").addAction(self.import_action)
         menu = window.menu("Programs")
-        self.add_action = QAction("&Add program…", self)
+        self.add_action = QAction("&Add program…", self,
+                                  shortcut=QKeySequence("Ctrl+Shift+A"))
         self.add_action.triggered.connect(self.add_program)
-        self.edit_action = QAction("&Edit program…", self)
+        self.edit_action = QAction("&Edit program…", self,
+                                   shortcut=QKeySequence("Ctrl+Shift+M"))
         self.edit_action.triggered.connect(self.edit_current)
         self.export_action = QAction("E&xport current view…", self)
         self.export_action.triggered.connect(self.export_view)
-        self.sources_action = QAction("&Data sources…", self)
+        self.sources_action = QAction("&Data sources…", self,
+                                      shortcut=QKeySequence("Ctrl+Shift+D"))
         self.sources_action.triggered.connect(self.open_sources)
         for action in (self.import_action, self.add_action, self.edit_action,
                        self.export_action, self.sources_action):
@@ -226,8 +258,11 @@ class ProgramsTab(QWidget):
 
     def show_payload(self, payload: Any) -> None:
         if isinstance(payload, dict) and payload.get("program_id") is not None:
+            program_id = int(payload["program_id"])
+            if self._loaded and not self.busy and self.select_program(program_id):
+                return
+            self._pending_select = program_id
             self.ensure_loaded()
-            self.select_program(int(payload["program_id"]))
 
     # --- loading -------------------------------------------------------------------------------
 
@@ -236,57 +271,109 @@ class ProgramsTab(QWidget):
         if self._dirty:
             QTimer.singleShot(0, self.ensure_loaded)
 
+    @property
+    def busy(self) -> bool:
+        """True while a load or re-rank runs in the worker thread."""
+        return bool(self._jobs)
+
+    @property
+    def loaded(self) -> bool:
+        return self._loaded
+
     def ensure_loaded(self) -> None:
-        if self._dirty:
+        """Start loading if the catalog changed since the last load (returns at once)."""
+        if self._dirty and not self._loading_everything():
             self.reload()
 
-    def reload(self) -> None:
-        """Read the catalog, the profile and the plan's signals; rank once; refill the view."""
-        from smartpick_desktop.core.catalog.queries import load_programs
-        from smartpick_desktop.core.profile import load_profile
+    def _loading_everything(self) -> bool:
+        return any(job.programs is None for job in self._jobs.values())
 
-        current = self.current_program()
-        with self.ctx.store.session() as session:
-            programs = load_programs(session)
-            self._profile = load_profile(session)
-            signals = current_signals(session) if self._profile else {}
-        ranking = build_ranking(self._profile, programs, signals)
-        self.model.set_programs(programs, ranking)
+    def reload(self) -> None:
+        """Read the catalog, the profile and the plan's signals and rank, in a worker thread;
+        the view is refilled when it is done."""
         self._dirty = False
+        self._start_job(None)
+
+    def rerank(self) -> None:
+        """Rank again after the profile or the plan changed (programs unchanged), off the GUI
+        thread."""
+        if not self._loaded:
+            self._dirty = True
+            return
+        if self._loading_everything():
+            self.reload()  # the running load may have read the old profile or plan
+            return
+        self._start_job(list(self.model.programs))
+
+    def _start_job(self, programs: list[Program] | None) -> None:
+        self._generation += 1
+        for generation, job in list(self._jobs.items()):
+            if self._pool.tryTake(job):  # queued, never started: drop it
+                del self._jobs[generation]
+        job = CatalogLoadJob(self.ctx.store, self._generation, programs, self.model.sort_order)
+        job.setAutoDelete(False)
+        job.signals.done.connect(self._on_job_done)
+        self._jobs[self._generation] = job
+        self.model.track_edits()
+        if not self._loaded:
+            self.table_stack.setCurrentWidget(self.loading_label)
+        self.count_label.setText("Loading programs…" if programs is None
+                                 else "Ranking programs…")
+        self._pool.start(job)
+
+    @Slot(object)
+    def _on_job_done(self, result: LoadedCatalog) -> None:
+        self._jobs.pop(result.generation, None)
+        if result.generation != self._generation:
+            return  # a newer load or re-rank is on its way
+        if result.error is not None:
+            self._dirty = True
+            self.count_label.setText("Programs could not be loaded.")
+            self.ctx.dialogs.error(self, "Programs", result.error)
+            return
+        self._apply(result)
+
+    def _apply(self, result: LoadedCatalog) -> None:
+        """Show a finished load on the GUI thread (a few milliseconds)."""
+        import time
+
+        start = time.perf_counter()
+        current = self.current_program()
+        self._profile = result.profile
+        edits = self.model.take_edits()
+        self.proxy.provide_haystack(result.haystack)
+        self.model.set_programs(result.programs, result.ranking, presorted=result.sorted)
+        for program in edits:
+            self.model.replace_program(program)
+        first_load = not self._loaded
         self._loaded = True
-        self._fill_specialties(programs)
-        self.proxy.refilter()
+        self.table_stack.setCurrentWidget(self.table)
+        self._fill_specialties(result.programs, first_load)
         self._update_count()
-        if current is None or not self.select_program(current.program_id):
+        wanted = self._pending_select or (current.program_id if current else None)
+        self._pending_select = None
+        if wanted is None or not self.select_program(wanted):
             first = self.proxy.index(0, COL["name"])
             if first.isValid():
                 self.table.setCurrentIndex(first)
             else:
                 self._show_detail(None)
+        self.last_apply_seconds = time.perf_counter() - start
 
-    def rerank(self) -> None:
-        """Rank again after the profile or the plan changed (programs unchanged)."""
-        if not self._loaded:
-            self._dirty = True
-            return
-        from smartpick_desktop.core.profile import load_profile
+    @Slot()
+    def _on_app_about_to_quit(self) -> None:
+        self._pool.clear()
+        self._pool.waitForDone(10_000)
 
-        with self.ctx.store.session() as session:
-            self._profile = load_profile(session)
-            signals = current_signals(session) if self._profile else {}
-        current = self.current_program()
-        self.model.set_ranking(build_ranking(self._profile, self.model.programs, signals))
-        self.proxy.refilter()
-        self._update_count()
-        if current is not None:
-            self.select_program(current.program_id)
-
-    def _fill_specialties(self, programs: list[Program]) -> None:
+    def _fill_specialties(self, programs: list[Program], first_load: bool = False) -> None:
         box = self.specialty_box
         chosen = box.currentData() or ""
-        if not chosen and self._profile is not None and box.count() <= 1:
+        if not chosen and self._profile is not None and first_load:
             chosen = self._profile.specialty
         names = sorted({p.specialty for p in programs})
+        if [box.itemData(i) for i in range(1, box.count())] == names:
+            self.proxy.set_filters(self._filters())
+            return
         box.blockSignals(True)
         box.clear()
         box.addItem("All specialties", "")
@@ -318,6 +405,8 @@ class ProgramsTab(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
+        if not self._loaded:
+            return
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         demo = any(p.is_demo for p in self.model.programs)
         text = f"{shown:,} of {total:,} programs"
@@ -424,7 +513,7 @@ class ProgramsTab(QWidget):
         if self._emitting:
             return
         self._dirty = True
-        if self.isVisible():
+        if self.isVisible() or self._loaded:
             self.reload()
 
     # --- actions -------------------------------------------------------------------------------
@@ -442,7 +531,6 @@ class ProgramsTab(QWidget):
 
     def imported(self, message: str) -> None:
         """Called when an import finished: reload and tell everyone."""
-        self._dirty = True
         self.reload()
         self._notify_changed()
         self.ctx.status_message.emit(message)
@@ -469,9 +557,8 @@ class ProgramsTab(QWidget):
 
     @Slot(int)
     def _on_dialog_saved(self, program_id: int) -> None:
-        self._dirty = True
+        self._pending_select = program_id
         self.reload()
-        self.select_program(program_id)
         self._notify_changed()
 
     def export_view(self) -> None:
@@ -508,7 +595,6 @@ class ProgramsTab(QWidget):
 
     @Slot()
     def _on_sources_changed(self) -> None:
-        self._dirty = True
         self.reload()
         self._notify_changed()
 

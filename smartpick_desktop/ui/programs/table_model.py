@@ -1,8 +1,8 @@
 """The program table: a QAbstractTableModel over Program records plus their ranking.
 
-Every cell's text and sort key are computed once when rows or the ranking change, never in
-``data()``; sorting is done here with ``list.sort`` (the proxy delegates to it), which keeps a
-15,000-row sort well under 200 ms.
+Cell texts and sort keys are small functions of (program, rank info) evaluated on demand: only
+the cells on screen are ever formatted, and sorting (done here; the proxy delegates to it)
+computes one column's keys then ``list.sort`` — a 15,000-row sort takes tens of ms.
 """
 
 from __future__ import annotations
@@ -18,6 +18,10 @@ from smartpick_desktop.ui.programs.ranking import CatalogRanking, RankInfo
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 PROGRAM_ROLE = Qt.ItemDataRole.UserRole + 2
+#: the roles the model answers (every other role is None without any work)
+ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, SORT_ROLE,
+                   PROGRAM_ROLE, Qt.ItemDataRole.TextAlignmentRole,
+                   Qt.ItemDataRole.ToolTipRole})
 
 TIER_LABELS = {"likely": "Likely", "target": "Target", "reach": "Reach",
                "ineligible": "Ineligible"}
@@ -66,89 +70,126 @@ def _visa(p: Program) -> str:
     return "None" if p.visa_j1 is False or p.visa_h1b is False else ""
 
 
+_TIERS = ("likely", "target", "reach", "ineligible")
+_SIGNALS = ("gold", "silver", "signal")
+_STATUS_ORDER = {key: i for i, key in enumerate(STATUSES)}
+_R = RankInfo | None
+
+#: column key -> f(program, rank info) giving the cell's display text (computed on demand).
+TEXT: dict[str, Callable[[Program, _R], str]] = {
+    "rank": lambda p, r: str(r.rank) if r else "",
+    "name": lambda p, r: p.display_name,
+    "location": lambda p, r: p.location,
+    "setting": lambda p, r: SETTING_SHORT.get(p.setting or "", ""),
+    "positions": lambda p, r: "" if p.positions is None else str(p.positions),
+    "fit": lambda p, r: f"{r.fit:.0f}" if r else "",
+    "chance": lambda p, r: f"{r.p_interview * 100:.0f}%" if r else "",
+    "tier": lambda p, r: TIER_LABELS.get(r.tier, r.tier) if r else "",
+    "signal": lambda p, r: SIGNAL_LABELS.get(r.signal or "", "") if r else "",
+    "status": lambda p, r: STATUSES.get(p.status, p.status),
+    "stars": lambda p, r: "★" * p.stars + "☆" * (5 - p.stars) if p.stars else "",
+    "specialty": lambda p, r: p.specialty,
+    "institution": lambda p, r: p.institution,
+    "visa": lambda p, r: _visa(p),
+    "typical_step2": lambda p, r: "" if p.typical_step2 is None else str(p.typical_step2),
+    "min_step2": lambda p, r: "" if p.min_step2 is None else str(p.min_step2),
+    "share_img": lambda p, r: _pct(p.share_img),
+    "share_do": lambda p, r: _pct(p.share_do),
+    "tags": lambda p, r: ", ".join(p.tags),
+    "source": lambda p, r: "Demo" if p.is_demo else p.source,
+}
+
+#: column key -> f(program, rank info) giving the sort key; None sorts last.
+KEY: dict[str, Callable[[Program, _R], Any]] = {
+    "rank": lambda p, r: r.rank if r else None,
+    "name": lambda p, r: p.name.casefold(),
+    "location": lambda p, r: (p.state or "", p.city.casefold()),
+    "setting": lambda p, r: p.setting,
+    "positions": lambda p, r: p.positions,
+    "fit": lambda p, r: r.fit if r else None,
+    "chance": lambda p, r: r.p_interview if r else None,
+    "tier": lambda p, r: _TIERS.index(r.tier) if r and r.tier in _TIERS else None,
+    "signal": lambda p, r: _SIGNALS.index(r.signal) if r and r.signal in _SIGNALS else None,
+    "status": lambda p, r: _STATUS_ORDER.get(p.status, 99),
+    "stars": lambda p, r: p.stars,
+    "specialty": lambda p, r: p.specialty,
+    "institution": lambda p, r: p.institution.casefold(),
+    "visa": lambda p, r: _visa(p) or None,
+    "typical_step2": lambda p, r: p.typical_step2,
+    "min_step2": lambda p, r: p.min_step2,
+    "share_img": lambda p, r: p.share_img,
+    "share_do": lambda p, r: p.share_do,
+    "tags": lambda p, r: ", ".join(p.tags).casefold() or None,
+    "source": lambda p, r: p.source,
+}
+
+
 def cells(p: Program, r: RankInfo | None) -> tuple[list[str], list[Any]]:
     """(display texts, sort keys) of one row; a None key sorts last."""
-    status = STATUSES.get(p.status, p.status)
-    values: dict[str, tuple[str, Any]] = {
-        "rank": (str(r.rank) if r else "", r.rank if r else None),
-        "name": (p.display_name, p.name.casefold()),
-        "location": (p.location, (p.state or "", p.city.casefold())),
-        "setting": (SETTING_SHORT.get(p.setting or "", ""), p.setting),
-        "positions": ("" if p.positions is None else str(p.positions), p.positions),
-        "fit": (f"{r.fit:.0f}" if r else "", r.fit if r else None),
-        "chance": (f"{r.p_interview * 100:.0f}%" if r else "", r.p_interview if r else None),
-        "tier": (TIER_LABELS.get(r.tier, r.tier) if r else "",
-                 ("likely", "target", "reach", "ineligible").index(r.tier)
-                 if r and r.tier in TIER_LABELS else None),
-        "signal": (SIGNAL_LABELS.get(r.signal or "", "") if r else "",
-                   ("gold", "silver", "signal").index(r.signal)
-                   if r and r.signal in SIGNAL_LABELS else None),
-        "status": (status, list(STATUSES).index(p.status) if p.status in STATUSES else 99),
-        "stars": ("★" * p.stars + "☆" * (5 - p.stars) if p.stars else "", p.stars),
-        "specialty": (p.specialty, p.specialty),
-        "institution": (p.institution, p.institution.casefold()),
-        "visa": (_visa(p), _visa(p) or None),
-        "typical_step2": ("" if p.typical_step2 is None else str(p.typical_step2),
-                          p.typical_step2),
-        "min_step2": ("" if p.min_step2 is None else str(p.min_step2), p.min_step2),
-        "share_img": (_pct(p.share_img), p.share_img),
-        "share_do": (_pct(p.share_do), p.share_do),
-        "tags": (", ".join(p.tags), ", ".join(p.tags).casefold() or None),
-        "source": ("Demo" if p.is_demo else p.source, p.source),
-    }
-    texts = [values[c.key][0] for c in COLUMNS]
-    keys = [values[c.key][1] for c in COLUMNS]
-    return texts, keys
+    return ([TEXT[c.key](p, r) for c in COLUMNS], [KEY[c.key](p, r) for c in COLUMNS])
+
+
+def sorted_programs(programs: Sequence[Program], ranking: CatalogRanking | None, column: int,
+                    order: Qt.SortOrder) -> list[Program]:
+    """``programs`` sorted by a column (stable; rows without a value last). No Qt objects are
+    touched, so a loading worker thread can call it."""
+    info = ranking.info if ranking else {}
+    fn = KEY[COLUMNS[column].key]
+    keyed = [(fn(p, info.get(p.program_id)), p) for p in programs]
+    present = [kp for kp in keyed if kp[0] is not None]
+    missing = [kp[1] for kp in keyed if kp[0] is None]
+    present.sort(key=_first, reverse=order == Qt.SortOrder.DescendingOrder)
+    return [kp[1] for kp in present] + missing
+
+
+def _first(pair: tuple[Any, Program]) -> Any:
+    return pair[0]
 
 
 class ProgramTableModel(QAbstractTableModel):
-    """Programs with their ranking; ``set_programs`` / ``set_ranking`` rebuild the cells.
+    """Programs with their ranking. Cell texts and sort keys are computed on demand (``TEXT``,
+    ``KEY``): ``data()`` only runs for the cells on screen, and a sort computes one column's
+    keys, so loading 15,000 programs builds no per-cell strings.
 
     Attributes:
         programs: the Program records, in the current (sorted) row order.
         ranking: the CatalogRanking in use, or None.
         user_writer: ``f(program_id, field, value) -> Program | None`` that saves a user field
             (stars or status) through the core and returns the fresh record; set by the tab.
+        sort_order: ``(column, order)`` of the last sort, or None.
     """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.programs: list[Program] = []
         self.ranking: CatalogRanking | None = None
-        self._texts: list[list[str]] = []
-        self._keys: list[list[Any]] = []
+        self._info: dict[int, RankInfo] = {}
         self._rows_by_id: dict[int, int] = {}
-        self._sort: tuple[int, Qt.SortOrder] | None = None
+        self.sort_order: tuple[int, Qt.SortOrder] | None = None
+        self._edits: dict[int, Program] | None = None
         self.user_writer: Callable[[int, str, Any], Program | None] | None = None
-        #: called after rows are re-ordered, before layoutChanged (the proxy's filter flags)
-        self.reordered: Callable[[], None] | None = None
 
     # --- loading -------------------------------------------------------------------------------
 
-    def set_programs(self, programs: Sequence[Program],
-                     ranking: CatalogRanking | None = None) -> None:
+    def set_programs(self, programs: Sequence[Program], ranking: CatalogRanking | None = None,
+                     *, presorted: bool = False) -> None:
+        """Show ``programs``; they are sorted by the current sort unless ``presorted``."""
         self.beginResetModel()
-        self.programs = list(programs)
         self.ranking = ranking
-        self._rebuild()
-        if self._sort is not None:
-            self._sort_rows(*self._sort)
+        self._info = ranking.info if ranking else {}
+        if self.sort_order is not None and not presorted:
+            programs = sorted_programs(programs, ranking, *self.sort_order)
+        self.programs = list(programs)
+        self._reindex()
         self.endResetModel()
 
     def set_ranking(self, ranking: CatalogRanking | None) -> None:
         self.set_programs(self.programs, ranking)
 
     def rank_info(self, program_id: int | None) -> RankInfo | None:
-        if self.ranking is None or program_id is None:
+        if program_id is None:
             return None
-        return self.ranking.info.get(program_id)
-
-    def _rebuild(self) -> None:
-        info = self.ranking.info if self.ranking else {}
-        built = [cells(p, info.get(p.program_id)) for p in self.programs]
-        self._texts = [b[0] for b in built]
-        self._keys = [b[1] for b in built]
-        self._reindex()
+        return self._info.get(program_id)
 
     def _reindex(self) -> None:
         self._rows_by_id = {p.program_id: i for i, p in enumerate(self.programs)}
@@ -156,13 +197,23 @@ class ProgramTableModel(QAbstractTableModel):
     def row_of(self, program_id: int) -> int | None:
         return self._rows_by_id.get(program_id)
 
+    def track_edits(self) -> None:
+        """Start remembering rows replaced by edits (while a load runs in a worker)."""
+        self._edits = {}
+
+    def take_edits(self) -> list[Program]:
+        """The programs edited since ``track_edits`` (to re-apply over a fresh load)."""
+        edits, self._edits = self._edits or {}, None
+        return list(edits.values())
+
     def replace_program(self, program: Program) -> None:
         """Refresh one row after its user fields changed."""
+        if self._edits is not None:
+            self._edits[program.program_id] = program
         row = self._rows_by_id.get(program.program_id)
         if row is None:
             return
         self.programs[row] = program
-        self._texts[row], self._keys[row] = cells(program, self.rank_info(program.program_id))
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     # --- Qt model ------------------------------------------------------------------------------
@@ -186,25 +237,31 @@ class ProgramTableModel(QAbstractTableModel):
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row, col = index.row(), index.column()
+        return self.cell(index.row(), index.column(), role)
+
+    def cell(self, row: int, col: int, role: int) -> Any:
+        """The data of one cell (the proxy calls this directly)."""
         if not (0 <= row < len(self.programs) and 0 <= col < len(COLUMNS)):
             return None
+        key = COLUMNS[col].key
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._texts[row][col]
+            p = self.programs[row]
+            return TEXT[key](p, self._info.get(p.program_id))
         if role == Qt.ItemDataRole.EditRole:
-            key = COLUMNS[col].key
+            p = self.programs[row]
             if key == "stars":
-                return self.programs[row].stars
+                return p.stars
             if key == "status":
-                return self.programs[row].status
-            return self._texts[row][col]
+                return p.status
+            return TEXT[key](p, self._info.get(p.program_id))
         if role == SORT_ROLE:
-            return self._keys[row][col]
+            p = self.programs[row]
+            return KEY[key](p, self._info.get(p.program_id))
         if role == PROGRAM_ROLE:
             return self.programs[row]
-        if role == Qt.ItemDataRole.TextAlignmentRole and COLUMNS[col].key in _NUMERIC:
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in _NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[col].key == "name":
+        if role == Qt.ItemDataRole.ToolTipRole and key == "name":
             p = self.programs[row]
             demo = "\nDemo program: fictional, for exploring." if p.is_demo else ""
             return f"{p.name}\n{p.institution}\n{p.specialty}{demo}"
@@ -247,29 +304,15 @@ class ProgramTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
-            self._sort = None
+            self.sort_order = None
             return
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
         old_ids = [self.programs[i.row()].program_id for i in old]
-        self._sort_rows(column, order)
-        self.changePersistentIndexList(
-            old, [self.index(self._rows_by_id[pid], i.column()) for pid, i in zip(old_ids, old,
-                                                                                     strict=True)])
-        self.layoutChanged.emit()
-
-    def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
-        self._sort = (column, order)
-        rows = list(range(len(self.programs)))
-        keys = [k[column] for k in self._keys]
-        present = [i for i in rows if keys[i] is not None]
-        missing = [i for i in rows if keys[i] is None]
-        present.sort(key=keys.__getitem__,
-                     reverse=order == Qt.SortOrder.DescendingOrder)
-        new = present + missing
-        self.programs = [self.programs[i] for i in new]
-        self._texts = [self._texts[i] for i in new]
-        self._keys = [self._keys[i] for i in new]
+        self.sort_order = (column, order)
+        self.programs = sorted_programs(self.programs, self.ranking, column, order)
         self._reindex()
-        if self.reordered is not None:
-            self.reordered()
+        self.changePersistentIndexList(
+            old, [self.index(self._rows_by_id[pid], i.column())
+                  for pid, i in zip(old_ids, old, strict=True)])
+        self.layoutChanged.emit()

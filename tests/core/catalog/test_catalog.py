@@ -118,3 +118,48 @@ def test_geography():
     far = locate("Nowhereville", "TX")
     assert far is not None and not far.exact
     assert locate("Austin", None) is None
+
+
+def test_removing_a_pack_keeps_user_fields_for_a_reimport(store):
+    one = [{"name": "Alpha IM", "specialty": "IM", "city": "Dayton", "state": "OH"},
+           {"name": "Gamma IM", "specialty": "IM", "city": "Kent", "state": "OH",
+            "acgme_id": "1403800001"}]
+    with store.session() as s:
+        import_pack(s, _pack("1", one))
+        mine = {p.name: p.program_id for p in load_programs(s, state="OH")
+                if p.name in ("Alpha IM", "Gamma IM")}
+        update_user_fields(s, mine["Alpha IM"], stars=5, notes="top", tags="dream",
+                           status="applied", today=dt.date(2026, 9, 2))
+        update_user_fields(s, mine["Gamma IM"], stars=2)
+        pack = next(x for x in list_sources(s) if x.name == "School pack")
+        assert remove_source(s, pack.id) == 2
+        assert not any(p.name == "Alpha IM" for p in load_programs(s))
+    renamed = [one[0], dict(one[1], name="Gamma Internal Medicine")]  # same ACGME ID
+    with store.session() as s:
+        import_pack(s, _pack("2", renamed))
+        back = {p.name: p for p in load_programs(s, state="OH")}
+    alpha = back["Alpha IM"]
+    assert (alpha.stars, alpha.notes, alpha.tags, alpha.status) == (5, "top", ["dream"],
+                                                                    "applied")
+    assert alpha.status_dates == {"applied": "2026-09-02"}
+    assert back["Gamma Internal Medicine"].stars == 2
+
+
+def test_editing_identity_keeps_user_fields_and_deleting_drops_them(store):
+    from smartpick_desktop.core.catalog.queries import delete_programs
+
+    program = Program(program_id=None, acgme_id=None, name="My IM", institution="Mine",
+                      specialty="Internal Medicine", city="Boston", state="MA")
+    with store.session() as s:
+        pid = save_program(s, program)
+        update_user_fields(s, pid, stars=3, notes="keep me")
+        moved = get_program(s, pid)
+        moved.city = "Worcester"
+        save_program(s, moved)
+        assert (get_program(s, pid).stars, get_program(s, pid).notes) == (3, "keep me")
+        delete_programs(s, [pid])
+        again = save_program(s, program)
+        moved_back = get_program(s, again)
+        moved_back.city = "Worcester"
+        save_program(s, moved_back)
+        assert get_program(s, again).stars == 0  # deleting by hand forgets the fields

@@ -45,3 +45,26 @@ def test_every_constant_has_a_source_and_a_basis():
     assert c.signal_multiplier("gold") > c.signal_multiplier("signal") > \
         c.signal_multiplier("silver") > 1
     assert c.signal_multiplier("signal") == load_reference().signal_odds_multiplier.value
+
+
+def test_rank_curve_reproduces_the_family_medicine_points():
+    """Typical FM US senior: 1 and 2 ranks within 4 points of 80% / 84%; >= 97% from 11 on."""
+    rows = cal.rank_check()
+    assert [r.ranks for r in rows] == [1, 2, 11]
+    one, two, many = rows
+    assert one.published == pytest.approx(0.80) and two.published == pytest.approx(0.84)
+    assert abs(one.model - 0.80) <= 0.04 and abs(two.model - 0.84) <= 0.04
+    assert many.at_least and many.model >= 0.97
+    assert all(r.within and "Family Medicine" in r.source + r.label for r in rows)
+    from smartpick_desktop.core.model.p_match import p_match_given_ranks
+
+    curve = p_match_given_ranks(cal.typical_fm_senior(), max_ranks=20).p_match
+    assert curve[0] == pytest.approx(one.model) and min(curve[10:]) >= 0.97
+    assert all(b >= a for a, b in zip(curve, curve[1:], strict=False))
+
+
+def test_rank_check_really_computes():
+    """Without the interview-performance factor the curve is the old, too optimistic one."""
+    c = load_constants()
+    independent = cal.rank_check(cal.with_values(c, {"interview_factor_sd": 0.0}))
+    assert independent[1].model > 0.9 and not independent[1].within

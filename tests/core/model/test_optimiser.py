@@ -131,15 +131,18 @@ def _items(n_prog: int, seed: int) -> opt.Items:
 
 
 def test_bounded_greedy_equals_plain_greedy_and_the_pure_python_version():
+    from smartpick_desktop.core.model.p_match import Draws
+
     items = _items(40, 5)
-    u = np.random.default_rng(1).standard_normal(3000)
-    fast = opt.greedy(items, u, steps=15)
-    slow = opt.greedy(items, u, steps=15, python=True)
+    rng = np.random.default_rng(1)
+    draws = Draws(rng.standard_normal(3000), 2.0 * rng.standard_normal(3000))
+    fast = opt.greedy(items, draws, steps=15)
+    slow = opt.greedy(items, draws, steps=15, python=True)
     assert fast.order == slow.order
     assert np.allclose(fast.curve, slow.curve)
     # plain greedy: evaluate every valid item exactly at every step
-    us = np.sort(u)
-    miss = np.ones_like(us)
+    u, w = draws.u, draws.w
+    miss = np.ones_like(u)
     taken, left, order = set(), 4, []
     for _ in range(15):
         best, best_k = -1.0, -1
@@ -147,8 +150,9 @@ def test_bounded_greedy_equals_plain_greedy_and_the_pure_python_version():
             p = int(items.item_prog[k])
             if p in taken or (items.item_level[k] == 3 and left == 0):
                 continue
-            a = opt.success_rows(items.item_eta[k:k + 1], items.prog_mu[p:p + 1], us)[0]
-            g = items.prog_weight[p] * float(a @ miss) / us.size
+            a = (1 / (1 + np.exp(-(items.item_eta[k] + u)))
+                 / (1 + np.exp(-(items.prog_mu[p] + w))))
+            g = items.prog_weight[p] * float(a @ miss) / u.size
             if g > best:
                 best, best_k, row = g, k, a
         order.append(best_k)
@@ -157,6 +161,14 @@ def test_bounded_greedy_equals_plain_greedy_and_the_pure_python_version():
         miss = miss * (1 - row)
     assert fast.order == order
     assert fast.evaluations < 15 * items.item_eta.size
+
+
+def test_success_rows_match_the_logistic_form():
+    rng = np.random.default_rng(3)
+    eta, mu = rng.normal(-1, 2, 7), rng.normal(2, 1, 7)
+    u, w = rng.normal(0, 1, 50), rng.normal(0, 2.4, 50)
+    direct = (1 / (1 + np.exp(-(eta[:, None] + u)))) * (1 / (1 + np.exp(-(mu[:, None] + w))))
+    assert np.allclose(opt.success_rows(eta, mu, u, w), direct, rtol=1e-12, atol=0)
 
 
 def test_cancel_stops_the_optimiser():

@@ -62,3 +62,38 @@ def test_rank_order_list_curve_never_decreases():
     assert all(b >= a for a, b in zip(curve, curve[1:], strict=False))
     assert 0 < curve[0] < curve[-1] <= 1
     assert rol_curve(PROFILE, []) == []
+
+
+def test_seven_invitations_give_a_high_but_uncertain_p_match():
+    """Outcomes after interviews share the interview-performance factor v: 7 invitations do
+    not make a match certain (the old independent model showed 100%)."""
+    from smartpick_desktop.core.model.p_match import percent_text
+
+    programs = synthetic_programs(30, 2)
+    for p in programs:
+        p.visa_j1 = p.visa_h1b = None
+    only = season_outlook(PROFILE, _with_status(programs, ["invited"] * 7 + ["rejected"] * 23))
+    assert 0.85 < only.p_match_now < 0.98
+    assert percent_text(only.p_match_now) != "100%" and "100%" not in only.explanation()
+    # with 23 answers still pending (and a factor raised by 7 of 7) it is higher, still not 100%
+    seven = season_outlook(PROFILE, _with_status(programs, ["invited"] * 7 + ["applied"] * 23))
+    assert only.p_match_now < seven.p_match_now < 0.999
+    assert "100%" not in seven.explanation()
+
+
+def test_rank_order_list_curve_is_not_near_certain_after_two_ranks():
+    programs = synthetic_programs(12, 4)
+    curve = rol_curve(PROFILE, programs)
+    assert curve[1] < 0.93          # was about 0.99 with independent outcomes
+    assert curve[1] - curve[0] < 0.15
+    assert curve[-1] > curve[1]
+
+
+def test_percent_text_never_rounds_to_certainty():
+    from smartpick_desktop.core.model.p_match import percent_text
+
+    assert percent_text(0.9949) == "99%" and percent_text(0.9951) == "99.5%"
+    assert percent_text(0.9994) == "99.9%"
+    assert percent_text(0.9995) == "100%"
+    assert percent_text(0.87) == "87%"
+    assert percent_text(0.003) == "0.3%" and percent_text(0.0001) == "0%"

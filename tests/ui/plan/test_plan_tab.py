@@ -145,3 +145,45 @@ def test_chart_draws_and_describes(qtbot):
     assert not chart.grab().isNull()
     assert "flattens after about 3" in chart.describe()
     assert chart.point(1, 0.5).y() > chart.point(5, 0.86).y()
+
+
+def test_a_saved_plan_shows_on_first_show_with_a_heading(ctx, qtbot, ready, store):
+    from smartpick_desktop.core.model.plan_store import compute_plan, save_plan
+    from smartpick_desktop.ui.plan.tab import PlanTab
+
+    with store.session() as s:
+        result = compute_plan(s, ready, max_apps=8)
+        save_plan(s, result)
+    widget = PlanTab(ctx)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    assert widget.heading.text() == "Build my list"
+    assert widget.heading.font().bold()
+    assert widget.heading.font().pointSizeF() > widget.state_label.font().pointSizeF()
+    assert [r.program_id for r in widget.model.rows] == result.program_ids
+    assert widget.chart.values and widget.chart.chosen == len(result.program_ids)
+    assert "ERAS fee $" in widget.fee_label.text()
+    assert widget.p_match_label.text().startswith("P(match) ")
+    assert "100%" not in widget.p_match_label.text() or result.p_match >= 0.9995
+    assert "current plan" in widget.state_label.text()
+
+
+def test_seven_invitations_do_not_show_certainty(ctx, qtbot, ready, store):
+    from smartpick_desktop.core.model.plan_store import compute_plan, save_plan
+    from smartpick_desktop.ui.plan.tab import PlanTab
+
+    with store.session() as s:
+        result = compute_plan(s, ready, max_apps=20)
+        save_plan(s, result)
+        ids = result.program_ids
+        set_status(s, ids[:7], "interviewed")
+        set_status(s, ids[7:], "rejected")
+    widget = PlanTab(ctx)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    outlook = widget.season_panel.outlook
+    assert outlook.invited == 7 and 0.8 < outlook.p_match_now < 0.99
+    assert "100%" not in widget.season_panel.findChildren(type(widget.state_label))[0].text()
+    assert widget.rol_panel.list.count() == 7 if hasattr(widget.rol_panel, "list") else True

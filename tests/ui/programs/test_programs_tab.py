@@ -24,7 +24,13 @@ def tab(ctx, qtbot, sample_profile):
     widget.show()
     qtbot.waitExposed(widget)
     widget.ensure_loaded()
+    wait_loaded(qtbot, widget)
     return widget
+
+
+def wait_loaded(qtbot, widget):
+    """Wait for the worker thread's load or re-rank to be applied."""
+    qtbot.waitUntil(lambda: widget.loaded and not widget.busy, timeout=20000)
 
 
 def test_model_and_proxy_pass_modeltester(tab, qtbot):
@@ -119,6 +125,7 @@ def test_import_dialog_maps_previews_and_imports(tab, tmp_path, qtbot):
     assert dialog.import_button.isEnabled()
     with qtbot.waitSignal(dialog.finished_import, timeout=20000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    wait_loaded(qtbot, tab)
     tab.search.setText("Lakeview IM")
     tab._apply_filters()
     assert tab.proxy.rowCount() == 1
