@@ -128,8 +128,10 @@ class ProgramsTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._on_header_menu_requested)
-        for i, width in enumerate((46, 290, 140, 140, 66, 40, 70, 64, 54, 92, 70)):
+        for i, width in enumerate((42, 260, 125, 108, 62, 36, 58, 58, 52, 88, 62)):
             self.table.setColumnWidth(i, width)
+        # The program name takes whatever room is left, so every default column fits.
+        header.setSectionResizeMode(COL["name"], QHeaderView.ResizeMode.Stretch)
         for i, column in enumerate(COLUMNS):
             self.table.setColumnHidden(i, not column.visible)
         self.table.setItemDelegateForColumn(
@@ -155,7 +157,7 @@ class ProgramsTab(QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([900, 380])
+        self.splitter.setSizes([940, 340])
         layout.addWidget(self.splitter, 1)
 
         ctx.profile_changed.connect(self._on_ctx_profile_changed)

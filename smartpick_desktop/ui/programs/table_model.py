@@ -26,7 +26,7 @@ ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, SORT_R
 TIER_LABELS = {"likely": "Likely", "target": "Target", "reach": "Reach",
                "ineligible": "Ineligible"}
 SIGNAL_LABELS = {"gold": "Gold", "silver": "Silver", "signal": "Signal"}
-SETTING_SHORT = {"university": "University", "community_university": "Community-university",
+SETTING_SHORT = {"university": "University", "community_university": "Univ.-affiliated",
                  "community": "Community", "military": "Military"}
 
 
