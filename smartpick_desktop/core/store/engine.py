@@ -13,7 +13,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from smartpick_desktop.core.errors import StoreError
-from smartpick_desktop.core.store import backup, integrity, migrate
+from smartpick_desktop.core.store import backup, integrity, migrate, template
 
 DB_FILENAME = "smartpick.db"
 
@@ -103,13 +103,15 @@ def open_store(data_dir: Path | None = None, *, upgrade: bool = True) -> Store:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise StoreError(f"The data folder {folder} cannot be created: {err.strerror}.") from err
+    seeded = upgrade and template.seed_new_store(folder / DB_FILENAME)
     store = Store(folder)
     try:
         integrity.check_store_file(store.path)  # quick_check; a damaged file is moved aside
         with store.engine.connect() as conn:
             conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar_one()
         if upgrade:
-            backup.backup_on_start(store)  # at most one a day; migrations make their own
+            if not seeded:  # a brand-new store holds nothing of the user's yet
+                backup.backup_on_start(store)  # at most one a day; migrations make their own
             migrate.upgrade_to_head(store)
             from smartpick_desktop.core.catalog.demo import ensure_demo_pack  # demo on 1st start
 
