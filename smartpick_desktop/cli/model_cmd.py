@@ -98,6 +98,8 @@ def _rank(args: argparse.Namespace, ctx: CliContext) -> int:
 def _optimize(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.max_apps is not None and args.max_apps < 1:
         raise UsageError("--max-apps must be 1 or more.")
+    from smartpick_desktop.core.model.percent import percent_text_1
+
     if args.budget is not None and args.budget < 0:
         raise UsageError("--budget cannot be negative.")
     from smartpick_desktop.core.model.plan_store import compute_plan, save_plan
@@ -115,7 +117,7 @@ def _optimize(args: argparse.Namespace, ctx: CliContext) -> int:
         print_json(plan_json(result, saved))
         return 0
     print(f"{len(result.rows)} applications, ERAS fee ${result.fee_usd}, "
-          f"P(match) {result.p_match * 100:.1f}%, expected interviews "
+          f"P(match) {percent_text_1(result.p_match)}, expected interviews "
           f"{result.expected_interviews:.1f}.")
     for part in result.fee_breakdown:
         print(f"  {part['specialty']}: {part['applications']} applications, ${part['fee_usd']}")
