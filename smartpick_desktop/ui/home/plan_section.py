@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 
+from smartpick_desktop.core.model.percent import percent_text
 from smartpick_desktop.ui.context import AppContext
 from smartpick_desktop.ui.widgets import Card, wrapped_label
 
@@ -59,7 +60,7 @@ class PlanSection(Card):
             used[level] = used.get(level, 0) + 1
         signals = ", ".join(f"{k} {level}" for level, k in sorted(used.items())) or "none"
         per = "; ".join(f"{p['specialty']} {p['applications']}" for p in plan.fee_breakdown)
-        self.headline.setText(f"P(match) of your list: {plan.p_match * 100:.0f}%")
+        self.headline.setText(f"P(match) of your list: {percent_text(plan.p_match)}")
         self.details.setText(
             f"{len(plan.program_ids)} applications ({per}) · signals used: {signals} · "
             f"ERAS fee ${plan.fee_usd:,} · expected interviews {plan.expected_interviews:.1f}.")
@@ -71,7 +72,7 @@ class PlanSection(Card):
             outlook = season_outlook(profile, programs, plan.signals)
             if outlook.posterior.evidence:
                 self.season.setText(
-                    f"Interview season: now {outlook.p_match_now * 100:.0f}% "
+                    f"Interview season: now {percent_text(outlook.p_match_now)} "
                     f"({outlook.invited} invited, {outlook.rejected} rejected, "
                     f"{outlook.pending} pending).")
         from smartpick_desktop.core.reference import load_reference
