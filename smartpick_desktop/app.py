@@ -63,7 +63,7 @@ def build_window(data_dir: Path):
     from smartpick_desktop.ui.main_window import MainWindow
 
     store = open_store(data_dir)
-    return MainWindow(AppContext(store))
+    return MainWindow(AppContext(store), defer_tabs=True)  # run_gui completes it once shown
 
 
 _CUPS_SOCKETS = ("/run/cups/cups.sock", "/var/run/cups/cups.sock", "/private/var/run/cupsd")
@@ -136,8 +136,12 @@ def run_gui(data_dir: Path, *, smoke: bool = False, debug: bool = False) -> int:
         if window is None:
             return err.exit_code
     window.show()
+    app.processEvents()  # let the window appear before the other tabs are built
     if os.environ.get("SMARTPICK_STARTUP_TRACE"):
-        _trace_startup(app)
+        _trace_startup()
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, window.complete)
     if smoke:
         return _smoke(app, window)
     code = app.exec()
@@ -145,11 +149,10 @@ def run_gui(data_dir: Path, *, smoke: bool = False, debug: bool = False) -> int:
     return code
 
 
-def _trace_startup(app) -> None:
+def _trace_startup() -> None:
     """SMARTPICK_STARTUP_TRACE=1: print when the main window is shown (benchmarks/ read it)."""
     import time
 
-    app.processEvents()
     now = time.time()
     since = ""
     try:  # Linux: the process start time, in clock ticks since boot.

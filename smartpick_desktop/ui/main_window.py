@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Slot
+from PySide6.QtCore import QByteArray, QSignalBlocker, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -34,7 +34,12 @@ class MainWindow(QMainWindow):
         toolbar: the main toolbar (tabs add their actions).
     """
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
+                 defer_tabs: bool = False) -> None:
+        """Build the window; with ``defer_tabs`` only the tab shown first is built, and the
+        caller calls ``complete()`` once the window has appeared (so it appears sooner); any
+        use of another tab completes it at once.
+        """
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle("SmartPick")
@@ -42,6 +47,7 @@ class MainWindow(QMainWindow):
         self._menus: dict[str, QMenu] = {}
         for title in MENU_TITLES:
             self._menus[title] = self.menuBar().addMenu(f"&{title}")
+            self._menus[title].menuAction().setVisible(False)
         self.toolbar = QToolBar("Main toolbar")
         self.toolbar.setObjectName("main_toolbar")
         self.addToolBar(self.toolbar)
@@ -52,17 +58,35 @@ class MainWindow(QMainWindow):
         self.welcome.demo_requested.connect(self._on_welcome_demo)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self._keys: list[str] = []
-        for spec in tab_specs():
-            widget = spec.factory(ctx)
-            widget.setObjectName(f"tab_{spec.key}")
-            self.tabs.addTab(widget, spec.title)
-            self._keys.append(spec.key)
+        self._specs = tab_specs()
+        self._keys: list[str] = [spec.key for spec in self._specs]
+        for spec in self._specs:
+            self.tabs.addTab(_Unbuilt(), spec.title)
+        self._complete = False
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.tabs)
         self.setCentralWidget(self.stack)
-
         self._build_menus()
+
+        self.demo_label = QLabel()
+        self.statusBar().addPermanentWidget(self.demo_label)
+        ctx.status_message.connect(self._on_ctx_status_message)
+        ctx.navigate_requested.connect(self._on_ctx_navigate_requested)
+        ctx.profile_changed.connect(self._on_ctx_profile_changed)
+        self._restore_state()
+        self._build_tab(self.tabs.currentIndex())
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        self._on_ctx_profile_changed()
+        if not defer_tabs:
+            self.complete()
+
+    def complete(self) -> None:
+        """Build every tab not built yet, then install all menu and toolbar actions."""
+        if self._complete:
+            return
+        self._complete = True
+        for index in range(self.tabs.count()):
+            self._build_tab(index)
         for index in range(self.tabs.count()):
             install = getattr(self.tabs.widget(index), "install_actions", None)
             if install:
@@ -73,13 +97,23 @@ class MainWindow(QMainWindow):
         for menu in self._menus.values():
             menu.menuAction().setVisible(not menu.isEmpty())
 
-        self.demo_label = QLabel()
-        self.statusBar().addPermanentWidget(self.demo_label)
-        ctx.status_message.connect(self._on_ctx_status_message)
-        ctx.navigate_requested.connect(self._on_ctx_navigate_requested)
-        ctx.profile_changed.connect(self._on_ctx_profile_changed)
-        self._restore_state()
-        self._on_ctx_profile_changed()
+    def _build_tab(self, index: int) -> None:
+        if not isinstance(self.tabs.widget(index), _Unbuilt):
+            return
+        spec = self._specs[index]
+        widget = spec.factory(self.ctx)
+        widget.setObjectName(f"tab_{spec.key}")
+        current = self.tabs.currentIndex()
+        blocker = QSignalBlocker(self.tabs)
+        placeholder = self.tabs.widget(index)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, widget, spec.title)
+        self.tabs.setCurrentIndex(current)
+        del blocker
+        placeholder.deleteLater()
+        restore = getattr(widget, "restore_state", None)
+        if restore:
+            restore(self.ctx.settings)
 
     # --- public --------------------------------------------------------------------------------
 
@@ -88,12 +122,14 @@ class MainWindow(QMainWindow):
         return self._menus[title]
 
     def tab(self, key: str) -> QWidget:
+        self.complete()
         return self.tabs.widget(self._keys.index(key))
 
     def tab_keys(self) -> list[str]:
         return list(self._keys)
 
     def show_tab(self, key: str) -> None:
+        self.complete()
         self.stack.setCurrentWidget(self.tabs)
         self.tabs.setCurrentIndex(self._keys.index(key))
 
@@ -114,8 +150,9 @@ class MainWindow(QMainWindow):
             self.menu("Edit").addAction(settings)
 
         view = self.menu("View")
-        for index, key in enumerate(self._keys):
-            action = QAction(self.tabs.tabText(index), self,
+        for index, spec in enumerate(self._specs):
+            key = spec.key
+            action = QAction(spec.title, self,
                              shortcut=QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _=False, k=key: self.show_tab(k))
             view.addAction(action)
@@ -145,10 +182,6 @@ class MainWindow(QMainWindow):
         last = settings.value("window/tab", "home")
         if last in self._keys:
             self.tabs.setCurrentIndex(self._keys.index(last))
-        for index in range(self.tabs.count()):
-            restore = getattr(self.tabs.widget(index), "restore_state", None)
-            if restore:
-                restore(settings)
 
     def save_state(self) -> None:
         settings = self.ctx.settings
@@ -156,7 +189,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/state", self.saveState())
         settings.setValue("window/tab", self._keys[self.tabs.currentIndex()])
         for index in range(self.tabs.count()):
-            save = getattr(self.tabs.widget(index), "save_state", None)
+            save = getattr(self.tabs.widget(index), "save_state", None)  # built tabs only
             if save:
                 save(settings)
         settings.sync()
@@ -166,6 +199,11 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     # --- slots ---------------------------------------------------------------------------------
+
+    @Slot(int)
+    def _on_tabs_current_changed(self, index: int) -> None:
+        if isinstance(self.tabs.widget(index), _Unbuilt):
+            self.complete()
 
     @Slot()
     def _on_ctx_profile_changed(self) -> None:
@@ -215,3 +253,7 @@ class MainWindow(QMainWindow):
 
         SettingsDialog(self.ctx, self).open()
 
+
+
+class _Unbuilt(QWidget):
+    """Stands in for a tab until it is built (see ``MainWindow.complete``)."""

@@ -11,6 +11,7 @@ A feature adds its tab here when it is built end to end — never a placeholder.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -25,20 +26,22 @@ class TabSpec(NamedTuple):
     factory: Callable[[AppContext], QWidget]
 
 
-def tab_specs() -> list[TabSpec]:
-    """Return the tabs to show, imported lazily so start-up pays only for what it shows."""
-    from smartpick_desktop.ui.articles.tab import ArticlesTab
-    from smartpick_desktop.ui.home.tab import HomeTab
-    from smartpick_desktop.ui.mentors.tab import MentorsTab
-    from smartpick_desktop.ui.plan.tab import PlanTab
-    from smartpick_desktop.ui.profile_tab import ProfileTab
-    from smartpick_desktop.ui.programs.tab import ProgramsTab
+def _lazy(module: str, name: str) -> Callable[[AppContext], QWidget]:
+    """A factory that imports the tab's module only when the tab is built."""
+    def build(ctx: AppContext) -> QWidget:
+        return getattr(importlib.import_module(module), name)(ctx)
 
+    build.__name__ = name
+    return build
+
+
+def tab_specs() -> list[TabSpec]:
+    """Return the tabs to show; each tab's module is imported when the tab is built."""
     return [
-        TabSpec("home", "Home", HomeTab),
-        TabSpec("programs", "Programs", ProgramsTab),
-        TabSpec("plan", "Plan", PlanTab),
-        TabSpec("articles", "Articles", ArticlesTab),
-        TabSpec("mentors", "Mentors", MentorsTab),
-        TabSpec("profile", "Profile", ProfileTab),
+        TabSpec("home", "Home", _lazy("smartpick_desktop.ui.home.tab", "HomeTab")),
+        TabSpec("programs", "Programs", _lazy("smartpick_desktop.ui.programs.tab", "ProgramsTab")),
+        TabSpec("plan", "Plan", _lazy("smartpick_desktop.ui.plan.tab", "PlanTab")),
+        TabSpec("articles", "Articles", _lazy("smartpick_desktop.ui.articles.tab", "ArticlesTab")),
+        TabSpec("mentors", "Mentors", _lazy("smartpick_desktop.ui.mentors.tab", "MentorsTab")),
+        TabSpec("profile", "Profile", _lazy("smartpick_desktop.ui.profile_tab", "ProfileTab")),
     ]

@@ -75,3 +75,28 @@ def test_about_lists_sources(main_window):
 
     html = about_html()
     assert "NRMP" in html and "AAMC" in html
+
+
+def test_deferred_window_builds_the_first_tab_then_the_rest(ctx, qtbot, sample_profile):
+    with ctx.store.session() as session:
+        save_profile(session, sample_profile)
+    window = MainWindow(ctx, defer_tabs=True)
+    qtbot.addWidget(window)
+    built = [type(window.tabs.widget(i)).__name__ for i in range(window.tabs.count())]
+    assert built[0] == "HomeTab" and built.count("_Unbuilt") == len(built) - 1
+    assert not window.menu("Programs").menuAction().isVisible()
+    window.complete()
+    assert all(type(window.tabs.widget(i)).__name__ != "_Unbuilt"
+               for i in range(window.tabs.count()))
+    assert window.menu("Programs").menuAction().isVisible()
+    file_actions = window.menu("File").actions()
+    assert file_actions[-1].text() == "&Quit"
+
+
+def test_clicking_an_unbuilt_tab_builds_it(ctx, qtbot, sample_profile):
+    with ctx.store.session() as session:
+        save_profile(session, sample_profile)
+    window = MainWindow(ctx, defer_tabs=True)
+    qtbot.addWidget(window)
+    window.tabs.setCurrentIndex(window.tab_keys().index("mentors"))
+    assert type(window.tabs.currentWidget()).__name__ == "MentorsTab"
