@@ -27,7 +27,7 @@ from smartpick_desktop.core.plan.document import (
 _CITIES = [("Columbus", "OH"), ("Ann Arbor", "MI"), ("Pittsburgh", "PA"), ("Cleveland", "OH"),
            ("Detroit", "MI"), ("Philadelphia", "PA"), ("Rochester", "NY"), ("Chicago", "IL"),
            ("Baltimore", "MD"), ("Nashville", "TN"), ("San Antonio", "TX"), ("Boise", "ID")]
-_KINDS = ["University Hospital", "Medical Center", "Community Hospital", "Health System"]
+_KINDS = ["Lakeside", "Riverbend", "Hillcrest", "Fernwood"]  # fictional, like the demo pack
 
 
 def sample_document(n_programs: int = 10, *, demo: bool = True, name: str = "Alex Doe",
@@ -41,8 +41,9 @@ def sample_document(n_programs: int = 10, *, demo: bool = True, name: str = "Ale
         p = {"reach": 0.12, "target": 0.35, "likely": 0.7}[tier] + (i % 7) * 0.02
         signal = "gold" if i < 1 else "silver" if i < 3 else None
         programs.append(PlanProgram(
-            rank=i + 1, name=f"{city} {_KINDS[i % 4]} Internal Medicine Residency {i + 1}",
-            institution=f"{city} {_KINDS[(i + 1) % 4]}", city=city, state=state, tier=tier,
+            rank=i + 1, name=f"{_KINDS[i % 4]} Sample Program {i + 1}",
+            institution=f"{_KINDS[(i + 1) % 4]} Sample Medical Center", city=city, state=state,
+            tier=tier,
             p_interview=min(p, 0.95), fit=90 - (i * 37 % 40), signal=signal,
             status="applying", specialty="Internal Medicine", is_demo=demo,
             notes=notes if i == 0 else ""))
