@@ -452,7 +452,7 @@ def _budget(doc: PlanDocument, width: float) -> list:
         verdict = (f"{money(left)} of it left after ERAS fees" if left >= 0
                    else f"ERAS fees exceed it by {money(-left)}")
         out.append(_m(f"<b>Your budget:</b> {money(fee.budget_usd)}; {verdict}.", "small"))
-    return out
+    return [KeepTogether(out)]  # a short section: never leave its total alone on a page
 
 
 # --- 6. timeline -------------------------------------------------------------------------------
