@@ -6,13 +6,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-#: Program settings (FREIDA's "Program best described as"), key -> label.
-SETTINGS: dict[str, str] = {
-    "university": "University",
-    "community_university": "Community, university-affiliated",
-    "community": "Community",
-    "military": "Military",
-}
+from smartpick_desktop.core.profile import SETTINGS as PROFILE_SETTINGS
+
+#: Program settings (FREIDA's "Program best described as"), key -> label: the same choices the
+#: profile's preferences offer.
+SETTINGS: dict[str, str] = PROFILE_SETTINGS
 
 #: Tracking statuses in the order a season goes, key -> label.
 STATUSES: dict[str, str] = {
