@@ -301,9 +301,9 @@ class PlanTab(QWidget):
                      if reach else f" Your target {target * 100:.0f}% is not reached within "
                      f"{len(values)} applications.")
         self.chart_note.setText(note)
-        parts = [f"{p['specialty']}: {p['applications']} applications, ${p['fee_usd']}"
+        parts = [f"{p['specialty']}: {p['applications']} applications, ${p['fee_usd']:,}"
                  for p in breakdown]
-        self.fee_label.setText(f"ERAS fee ${fee}" + (" (" + "; ".join(parts) + ")"
+        self.fee_label.setText(f"ERAS fee ${fee:,}" + (" (" + "; ".join(parts) + ")"
                                                      if parts else ""))
         signal_fig = ref.signal_odds_multiplier
         self.source_label.setText(
