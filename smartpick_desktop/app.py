@@ -54,6 +54,10 @@ def create_application(argv: list[str] | None = None):
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resource_path("icons", "smartpick.svg"))))
+    if not hasattr(app, "smartpick_gc"):
+        from smartpick_desktop.ui.gc_guard import MainThreadGarbageCollector
+
+        app.smartpick_gc = MainThreadGarbageCollector(app)  # workers never run the collector
     return app
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import socket
 
@@ -50,6 +51,21 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
         from smartpick_desktop.app import keep_printing_local
 
         keep_printing_local()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _collect_garbage_on_the_main_thread():
+    """As the app does (ui/gc_guard.py): never let the cyclic collector run in a worker thread,
+    where freeing a Qt object's wrapper crashes; collect between tests instead."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_each_test():
+    yield
+    gc.collect()
 
 
 @pytest.fixture
