@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         for spec in self._specs:
             self.tabs.addTab(_Unbuilt(), spec.title)
         self._complete = False
+        self._constructing = True
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.tabs)
         self.setCentralWidget(self.stack)
@@ -74,9 +75,11 @@ class MainWindow(QMainWindow):
         ctx.navigate_requested.connect(self._on_ctx_navigate_requested)
         ctx.profile_changed.connect(self._on_ctx_profile_changed)
         self._restore_state()
-        self._build_tab(self.tabs.currentIndex())
-        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self._on_ctx_profile_changed()
+        if self.stack.currentWidget() is self.tabs:  # (the welcome page needs no tab yet)
+            self._build_tab(self.tabs.currentIndex())
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        self._constructing = False
         if not defer_tabs:
             self.complete()
 
@@ -214,6 +217,8 @@ class MainWindow(QMainWindow):
             self.setWindowTitle("SmartPick")
             return
         self.stack.setCurrentWidget(self.tabs)
+        if not self._constructing and isinstance(self.tabs.currentWidget(), _Unbuilt):
+            self.complete()
         demo = bool(profile.extra.get("demo"))
         self.demo_label.setText("Demo profile" if demo else "")
         self.setWindowTitle(f"SmartPick — {profile.specialty}")

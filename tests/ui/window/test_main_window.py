@@ -100,3 +100,13 @@ def test_clicking_an_unbuilt_tab_builds_it(ctx, qtbot, sample_profile):
     qtbot.addWidget(window)
     window.tabs.setCurrentIndex(window.tab_keys().index("mentors"))
     assert type(window.tabs.currentWidget()).__name__ == "MentorsTab"
+
+
+def test_deferred_welcome_builds_no_tab_until_a_profile_exists(ctx, qtbot):
+    window = MainWindow(ctx, defer_tabs=True)
+    qtbot.addWidget(window)
+    assert all(type(window.tabs.widget(i)).__name__ == "_Unbuilt"
+               for i in range(window.tabs.count()))
+    qtbot.mouseClick(window.welcome.demo_button, Qt.MouseButton.LeftButton)
+    assert type(window.tabs.currentWidget()).__name__ == "HomeTab"
+    assert window.menu("Plan").menuAction().isVisible()
