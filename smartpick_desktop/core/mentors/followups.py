@@ -30,7 +30,8 @@ DUE_KINDS: dict[str, str] = {
 
 @dataclass(frozen=True)
 class DueItem:
-    """One action due (INTERFACES.md contract); ``kind`` is a key of DUE_KINDS."""
+    """One action due (Home, the Mentors tab, the plan and its calendar); ``kind`` is a key of
+    DUE_KINDS."""
 
     contact_id: int | None
     contact: str

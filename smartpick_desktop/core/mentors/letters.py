@@ -36,7 +36,7 @@ STANDARDIZED_LETTERS: dict[str, str] = {
 
 @dataclass
 class Letter:
-    """A letter of recommendation (INTERFACES.md contract)."""
+    """A letter of recommendation, as the plan and Home read it."""
 
     id: int
     writer: str

@@ -60,7 +60,7 @@ class RankOrderRow(Base):
 
 @dataclass
 class SavedPlan:
-    """The current plan as stored (see INTERFACES.md)."""
+    """The current plan as stored (the Plan tab, Home, the PDF and the CLI read it)."""
 
     created: dt.datetime
     specialty: str

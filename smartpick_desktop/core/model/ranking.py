@@ -31,7 +31,7 @@ SIGNAL_WORDS = {"gold": "gold signal", "silver": "silver signal", "signal": "sig
 
 @dataclass(frozen=True)
 class RankedProgram:
-    """One program in the ranked list (see INTERFACES.md)."""
+    """One program in the ranked list (see docs/model.md)."""
 
     program: Any  # core.catalog.program.Program
     rank: int
