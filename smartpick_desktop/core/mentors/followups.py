@@ -89,13 +89,23 @@ def due_items(session: Session, today: dt.date) -> list[DueItem]:
     return compute_due(contact_facts(session), list_letters(session), rules, today)
 
 
+def upcoming_items(session: Session, today: dt.date, days: int = 30) -> list[DueItem]:
+    """What falls due after ``today`` and within ``days`` days (for Home and the calendar)."""
+    rules = load_rules(session)
+    items = compute_due(contact_facts(session), list_letters(session), rules, today,
+                        horizon_days=days)
+    return [item for item in items if item.due > today]
+
+
 def compute_due(facts: Iterable[ContactFacts], letters: Iterable[Letter], rules: FollowUpRules,
-                today: dt.date) -> list[DueItem]:
-    """Apply ``rules`` to the facts; pure, so it is tested without a store."""
+                today: dt.date, horizon_days: int = 0) -> list[DueItem]:
+    """Apply ``rules`` to the facts: items due by ``today`` plus ``horizon_days`` (overdue
+    means before ``today``); pure, so it is tested without a store."""
     items: list[DueItem] = []
+    last_day = today + dt.timedelta(days=horizon_days)
 
     def add(contact_id: int | None, name: str, reason: str, due: dt.date, kind: str) -> None:
-        if due <= today:
+        if due <= last_day:
             items.append(DueItem(contact_id, name, reason, due, due < today, kind))
 
     thank_days = dt.timedelta(days=rules.thank_you_days)

@@ -74,19 +74,23 @@ def assemble_plan(session: Session, *, today: dt.date | None = None) -> PlanDocu
         raise InputError(NO_PLAN)
     wanted = set(plan.program_ids)
     programs = [p for p in load_programs(session) if p.program_id in wanted]
-    letters, due, available = _mentors(session, today)
+    letters, due, coming, available = _mentors(session, today)
     return build_document(profile, plan, programs, letters=letters, follow_ups=due,
-                          checklist=list_items(session), catalog_sources=_catalog(session),
-                          mentors_available=available, today=today)
+                          upcoming_follow_ups=coming, checklist=list_items(session),
+                          catalog_sources=_catalog(session), mentors_available=available,
+                          today=today)
 
 
-def _mentors(session: Session, today: dt.date) -> tuple[list, list, bool]:
+def _mentors(session: Session, today: dt.date) -> tuple[list, list, list, bool]:
+    """Letters, follow-ups due now, follow-ups due in the next weeks, and whether the
+    mentors feature is there."""
     try:
-        from smartpick_desktop.core.mentors.followups import due_items
+        from smartpick_desktop.core.mentors.followups import due_items, upcoming_items
         from smartpick_desktop.core.mentors.letters import list_letters
     except ImportError:  # pragma: no cover - the mentors feature ships with the app
-        return [], [], False
-    return list_letters(session), due_items(session, today), True
+        return [], [], [], False
+    return (list_letters(session), due_items(session, today), upcoming_items(session, today),
+            True)
 
 
 def _catalog(session: Session) -> list[Any]:
@@ -100,11 +104,13 @@ def _catalog(session: Session) -> list[Any]:
 
 def build_document(profile: Profile, plan: Any, programs: Sequence[Any], *,
                    letters: Iterable[Any] = (), follow_ups: Iterable[Any] = (),
+                   upcoming_follow_ups: Iterable[Any] = (),
                    checklist: Iterable[Any] = (), catalog_sources: Iterable[Any] = (),
                    mentors_available: bool = True, today: dt.date | None = None,
                    reference: Any = None) -> PlanDocument:
     """Build the document from plain objects (a SavedPlan-like ``plan``, catalog Programs, mentor
-    Letters and DueItems, ChecklistItems, catalog SourceInfos)."""
+    Letters and DueItems — due now, and coming up for the timeline — ChecklistItems, catalog
+    SourceInfos)."""
     from smartpick_desktop.core.position import position_statement
     from smartpick_desktop.core.reference import load_reference
 
@@ -128,7 +134,7 @@ def build_document(profile: Profile, plan: Any, programs: Sequence[Any], *,
         p_match=float(plan.p_match),
         expected_interviews=float(plan.expected_interviews),
         fee=_fees(ref, plan, profile, match_year),
-        timeline=_timeline(ref, match_year, letters, follow_ups),
+        timeline=_timeline(ref, match_year, letters, follow_ups + list(upcoming_follow_ups)),
         letters=_letters(profile, letters, mentors_available),
         follow_ups=[FollowUpRow(d.contact, d.reason, d.due, bool(d.overdue)) for d in follow_ups],
         checklist=[ChecklistRow(i.text, i.origin, bool(i.done)) for i in checklist],

@@ -8,13 +8,15 @@ import datetime as dt
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from smartpick_desktop.core.mentors.followups import due_items, outreach_status
+from smartpick_desktop.core.mentors.followups import due_items, outreach_status, upcoming_items
 from smartpick_desktop.core.mentors.letters import list_letters
 from smartpick_desktop.ui.context import AppContext
 from smartpick_desktop.ui.mentors import models
 from smartpick_desktop.ui.widgets import Card, wrapped_label
 
 MAX_FOLLOW_UPS = 8
+MAX_COMING_UP = 4
+COMING_UP_DAYS = 7
 LETTER_HORIZON_DAYS = 14
 SEASON_HORIZON_DAYS = 120
 MAX_SEASON_EVENTS = 3
@@ -73,6 +75,7 @@ class NextActionsSection(Card):
         today = models.today()
         with self._ctx.store.session() as s:
             items = due_items(s, today)
+            coming = [i for i in upcoming_items(s, today, COMING_UP_DAYS) if i.kind != "letter"]
             letters = list_letters(s)
             outreach = outreach_status(s, today)
         follow_ups = [i for i in items if i.kind != "letter"]
@@ -84,6 +87,11 @@ class NextActionsSection(Card):
         if len(follow_ups) > MAX_FOLLOW_UPS:
             self._add(f"… and {len(follow_ups) - MAX_FOLLOW_UPS} more follow-ups.",
                       "Show all", "mentors", {"due": True})
+        for item in coming[:MAX_COMING_UP]:
+            days = (item.due - today).days
+            when = "tomorrow" if days == 1 else f"in {days} days"
+            self._add(f"Due {when} ({item.due.isoformat()}) · {item.contact}: {item.reason}",
+                      "Open contact", "mentors", {"contact": item.contact_id})
         horizon = today + dt.timedelta(days=LETTER_HORIZON_DAYS)
         for letter in letters:
             if letter.is_open and letter.due is not None and letter.due <= horizon:

@@ -56,3 +56,22 @@ def test_text_with_commas_and_newlines_round_trips():
                                   "Your follow-ups (Mentors tab)")]
     (event,) = _events(build_calendar(doc))
     assert str(event.get("summary")) == "Thank-you; Dr. A, B\nnow"
+
+
+def test_calendar_carries_follow_ups_coming_up(planned_store, tmp_path):
+    """A meeting yesterday: its thank-you, due tomorrow, is on the calendar already."""
+    from smartpick_desktop.core.mentors import contacts, interactions
+
+    with planned_store.session() as session:
+        mentor = contacts.add_contact(session, contacts.Contact(name="Dr. Kim Lee",
+                                                                role="faculty"))
+        interactions.log_interaction(session, mentor.id, "office_hours",
+                                     TODAY - dt.timedelta(days=1))
+        doc = assemble_plan(session, today=TODAY)
+    path = tmp_path / "plan.ics"
+    write_calendar(doc, path)
+    thanks = [e for e in _events(path.read_bytes()) if "Dr. Kim Lee" in str(e.get("summary"))]
+    assert len(thanks) == 1
+    assert thanks[0].decoded("dtstart") == TODAY + dt.timedelta(days=1)
+    assert "Your follow-ups" in str(thanks[0].get("description"))
+    assert not doc.follow_ups  # not due yet: the PDF's "due" list stays empty
