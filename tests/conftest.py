@@ -96,6 +96,35 @@ def _collect_after_each_test():
             break
 
 
+@pytest.fixture(autouse=True)
+def _no_job_or_timer_left(request):
+    """Fail a test that leaves a background job running (ui/jobs.py) or an app-wide timer
+    ticking on the shared QApplication: the next tests would run beside it."""
+    yield
+    import sys
+
+    leftovers = []
+    jobs = sys.modules.get("smartpick_desktop.ui.jobs")
+    if jobs is not None:
+        running = jobs.running_jobs()
+        if running:
+            jobs.wait_for_all(30)  # do not let it run into the next test
+            leftovers += [f"job '{job.name}'" for job in running]
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QCoreApplication, QTimer
+
+        app = QCoreApplication.instance()
+        if app is not None:
+            for timer in app.findChildren(QTimer):
+                if timer.isActive():
+                    timer.stop()
+                    leftovers.append(f"timer {timer.objectName() or timer.parent()!r} on the "
+                                     "application")
+    if leftovers:
+        pytest.fail(f"{request.node.nodeid} left running: {', '.join(leftovers)}",
+                    pytrace=False)
+
+
 @pytest.fixture
 def data_dir(tmp_path):
     """An empty data folder for one test."""

@@ -32,36 +32,34 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _import(args: argparse.Namespace, ctx: CliContext) -> int:
-    from smartpick_desktop.core.catalog.packs import looks_like_pack, parse_pack
+    from smartpick_desktop.core.catalog.importing import (
+        import_pack_file,
+        import_spreadsheet,
+        is_pack,
+    )
+    from smartpick_desktop.core.catalog.spreadsheet import (
+        apply_overrides,
+        guess_mapping,
+        read_table,
+    )
     from smartpick_desktop.core.errors import InputError
 
     path: Path = args.file
-    try:
-        head = path.read_bytes()[:8192] if path.is_file() else b""
-    except OSError:
-        head = b""
-    if head and looks_like_pack(head):
+    if is_pack(path):
         if args.maps:
             raise UsageError("--map applies to spreadsheets, not to data packs.")
-        from smartpick_desktop.core.catalog.packs import import_pack
-
-        pack = parse_pack(path.read_bytes(), str(path))  # checked before the store is opened
-        with ctx.store().session() as session:
-            result = import_pack(session, pack)
-        print(f"Imported pack {pack.manifest['name']} {pack.manifest['version']} from {path}: "
-              f"{result.summary()}.")
+        print(import_pack_file(lambda: ctx.store().session(), path).message)
         return 0
-    from smartpick_desktop.core.catalog.spreadsheet import import_file
-
+    table = read_table(path)
+    mapping = apply_overrides(table, guess_mapping(table.header), args.maps)
     try:
-        with ctx.store().session() as session:
-            result = import_file(session, path, overrides=args.maps,
-                                 skip_invalid=args.skip_invalid)
+        imported = import_spreadsheet(lambda: ctx.store().session(), table, mapping,
+                                      skip_invalid=args.skip_invalid)
     except InputError as err:
         _print_problems(getattr(err, "problems", []))
         raise
-    _print_problems(result.problems)
-    print(f"Imported {path}: {result.summary()}.")
+    _print_problems(imported.problems)
+    print(imported.message)
     return 0
 
 

@@ -32,6 +32,7 @@ import numpy as np
 from smartpick_desktop.core.model.chances import FactorDistribution, logistic
 from smartpick_desktop.core.model.constants import ModelConstants, load_constants
 from smartpick_desktop.core.model.p_match import DEFAULT_DRAWS, Draws, factor_draws
+from smartpick_desktop.core.progress import Progress, ShouldCancel, checkpoint, report
 from smartpick_desktop.core.reference import load_reference
 
 LEVELS = (None, "gold", "silver", "signal")
@@ -41,10 +42,6 @@ BATCH = 8
 CACHE_FLOATS = 8_000_000  # success rows kept between steps (64 MB of float64 at most)
 FLATTEN_WINDOW = 5
 FLATTEN_GAIN = 0.01
-
-
-class Cancelled(Exception):
-    """The caller's progress callback asked to stop."""
 
 
 @dataclass
@@ -255,12 +252,13 @@ class _PythonBackend:
 
 def greedy(items: Items, draws: Draws, *, steps: int, budget: int | None = None,
            fee_for: Callable[[int], int] | None = None, python: bool = False,
-           progress: Callable[[int, int], bool] | None = None) -> GreedyResult:
+           progress: Progress | None = None,
+           should_cancel: ShouldCancel | None = None) -> GreedyResult:
     """Greedy with bounds over ``items`` and common random numbers ``u`` (module docstring).
 
     ``fee_for(count)``: ERAS fee for ``count`` programs of one specialty; ``budget`` stops the
-    sequence before the first program it cannot pay for. ``progress(step, steps)`` returning
-    False cancels (raises :class:`Cancelled`).
+    sequence before the first program it cannot pay for. ``progress(step, steps)`` and
+    ``should_cancel()`` as in ``core/progress.py``.
     """
     u = np.asarray(draws.u, dtype=float)
     w = np.asarray(draws.w, dtype=float)
@@ -283,8 +281,8 @@ def greedy(items: Items, draws: Draws, *, steps: int, budget: int | None = None,
     expected = 0.0
     out = GreedyResult([], [], [], [])
     for step in range(steps):
-        if progress is not None and progress(step, steps) is False:
-            raise Cancelled
+        checkpoint(should_cancel)
+        report(progress, step, steps)
         if not valid.any():
             break
         ub, lb = backend.bounds(valid)
@@ -449,8 +447,8 @@ def prepare(profile: Any, programs: Sequence[Any], posterior: Any = None,
 def optimise(profile: Any, programs: Sequence[Any], *, max_apps: int | None = None,
              budget: int | None = None, seed: int = 0, draws: int = DEFAULT_DRAWS,
              posterior: FactorDistribution | Any = None, target: float | None = None,
-             curve_to: int | None = None, progress: Callable[[int, int], bool] | None = None,
-             consts: ModelConstants | None = None) -> PlanResult:
+             curve_to: int | None = None, progress: Progress | None = None,
+             should_cancel: ShouldCancel | None = None, consts: ModelConstants | None = None) -> PlanResult:
     """Choose the list for ``profile`` among ``programs`` (its primary and backup specialty)."""
     from smartpick_desktop.core.model.ranking import explain, factor_distribution, score_programs
 
@@ -468,7 +466,7 @@ def optimise(profile: Any, programs: Sequence[Any], *, max_apps: int | None = No
     sample = factor_draws(draws, seed, dist, c)
     total_steps = min(len(elig), max(steps, curve_to or 0))
     res = greedy(items, sample, steps=total_steps, budget=budget, fee_for=ref.fee_rule.fee_for,
-                 python=False, progress=progress)
+                 python=False, progress=progress, should_cancel=should_cancel)
     n = len(res.order)
     chosen_n = min(n, steps)
     if target is not None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -52,6 +51,7 @@ from smartpick_desktop.core.plan.styles import (
     esc,
     styles,
 )
+from smartpick_desktop.core.progress import Progress, ShouldCancel, checkpoint, report
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -63,8 +63,7 @@ KIND_LABELS = {"eras": ("ERAS", ACCENT), "nrmp": ("NRMP", colors.HexColor("#4B5D
 SIGNAL_COLORS = {"gold": "#A87B00", "silver": "#6B7780", "signal": "#0E5A6B"}
 
 
-class ExportCancelled(Exception):
-    """The user cancelled the export; no file was written."""
+CANCELLED = "The export was cancelled; no file was written."
 
 
 def long_date(day: dt.date) -> str:
@@ -85,13 +84,12 @@ def money(value: float) -> str:
 
 
 def render_pdf(doc: PlanDocument, target: str | Path | BinaryIO, *, pagesize=letter,
-               progress: Callable[[float], None] | None = None,
-               cancelled: Callable[[], bool] | None = None) -> int:
+               progress: Progress | None = None,
+               should_cancel: ShouldCancel | None = None) -> int:
     """Write the plan to ``target`` (a path or a binary file); return the number of pages.
 
-    ``progress`` gets fractions 0..1; when ``cancelled()`` turns true the export stops with
-    :class:`ExportCancelled` and a path target is left untouched (the PDF is built in memory and
-    written at the end).
+    ``progress(fraction, 1)`` and ``should_cancel()`` as in ``core/progress.py``: on cancel a
+    path target is left untouched (the PDF is built in memory and written at the end).
     """
     buffer = io.BytesIO()
     chrome = Chrome(name=doc.profile.name or "Applicant", specialty=doc.profile.specialty,
@@ -111,8 +109,7 @@ def render_pdf(doc: PlanDocument, target: str | Path | BinaryIO, *, pagesize=let
     story = build_story(doc, template.width)
 
     def on_progress(kind: str, value: int) -> None:
-        if cancelled is not None and cancelled():
-            raise ExportCancelled("The export was cancelled.")
+        checkpoint(should_cancel, CANCELLED)
         if kind == "SIZE_EST":
             state["total"] = max(int(value), 1)
         elif kind == "PROGRESS" and progress is not None:
@@ -121,13 +118,12 @@ def render_pdf(doc: PlanDocument, target: str | Path | BinaryIO, *, pagesize=let
             fraction = min(0.95, 0.95 * value / state["total"])
             if fraction > state["last"]:
                 state["last"] = fraction
-                progress(fraction)
+                progress(fraction, 1.0)
 
     state = {"total": 1, "last": -1.0}
     template.setProgressCallBack(on_progress)
     template.build(story, canvasmaker=chrome_canvas(chrome))
-    if cancelled is not None and cancelled():
-        raise ExportCancelled("The export was cancelled.")
+    checkpoint(should_cancel, CANCELLED)
     data = buffer.getvalue()
     if isinstance(target, (str, Path)):
         path = Path(target)
@@ -136,8 +132,7 @@ def render_pdf(doc: PlanDocument, target: str | Path | BinaryIO, *, pagesize=let
         temp.replace(path)
     else:
         target.write(data)
-    if progress is not None:
-        progress(1.0)
+    report(progress, 1.0, 1.0)
     return template.page
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, QUrl, Slot
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,10 +36,11 @@ from smartpick_desktop.core.articles.render import link_kind
 from smartpick_desktop.core.errors import SmartPickError
 from smartpick_desktop.core.mentors.templates import TEMPLATES
 from smartpick_desktop.ui.articles import theme
+from smartpick_desktop.ui.articles.jobs import import_job
 from smartpick_desktop.ui.articles.library_model import ArticleDelegate, ArticleListModel
 from smartpick_desktop.ui.articles.reader import DEFAULT_PT, ReaderView
-from smartpick_desktop.ui.articles.workers import ImportWorker
 from smartpick_desktop.ui.context import AppContext
+from smartpick_desktop.ui.jobs import Job, JobRunner
 
 log = logging.getLogger(__name__)
 ALL_TOPICS = "All topics"
@@ -56,7 +57,8 @@ class ArticlesTab(QWidget):
         self._loaded = False
         self._pending_open: int | None = None
         self._search_words: list[str] = []
-        self._worker: ImportWorker | None = None
+        self.jobs = JobRunner(self)
+        self._job: Job | None = None
         self._progress_dialog: QProgressDialog | None = None
         self._build()
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -585,30 +587,29 @@ class ArticlesTab(QWidget):
         if path is not None:
             self.start_import(path)
 
-    def start_import(self, path) -> ImportWorker:
+    def start_import(self, path) -> Job:
         """Import ``path`` in a worker thread with a cancellable progress dialog."""
         self.ensure_loaded()
-        worker = ImportWorker(self.ctx.store, path)
+        job = self.jobs.start(import_job(self.ctx.store, path), name=f"Import of {path.name}",
+                              finished=self._on_import_finished,
+                              failed=self._on_import_failed,
+                              cancelled=self._on_import_cancelled)
         dialog = QProgressDialog(f"Importing {path.name}…", "Cancel", 0, 0, self)
         dialog.setWindowTitle("Import article")
         dialog.setMinimumDuration(400)
-        dialog.canceled.connect(worker.cancel)
-        worker.signals.finished.connect(self._on_import_finished)
-        worker.signals.failed.connect(self._on_import_failed)
-        worker.signals.cancelled.connect(self._on_import_cancelled)
-        self._worker, self._progress_dialog = worker, dialog
-        QThreadPool.globalInstance().start(worker)
-        return worker
+        dialog.canceled.connect(job.cancel)
+        self._job, self._progress_dialog = job, dialog
+        return job
 
     def _close_progress(self) -> None:
         if self._progress_dialog is not None:
             self._progress_dialog.reset()
             self._progress_dialog.deleteLater()
             self._progress_dialog = None
-        self._worker = None
+        self._job = None
 
-    @Slot(int, str)
-    def _on_import_finished(self, article_id: int, title: str) -> None:
+    def _on_import_finished(self, info) -> None:
+        article_id, title = info.id, info.title
         self._close_progress()
         self._refresh_tags()
         self.refresh_list()
@@ -616,12 +617,10 @@ class ArticlesTab(QWidget):
         self.ctx.articles_changed.emit()
         self.ctx.status_message.emit(f"Imported \u201c{title}\u201d.")
 
-    @Slot(str)
     def _on_import_failed(self, message: str) -> None:
         self._close_progress()
         self.ctx.dialogs.error(self, "Import article", message)
 
-    @Slot()
     def _on_import_cancelled(self) -> None:
         self._close_progress()
         self.ctx.status_message.emit("Import cancelled; nothing was added.")

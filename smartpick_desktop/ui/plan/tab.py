@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QThreadPool, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 
 from smartpick_desktop.core.model.percent import percent_text, percent_text_1
 from smartpick_desktop.ui.context import AppContext
+from smartpick_desktop.ui.jobs import Job, JobRunner
 from smartpick_desktop.ui.plan.chart import CurveChart
+from smartpick_desktop.ui.plan.jobs import optimise_job
 from smartpick_desktop.ui.plan.list_model import PlanListModel, PlanRowView
 from smartpick_desktop.ui.plan.season_panel import RankOrderPanel, SeasonPanel
-from smartpick_desktop.ui.plan.worker import OptimiseWorker
 from smartpick_desktop.ui.widgets import heading, wrapped_label
 
 SPLITTER_KEY = "plan/splitter"
@@ -41,8 +42,8 @@ class PlanTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.pool = QThreadPool.globalInstance()
-        self.worker: OptimiseWorker | None = None
+        self.jobs = JobRunner(self)
+        self.job: Job | None = None
         self.result: Any = None   # the latest optimiser result not yet used
         self.saved: Any = None    # the current plan in the store
         self._dirty = True
@@ -192,7 +193,7 @@ class PlanTab(QWidget):
             self.saved = current_plan(session)
             programs = load_programs(session) if profile is not None else []
         self.profile = profile
-        self.optimise_button.setEnabled(profile is not None and self.worker is None)
+        self.optimise_button.setEnabled(profile is not None and self.job is None)
         if profile is None:
             self.state_label.setText("Create your profile first: the list is built from it.")
             self._show_empty()
@@ -321,7 +322,7 @@ class PlanTab(QWidget):
 
     @Slot()
     def _on_optimise_clicked(self) -> None:
-        if self.worker is not None:
+        if self.job is not None:
             return
         profile = self.ctx.profile()
         if profile is None:
@@ -334,53 +335,47 @@ class PlanTab(QWidget):
             "curve_to": max(60, self.max_apps.value() or 0),
             "use_profile_defaults": False,
         }
-        self.worker = OptimiseWorker(self.ctx.store, profile, options)
-        self.worker.signals.progress.connect(self._on_worker_progress)
-        self.worker.signals.finished.connect(self._on_worker_finished)
-        self.worker.signals.failed.connect(self._on_worker_failed)
-        self.worker.signals.cancelled.connect(self._on_worker_cancelled)
+        self.job = self.jobs.start(
+            optimise_job(self.ctx.store, profile, options), name="The optimiser",
+            progress=self._on_job_progress, finished=self._on_job_finished,
+            failed=self._on_job_failed, cancelled=self._on_job_cancelled)
         self.optimise_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
         self.state_label.setText("Optimising… (20,000 simulated seasons per list)")
         self.ctx.status_message.emit("Optimising your list…")
-        self.pool.start(self.worker)
 
     @Slot()
     def _on_cancel_clicked(self) -> None:
-        if self.worker is not None:
-            self.worker.cancel()
+        if self.job is not None:
+            self.job.cancel()
             self.cancel_button.setEnabled(False)
             self.state_label.setText("Cancelling…")
 
-    @Slot(int, int)
-    def _on_worker_progress(self, step: int, total: int) -> None:
-        self.progress.setRange(0, max(1, total))
-        self.progress.setValue(step)
+    def _on_job_progress(self, step: float, total: float) -> None:
+        self.progress.setRange(0, max(1, int(total)))
+        self.progress.setValue(int(step))
 
     def _done(self) -> None:
-        self.worker = None
+        self.job = None
         self.progress.setVisible(False)
         self.cancel_button.setEnabled(False)
         self.optimise_button.setEnabled(True)
 
-    @Slot(object)
-    def _on_worker_finished(self, result: Any) -> None:
+    def _on_job_finished(self, result: Any) -> None:
         self._done()
         self.result = result
         self._show_result(result)
         self.ctx.status_message.emit(f"New list: {len(result.rows)} programs, P(match) "
                                      f"{percent_text_1(result.p_match)}.")
 
-    @Slot(str)
-    def _on_worker_failed(self, message: str) -> None:
+    def _on_job_failed(self, message: str) -> None:
         self._done()
         self.state_label.setText(message)
         self.ctx.dialogs.error(self, "Plan", message)
 
-    @Slot()
-    def _on_worker_cancelled(self) -> None:
+    def _on_job_cancelled(self) -> None:
         self._done()
         self.state_label.setText("Cancelled: nothing was changed.")
         self.ctx.status_message.emit("Optimisation cancelled.")

@@ -38,7 +38,7 @@ def _optimise(qtbot, tab, max_apps: int):
     qtbot.keyClicks(tab.max_apps, str(max_apps))
     tab.max_apps.interpretText()
     qtbot.mouseClick(tab.optimise_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: tab.worker is None and tab.result is not None, timeout=20000)
+    qtbot.waitUntil(lambda: tab.job is None and tab.result is not None, timeout=20000)
 
 
 def test_plan_tab_is_registered_third(main_window):
@@ -74,18 +74,28 @@ def test_optimise_then_use_this_list(ctx, qtbot, tab, store):
 
 
 def test_cancel_changes_nothing(qtbot, tab, store, monkeypatch):
-    from smartpick_desktop.ui.plan import worker as worker_mod
+    import threading
 
-    real = worker_mod.OptimiseWorker._progress
+    from smartpick_desktop.core.model import plan_store
 
-    def slow(self, step, total):
-        self.cancel()  # the user presses Cancel while it runs
-        return real(self, step, total)
+    real = plan_store.compute_plan
+    started = threading.Event()
 
-    monkeypatch.setattr(worker_mod.OptimiseWorker, "_progress", slow)
+    def held(session, profile, *, should_cancel, **kw):
+        started.set()  # the optimiser waits here until the user has pressed Cancel
+        for _ in range(2000):
+            if should_cancel():
+                break
+            threading.Event().wait(0.01)
+        return real(session, profile, should_cancel=should_cancel, **kw)
+
+    monkeypatch.setattr(plan_store, "compute_plan", held)
     qtbot.mouseClick(tab.optimise_button, Qt.MouseButton.LeftButton)
     assert tab.cancel_button.isEnabled() and not tab.optimise_button.isEnabled()
-    qtbot.waitUntil(lambda: tab.worker is None, timeout=20000)
+    assert started.wait(10)
+    qtbot.mouseClick(tab.cancel_button, Qt.MouseButton.LeftButton)
+    assert "Cancelling" in tab.state_label.text()
+    qtbot.waitUntil(lambda: tab.job is None, timeout=20000)
     assert "Cancelled" in tab.state_label.text()
     assert tab.result is None and tab.optimise_button.isEnabled()
     with store.session() as s:
