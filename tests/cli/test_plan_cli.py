@@ -49,8 +49,8 @@ def test_export_the_current_plan_with_a_calendar(store, data_dir, sample_profile
         assert "Alex Doe" in text and "Page 1 of" in text
 
 
-@pytest.mark.skipif(importlib.util.find_spec("smartpick_desktop.core.model.optimiser") is None,
-                    reason="the optimiser (core.model.optimiser) has not landed yet")
+@pytest.mark.skipif(importlib.util.find_spec("smartpick_desktop.core.model.optimizer") is None,
+                    reason="the optimizer (core.model.optimizer) has not landed yet")
 def test_without_a_plan_one_is_computed_from_the_budget_first(store, data_dir, sample_profile,
                                                               tmp_path):
     from smartpick_desktop.core.catalog.queries import ensure_demo_pack

@@ -397,7 +397,7 @@ def _charts(doc: PlanDocument, width: float) -> list:
         if marks:
             out.append(Spacer(1, 6))
             out.append(_p("Where the curve flattens: " + "; ".join(marks) + ".", "small"))
-    out.append(_p("The curve is the optimiser's best list at each length, run through the "
+    out.append(_p("The curve is the optimizer's best list at each length, run through the "
                   "model's Monte Carlo estimate of P(match); each extra application adds less "
                   "once the curve flattens.", "note"))
     return out
