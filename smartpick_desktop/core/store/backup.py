@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from smartpick_desktop.core.errors import StoreError
 from smartpick_desktop.core.store import migrate
+from smartpick_desktop.core.store.urls import sqlite_uri
 
 if TYPE_CHECKING:
     from smartpick_desktop.core.store.engine import Store
@@ -92,7 +93,7 @@ def copy_database(source: Path, target: Path, *, read_only: bool = False) -> Non
     try:
         if not Path(source).is_file():
             raise StoreError(f"The data file {source} does not exist; nothing was changed.")
-        src = (sqlite3.connect(f"file:{source}?mode=ro", uri=True) if read_only
+        src = (sqlite3.connect(sqlite_uri(source, mode="ro"), uri=True) if read_only
                else sqlite3.connect(source, timeout=10))
         dst = sqlite3.connect(tmp)
         src.backup(dst)

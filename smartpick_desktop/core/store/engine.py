@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from smartpick_desktop.core.errors import StoreError
 from smartpick_desktop.core.store import backup, integrity, migrate, template
+from smartpick_desktop.core.store.urls import sqlite_url
 
 DB_FILENAME = "smartpick.db"
 
@@ -63,7 +64,7 @@ class Store:
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = Path(data_dir)
         self.path = self.data_dir / DB_FILENAME
-        self.engine: Engine = create_engine(f"sqlite:///{self.path}", future=True)
+        self.engine: Engine = create_engine(sqlite_url(self.path), future=True)
         event.listen(self.engine, "connect", _on_connect)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 

@@ -39,6 +39,7 @@ from smartpick_desktop import __version__
 from smartpick_desktop.core.errors import InputError, StoreError
 from smartpick_desktop.core.store import migrate
 from smartpick_desktop.core.store.integrity import SQLITE_MAGIC, check_file
+from smartpick_desktop.core.store.urls import sqlite_uri
 
 if TYPE_CHECKING:
     from smartpick_desktop.core.store.engine import Store
@@ -439,7 +440,7 @@ def _read_database_backup(path: Path) -> Snapshot:
     problem = check_file(path)
     if problem is not None:
         raise _refuse(path, f"not a usable SmartPick data file ({problem})")
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
     try:
         revision = _revision(conn)
     finally:
