@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from smartpick_desktop.core.errors import StoreError
+from smartpick_desktop.core.files import FILE_MODE, private_dir
 from smartpick_desktop.core.store import migrate
 from smartpick_desktop.core.store.urls import sqlite_uri
 
@@ -102,6 +103,7 @@ def copy_database(source: Path, target: Path, *, read_only: bool = False) -> Non
         dst = None
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
+        os.chmod(tmp, FILE_MODE)  # the user's data: private to the user
         os.replace(tmp, target)
     except (OSError, sqlite3.Error) as err:
         reason = getattr(err, "strerror", None) or str(err)
@@ -124,7 +126,7 @@ def make_backup(store: Store, reason: str = "manual", *, now: dt.datetime | None
         raise ValueError(f"bad backup reason {reason!r}")
     folder = backups_dir(store.data_dir)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_dir(folder)
     except OSError as err:
         raise StoreError(f"The backups folder {folder} cannot be created: {err.strerror}; "
                          "nothing was changed.") from err
