@@ -7,8 +7,8 @@ from typing import Any
 from smartpick_desktop.ui.jobs import Job
 
 
-def optimise_job(store: Any, profile: Any, options: dict[str, Any]):
-    """The optimiser as a job: its own store session, progress and cancel (ui/jobs.py)."""
+def optimize_job(store: Any, profile: Any, options: dict[str, Any]):
+    """The optimizer as a job: its own store session, progress and cancel (ui/jobs.py)."""
     options = dict(options)
 
     def run(job: Job) -> Any:

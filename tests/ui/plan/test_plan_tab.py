@@ -1,4 +1,4 @@
-"""The Plan tab driven like a person: optimise, cancel, use the list, rank order list, Home."""
+"""The Plan tab driven like a person: optimize, cancel, use the list, rank order list, Home."""
 
 from __future__ import annotations
 
@@ -33,11 +33,11 @@ def tab(ctx, qtbot, ready):
     return widget
 
 
-def _optimise(qtbot, tab, max_apps: int):
+def _optimize(qtbot, tab, max_apps: int):
     tab.max_apps.clear()
     qtbot.keyClicks(tab.max_apps, str(max_apps))
     tab.max_apps.interpretText()
-    qtbot.mouseClick(tab.optimise_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.optimize_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.job is None and tab.result is not None, timeout=20000)
 
 
@@ -46,10 +46,10 @@ def test_plan_tab_is_registered_third(main_window):
     assert main_window.tabs.tabText(2) == "Plan"
 
 
-def test_optimise_then_use_this_list(ctx, qtbot, tab, store):
+def test_optimize_then_use_this_list(ctx, qtbot, tab, store):
     assert tab.budget.value() == 600  # the profile's budget is the default
     assert not tab.use_button.isEnabled()
-    _optimise(qtbot, tab, 12)
+    _optimize(qtbot, tab, 12)
     rows = tab.model.rows
     assert 0 < len(rows) <= 12
     assert tab.result.fee_usd <= 600
@@ -82,7 +82,7 @@ def test_cancel_changes_nothing(qtbot, tab, store, monkeypatch):
     started = threading.Event()
 
     def held(session, profile, *, should_cancel, **kw):
-        started.set()  # the optimiser waits here until the user has pressed Cancel
+        started.set()  # the optimizer waits here until the user has pressed Cancel
         for _ in range(2000):
             if should_cancel():
                 break
@@ -90,20 +90,20 @@ def test_cancel_changes_nothing(qtbot, tab, store, monkeypatch):
         return real(session, profile, should_cancel=should_cancel, **kw)
 
     monkeypatch.setattr(plan_store, "compute_plan", held)
-    qtbot.mouseClick(tab.optimise_button, Qt.MouseButton.LeftButton)
-    assert tab.cancel_button.isEnabled() and not tab.optimise_button.isEnabled()
+    qtbot.mouseClick(tab.optimize_button, Qt.MouseButton.LeftButton)
+    assert tab.cancel_button.isEnabled() and not tab.optimize_button.isEnabled()
     assert started.wait(10)
     qtbot.mouseClick(tab.cancel_button, Qt.MouseButton.LeftButton)
     assert "Cancelling" in tab.state_label.text()
     qtbot.waitUntil(lambda: tab.job is None, timeout=20000)
     assert "Cancelled" in tab.state_label.text()
-    assert tab.result is None and tab.optimise_button.isEnabled()
+    assert tab.result is None and tab.optimize_button.isEnabled()
     with store.session() as s:
         assert current_plan(s) is None
 
 
 def test_model_is_sound(qtbot, tab, qtmodeltester):
-    _optimise(qtbot, tab, 5)
+    _optimize(qtbot, tab, 5)
     qtmodeltester.check(tab.model, force_py=True)
     value = tab.model.data(tab.model.index(0, 4))
     assert isinstance(value, str) and value.endswith("%")
