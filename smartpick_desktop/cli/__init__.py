@@ -12,10 +12,14 @@ import importlib
 import os
 import sys
 import traceback
+from collections.abc import Callable
 
 from smartpick_desktop import __version__
 from smartpick_desktop.cli.context import CliContext, UsageError
 from smartpick_desktop.core.errors import SmartPickError
+
+#: Starts the GUI: (data folder, smoke=, debug=) -> exit code.
+GuiLauncher = Callable[..., int]
 
 #: Command modules, in the order their commands appear in ``--help``.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -57,8 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str]) -> int:
-    """Run the command line and return the process exit code."""
+def main(argv: list[str], *, gui: GuiLauncher | None = None) -> int:
+    """Run the command line and return the process exit code. With no command, start the
+    GUI through ``gui`` (``__main__`` passes it; the CLI itself never imports Qt)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     ctx = CliContext(args.data_dir, debug=args.debug)
@@ -66,9 +71,9 @@ def main(argv: list[str]) -> int:
     previous_umask = os.umask(0o077)
     try:
         if args.command is None:
-            from smartpick_desktop.app import run_gui
-
-            return run_gui(ctx.data_dir, smoke=args.smoke, debug=args.debug)
+            if gui is None:
+                raise UsageError("give a command (see --help).")
+            return gui(ctx.data_dir, smoke=args.smoke, debug=args.debug)
         return int(args.func(args, ctx) or 0)
     except UsageError as err:
         print(f"smartpick: {err}", file=sys.stderr)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import sys
 from pathlib import Path
@@ -166,9 +165,3 @@ def test_story_builds_for_an_empty_plan():
     doc.timeline = []
     assert build_story(doc, 500)
 
-
-def test_core_plan_modules_do_not_import_qt():
-    for name in ("pdf", "ics", "assemble", "document", "charts", "canvas"):
-        spec = importlib.util.find_spec(f"smartpick_desktop.core.plan.{name}")
-        source = Path(spec.origin).read_text(encoding="utf-8")
-        assert "PySide6" not in source
