@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import logging
 import os
 import shutil
 import socket
@@ -35,6 +36,32 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     if not reason.removeprefix("Skipped: ").startswith("platform:"):
         report.outcome = "failed"
         report.longrepr = f"skipped in CI without a platform reason: {reason}"
+
+
+class _LoggedWarnings(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def _fail_on_logged_warning(request):
+    """A warning or error logged during a test fails it, unless the test reads the log itself
+    (it uses ``caplog`` and asserts what it expects)."""
+    handler = _LoggedWarnings()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        yield
+    finally:
+        root.removeHandler(handler)
+    if handler.records and "caplog" not in request.fixturenames:
+        lines = [f"{r.levelname} {r.name}: {r.getMessage()}" for r in handler.records[:5]]
+        pytest.fail("logged during the test (use caplog to expect it):\n" + "\n".join(lines),
+                    pytrace=False)
 
 
 class NetworkUsed(AssertionError):

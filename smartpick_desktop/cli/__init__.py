@@ -51,13 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "quit (packaging check)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"smartpick_desktop.cli.{name}")
-        except ModuleNotFoundError as err:
-            if err.name == f"smartpick_desktop.cli.{name}":
-                continue
-            raise
-        module.register(sub)
+        importlib.import_module(f"smartpick_desktop.cli.{name}").register(sub)
     return parser
 
 

@@ -54,12 +54,6 @@ class ArticleInfo:
     bookmarks: int = 0
     highlights: int = 0
 
-    def to_json(self) -> dict:
-        data = asdict(self)
-        data["progress"] = None if self.progress is None else round(float(self.progress), 3)
-        return data
-
-
 @dataclass
 class Article(ArticleInfo):
     """An article with its body, ready to render."""

@@ -23,7 +23,7 @@ Method (docs/model.md, "Optimizer"): lazy greedy with common random numbers.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -538,6 +538,3 @@ def plan_for_profile(session: Any, profile: Any, *, max_apps: int | None = None,
     return optimize(profile, programs, max_apps=max_apps, budget=budget, seed=seed,
                     posterior=posterior, **kw)
 
-
-def mapping_levels(signals: Mapping[int, str]) -> dict[int, str]:
-    return {int(k): str(v) for k, v in signals.items()}

@@ -76,20 +76,15 @@ class CatalogRanking:
 
 def build_ranking(profile: Any, programs: Sequence[Program],
                   signals: Mapping[int, str]) -> CatalogRanking | None:
-    """The ranking, or None without a profile, programs or the model."""
+    """The ranking, or None without a profile or programs."""
     if profile is None or not programs:
         return None
-    try:
-        return CatalogRanking(profile, programs, signals)
-    except ImportError:  # pragma: no cover - a build without the model
-        return None
+    return CatalogRanking(profile, programs, signals)
 
 
 def current_signals(session: Any) -> dict[int, str]:
     """program_id -> signal level of the current plan (empty without a plan)."""
-    try:
-        from smartpick_desktop.core.model.plan_store import current_plan
-    except ImportError:  # pragma: no cover
-        return {}
+    from smartpick_desktop.core.model.plan_store import current_plan
+
     plan = current_plan(session)
     return dict(plan.signals) if plan is not None else {}

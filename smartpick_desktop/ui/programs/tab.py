@@ -423,10 +423,6 @@ class ProgramsTab(QWidget):
         index = self.table.currentIndex()
         return index.data(PROGRAM_ROLE) if index.isValid() else None
 
-    def selected_programs(self) -> list[Program]:
-        rows = self.table.selectionModel().selectedRows()
-        return [r.data(PROGRAM_ROLE) for r in rows]
-
     def select_program(self, program_id: int) -> bool:
         row = self.model.row_of(program_id)
         if row is None:

@@ -183,9 +183,6 @@ class ProgramTableModel(QAbstractTableModel):
         self._reindex()
         self.endResetModel()
 
-    def set_ranking(self, ranking: CatalogRanking | None) -> None:
-        self.set_programs(self.programs, ranking)
-
     def rank_info(self, program_id: int | None) -> RankInfo | None:
         if program_id is None:
             return None
