@@ -28,6 +28,7 @@ from smartpick_desktop.core.catalog.records import CellError, check_record, pars
 from smartpick_desktop.core.errors import SmartPickError
 from smartpick_desktop.core.reference import load_reference
 from smartpick_desktop.core.states import US_STATES
+from smartpick_desktop.ui.context import AppContext
 
 _TRI = [("Unknown", None), ("Yes", True), ("No", False)]
 _TEXT = ("name", "institution", "city", "acgme_id", "website")
@@ -56,7 +57,7 @@ class ProgramDialog(QDialog):
 
     saved = Signal(int)
 
-    def __init__(self, ctx: Any, program: Program | None, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, program: Program | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.program = program

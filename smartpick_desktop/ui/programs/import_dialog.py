@@ -41,6 +41,7 @@ from smartpick_desktop.core.catalog.spreadsheet import (
     read_table,
 )
 from smartpick_desktop.core.errors import InputError, SmartPickError
+from smartpick_desktop.ui.context import AppContext
 from smartpick_desktop.ui.jobs import Job, JobRunner
 
 PREVIEW_ROWS = 30
@@ -82,7 +83,7 @@ class ImportDialog(QDialog):
 
     finished_import = Signal(str)
 
-    def __init__(self, ctx: Any, table: Table, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, table: Table, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.table = ctx, table
         self.setWindowTitle(f"Import programs — {table.path.name}")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from smartpick_desktop.core.errors import SmartPickError
+from smartpick_desktop.ui.context import AppContext
 
 KIND_LABELS = {"demo": "Demo pack", "pack": "Data pack", "file": "Imported file",
                "user": "Entered by you"}
@@ -34,7 +35,7 @@ class SourcesDialog(QDialog):
 
     changed = Signal()
 
-    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle("Data sources")
