@@ -23,8 +23,8 @@ from catalog_import import write_csv  # noqa: E402
 
 from smartpick_desktop.core.catalog.queries import count_programs  # noqa: E402
 from smartpick_desktop.core.catalog.spreadsheet import import_file  # noqa: E402
+from smartpick_desktop.core.datafolder import open_store  # noqa: E402
 from smartpick_desktop.core.profile import demo_profile, save_profile  # noqa: E402
-from smartpick_desktop.core.store import open_store  # noqa: E402
 
 BUSY = "import time\nend = time.time() + 3600\nwhile time.time() < end: pass\n"
 

@@ -12,8 +12,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
+from smartpick_desktop.core.datafolder import open_store  # noqa: E402
 from smartpick_desktop.core.profile import Profile  # noqa: E402
-from smartpick_desktop.core.store import open_store  # noqa: E402
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:

@@ -1,4 +1,7 @@
-"""Open the one SQLite file of a data folder: WAL, foreign keys, migrations, sessions."""
+"""The store: the one SQLite file of a data folder, with WAL, foreign keys and sessions.
+
+Opening a data folder (seeding, checking, backing up, migrating, the demo pack) is
+``core/datafolder.py``; this module knows none of it."""
 
 from __future__ import annotations
 
@@ -7,14 +10,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import create_engine, event, text
+from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from smartpick_desktop.core.errors import StoreError
-from smartpick_desktop.core.files import make_private, private_dir, sweep_leftovers
-from smartpick_desktop.core.store import backup, integrity, migrate, template
 from smartpick_desktop.core.store.urls import sqlite_url
 
 DB_FILENAME = "smartpick.db"
@@ -92,46 +93,3 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
-
-
-def open_store(data_dir: Path | None = None, *, upgrade: bool = True) -> Store:
-    """Open (creating if needed) the store of ``data_dir`` and bring its schema to the newest.
-
-    Raises:
-        StoreError: the folder cannot be written or the file is not a usable SmartPick store.
-    """
-    folder = Path(data_dir) if data_dir is not None else default_data_dir()
-    try:
-        private_dir(folder)
-    except OSError as err:
-        raise StoreError(f"The data folder {folder} cannot be created: {err.strerror}.") from err
-    if upgrade:  # what a killed SmartPick left: temporary files, staged restores
-        sweep_leftovers(folder)
-        sweep_leftovers(folder / backup.BACKUPS_DIRNAME)
-    seeded = upgrade and template.seed_new_store(folder / DB_FILENAME)
-    for suffix in ("", "-wal", "-shm", "-journal"):  # the user's data: private to the user
-        make_private(folder / (DB_FILENAME + suffix))
-    make_private(folder / backup.BACKUPS_DIRNAME, folder=True)
-    store = Store(folder)
-    try:
-        integrity.check_store_file(store.path)  # quick_check; a damaged file is moved aside
-        with store.engine.connect() as conn:
-            conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar_one()
-        if upgrade:
-            if not seeded:  # a brand-new store holds nothing of the user's yet
-                backup.backup_on_start(store)  # at most one a day; migrations make their own
-            migrate.upgrade_to_head(store)
-            from smartpick_desktop.core.catalog.demo import ensure_demo_pack  # demo on 1st start
-
-            with store.session() as session:
-                ensure_demo_pack(session)
-    except StoreError:
-        store.close()
-        raise
-    except (DatabaseError, OperationalError, sqlite3.DatabaseError) as err:
-        store.close()
-        reason = str(getattr(err, "orig", err)) or type(err).__name__
-        if integrity.is_damage(err):
-            integrity.raise_damaged(store.path, reason)
-        raise StoreError(f"The data file {store.path} cannot be used: {reason}.") from err
-    return store

@@ -32,16 +32,16 @@ import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from smartpick_desktop import __version__
 from smartpick_desktop.core.errors import InputError, StoreError
-from smartpick_desktop.core.store import migrate
+from smartpick_desktop.core.files import atomic_path, check_target, write_atomic
+from smartpick_desktop.core.store import migrate, template
+from smartpick_desktop.core.store.backup import copy_database, make_backup
+from smartpick_desktop.core.store.engine import DB_FILENAME, Store, write_failure
 from smartpick_desktop.core.store.integrity import SQLITE_MAGIC, check_file
 from smartpick_desktop.core.store.urls import sqlite_uri
-
-if TYPE_CHECKING:
-    from smartpick_desktop.core.store.engine import Store
 
 FORMAT = "smartpick-backup"
 FORMAT_VERSION = 1
@@ -228,8 +228,6 @@ def _write_rows(path: Path, snapshot: Snapshot, source: str) -> None:
                 conn.execute("ROLLBACK")
             raise
     except sqlite3.Error as err:
-        from smartpick_desktop.core.store.engine import write_failure
-
         failure = write_failure(path, err)
         if failure is not None:
             raise failure from err
@@ -289,8 +287,6 @@ def write_backup(store: Store, dest: Path) -> BackupSummary:
     Raises:
         InputError: ``dest`` cannot be written (folder missing or read-only, disk full …).
     """
-    from smartpick_desktop.core.files import atomic_path, check_target
-
     dest = check_target(dest, "Backup file")
     snapshot = dump_database(store.path)
     ui_path = store.data_dir / UI_SETTINGS
@@ -439,8 +435,6 @@ def _read_database_backup(path: Path) -> Snapshot:
         conn.close()
     _check_revision(path, revision)
     with tempfile.TemporaryDirectory(prefix="smartpick-restore-") as tmp:
-        from smartpick_desktop.core.store.backup import copy_database
-
         staged = Path(tmp) / "stage.db"
         copy_database(path, staged, read_only=True)
         snapshot = dump_database(staged)
@@ -451,8 +445,6 @@ def _read_database_backup(path: Path) -> Snapshot:
 
 def _staged_at_head(snapshot: Snapshot, source: str) -> Snapshot:
     """Load the snapshot into a scratch store at its revision, migrate it, return it at head."""
-    from smartpick_desktop.core.store.engine import Store
-
     with tempfile.TemporaryDirectory(prefix="smartpick-restore-") as tmp:
         stage = Store(Path(tmp))
         try:
@@ -493,14 +485,17 @@ _fresh: dict[str, Snapshot] = {}
 
 
 def _fresh_snapshot() -> Snapshot:
-    """Every row a fresh start creates (demo pack, bundled content), made once per process."""
+    """Every row a fresh start creates (demo pack, bundled content), made once per process:
+    the ready-made first store (``template``; a test keeps it equal to what opening an empty
+    folder builds) at the newest schema."""
     head = migrate.head_revision()
     if head not in _fresh:
-        from smartpick_desktop.core.store.engine import open_store
-
         with tempfile.TemporaryDirectory(prefix="smartpick-fresh-") as tmp:
-            fresh_store = open_store(Path(tmp))
+            template.seed_new_store(Path(tmp) / DB_FILENAME)
+            fresh_store = Store(Path(tmp))
             try:
+                migrate.upgrade_to_head(fresh_store)
+                fresh_store.engine.dispose()
                 _fresh[head] = dump_database(fresh_store.path)
             finally:
                 fresh_store.close()
@@ -562,8 +557,6 @@ def restore(store: Store, source: Path, *, force: bool = False,
         raise NeedsForce(f"The data folder {store.data_dir} already holds your own data; "
                          "restoring would replace it (use --force; a backup of it is made "
                          "first).")
-    from smartpick_desktop.core.store.backup import make_backup
-
     previous = make_backup(store, "before-restore") if own else None
     _write_rows(store.path, staged, label)
     if snapshot.ui_settings is not None:
@@ -573,8 +566,6 @@ def restore(store: Store, source: Path, *, force: bool = False,
 
 
 def _write_file_atomically(target: Path, data: bytes) -> None:
-    from smartpick_desktop.core.files import write_atomic
-
     try:
         write_atomic(target, data, "Settings file")
     except InputError as err:
