@@ -518,11 +518,9 @@ def plan_for_profile(session: Any, profile: Any, *, max_apps: int | None = None,
     number of programs the default maximum (unless ``use_profile_defaults`` is False: the GUI
     passes its own controls). Invitations and rejections marked so far (program statuses)
     update the applicant factor first."""
-    from smartpick_desktop.core.catalog.queries import load_programs
+    from smartpick_desktop.core.catalog.for_profile import programs_for_profile
 
-    programs = load_programs(session, specialty=profile.specialty)
-    if profile.backup_specialty:
-        programs += load_programs(session, specialty=profile.backup_specialty)
+    programs = programs_for_profile(session, profile)
     if use_profile_defaults and budget is None:
         budget = profile.budget_usd
     if use_profile_defaults and max_apps is None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from smartpick_desktop.core.catalog.program import PACK_FIELDS, SETTINGS, STATUSES, Program
-from smartpick_desktop.ui.programs.ranking import RankInfo
+from smartpick_desktop.core.model.ranking import RankedProgram
 from smartpick_desktop.ui.programs.table_model import SIGNAL_LABELS, TIER_LABELS
 
 
@@ -41,7 +41,7 @@ def _value(p: Program, name: str) -> str:
     return str(value)
 
 
-def program_html(p: Program, info: RankInfo | None, reasons: list[str],
+def program_html(p: Program, info: RankedProgram | None, reasons: list[str],
                  fit_reasons: list[str], *, has_profile: bool) -> str:
     """The pane's HTML; every program or user string is escaped."""
     parts = [f"<h2>{escape(p.display_name)}</h2>"]
@@ -139,7 +139,7 @@ class DetailPane(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.show_program(None, None, [], [], has_profile=False)
 
-    def show_program(self, program: Program | None, info: RankInfo | None,
+    def show_program(self, program: Program | None, info: RankedProgram | None,
                      reasons: list[str], fit_reasons: list[str], *, has_profile: bool) -> None:
         self.program = program
         enabled = program is not None

@@ -16,9 +16,13 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from smartpick_desktop.core.catalog.program import Program
+from smartpick_desktop.core.model.catalog_ranking import (
+    CatalogRanking,
+    build_ranking,
+    current_signals,
+)
 from smartpick_desktop.core.progress import ShouldCancel, checkpoint
 from smartpick_desktop.ui.programs.proxy import haystacks
-from smartpick_desktop.ui.programs.ranking import CatalogRanking, build_ranking, current_signals
 from smartpick_desktop.ui.programs.table_model import sorted_programs
 
 
