@@ -243,7 +243,8 @@ class PlanTab(QWidget):
                                  "Optimize again to compare a new list.")
         flatten = (plan.details or {}).get("flatten_at")
         self._show_figures(plan.p_match, plan.expected_interviews, plan.fee_usd,
-                           plan.fee_breakdown, plan.curve, len(rows), flatten, plan.signals)
+                           plan.fee_breakdown, plan.curve, len(rows), flatten, plan.signals,
+                           details=plan.details)
         self._set_use_enabled(False)
 
     def _show_result(self, result: Any) -> None:
@@ -259,17 +260,19 @@ class PlanTab(QWidget):
         self._show_figures(result.p_match, result.expected_interviews, result.fee_usd,
                            result.fee_breakdown, result.curve, len(rows), result.flatten_at,
                            result.signals, allowed=result.signals_allowed,
-                           evidence=result.details.get("posterior", False))
+                           evidence=result.details.get("posterior", False),
+                           details=result.details)
         self._set_use_enabled(bool(result.rows))
 
     def _show_figures(self, p_match: float, interviews: float, fee: int, breakdown: list,
                       curve: list, n: int, flatten: int | None, signals: dict,
-                      allowed: dict | None = None, evidence: bool = False) -> None:
+                      allowed: dict | None = None, evidence: bool = False,
+                      details: dict | None = None) -> None:
         from smartpick_desktop.core.model.optimizer import signal_allowance
         from smartpick_desktop.core.reference import load_reference
 
         ref = load_reference()
-        self.p_match_label.setText(f"P(match) {percent_text_1(p_match)}")
+        self.p_match_label.setText(headline_text(p_match, details or {}))
         used: dict[str, int] = {}
         for level in signals.values():
             used[level] = used.get(level, 0) + 1
@@ -295,6 +298,8 @@ class PlanTab(QWidget):
         target = self.target.value() / 100 or None
         self.chart.set_curve(values, chosen=n or None, flatten_at=flatten, target=target)
         note = self.chart.describe()
+        if (details or {}).get("stop_text"):
+            note += " " + details["stop_text"]
         if target:
             reach = next((k + 1 for k, v in enumerate(values) if v >= target), None)
             note += (f" Your target {target * 100:.0f}% is reached with {reach} applications."
@@ -446,3 +451,15 @@ def _row(program: Any, signal: str | None, p: float, fit: float, tier: str, gain
                        str(tier), float(p), float(fit), signal,
                        None if gain is None else float(gain), tuple(reasons or ()),
                        program.specialty)
+
+
+def headline_text(p_match: float, details: dict) -> str:
+    """"P(match) 84.0% (likely 74–91%)", and the chance of any position with a safety net."""
+    text = f"P(match) {percent_text_1(p_match)}"
+    low_high = details.get("p_match_range")
+    if low_high:
+        text += f" (likely {percent_text(low_high[0])}–{percent_text(low_high[1])})"
+    any_p = details.get("p_match_any")
+    if any_p is not None and any_p > p_match + 1e-9:
+        text += f" · any position {percent_text(any_p)}"
+    return text
