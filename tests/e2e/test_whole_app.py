@@ -7,7 +7,6 @@ item → a mentor met and thanked → the plan exported as a PDF that holds all 
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import subprocess
 
 import pytest
@@ -18,8 +17,7 @@ from smartpick_desktop.core.catalog.queries import load_programs
 from smartpick_desktop.core.model.plan_store import current_plan
 from smartpick_desktop.ui.main_window import MainWindow
 
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None,
-                                reason="poppler-utils is needed to read the PDF back")
+pytestmark = pytest.mark.tool("pdftotext")
 
 
 def click(qtbot, button):
