@@ -158,7 +158,7 @@ def predict_optimizer(rows: Sequence[OutcomeRow], catalog: dict[str, list[Any]],
             raise Cancelled
         programs = catalog.get(row.specialty, [])
         plan = optimize(row.profile(), programs, max_apps=row.applications, seed=seed,
-                        draws=OPTIMIZER_DRAWS, consts=c)
+                        draws=OPTIMIZER_DRAWS, stop_at_knee=False, consts=c)
         expected = plan.expected_interviews
         out.append(Prediction(row, expected, expected / row.applications,
                               plan.p_match if row.outcome is not None else None))

@@ -140,7 +140,19 @@ def build_document(profile: Profile, plan: Any, programs: Sequence[Any], *,
         checklist=[ChecklistRow(i.text, i.origin, bool(i.done)) for i in checklist],
         sources=sources,
         signals_available=(specialty.signals_total or None) if specialty else None,
+        **_plan_extras(plan),
     )
+
+
+def _plan_extras(plan: Any) -> dict[str, Any]:
+    """The plan's range, safety-net figure and stopping sentence, when it has them."""
+    details = getattr(plan, "details", None) or {}
+    low_high = details.get("p_match_range")
+    any_p = details.get("p_match_any")
+    return {"p_match_range": tuple(low_high) if low_high else None,
+            "p_match_any": (float(any_p) if any_p is not None
+                            and any_p > float(plan.p_match) + 1e-9 else None),
+            "stop_text": str(details.get("stop_text") or "")}
 
 
 def _match_year(ref: Any, profile: Profile, today: dt.date) -> int:

@@ -177,6 +177,9 @@ class PlanDocument:
     sources: list[SourceRef] = field(default_factory=list)
     signals_available: int | None = None    # the specialty's signal count (None: not listed)
     demo_note: str = "Programs marked as demo come from SmartPick's demo pack, not real data."
+    p_match_range: tuple[float, float] | None = None  # likely (low, high), docs/model.md 7c
+    p_match_any: float | None = None        # with a preliminary safety net
+    stop_text: str = ""                     # why the list ends where it does
 
     @property
     def is_demo(self) -> bool:

@@ -95,6 +95,14 @@ class PlanTab(QWidget):
         form.addRow("Maximum applications:", self.max_apps)
         form.addRow("Budget (ERAS fees):", self.budget)
         form.addRow("Target P(match):", self.target)
+        self.prelim = QSpinBox()
+        self.prelim.setRange(0, 40)
+        self.prelim.setSpecialValueText("None")
+        self.prelim.setAccessibleName("Preliminary programs as a safety net")
+        self.prelim.setToolTip(
+            "Add up to this many preliminary (one-year) programs of your specialty after your "
+            "categorical list: a safety net that the plan counts as “any position”.")
+        form.addRow("Preliminary safety net:", self.prelim)
         row.addLayout(form)
         side = QVBoxLayout()
         buttons = QHBoxLayout()
@@ -337,6 +345,7 @@ class PlanTab(QWidget):
             "budget": self.budget.value() or None,
             "target": (self.target.value() / 100) or None,
             "curve_to": max(60, self.max_apps.value() or 0),
+            "prelim_apps": self.prelim.value(),
             "use_profile_defaults": False,
         }
         self.worker = OptimizeWorker(self.ctx.store, profile, options)
