@@ -317,9 +317,17 @@ def _tiered(arr: ProgramArrays) -> list[bool]:
     for name in arr.specialty:
         if name not in cache:
             spec = load_reference().find_specialty(name or "")
-            cache[name] = bool(spec and spec.signals_gold > 0)
+            cache[name] = bool(spec and spec.signals_gold > 0) or _season_tiered(name)
         out.append(cache[name])
     return out
+
+
+def _season_tiered(name: str) -> bool:
+    """True when the shipped season of today's date gives the specialty gold signals (e.g.
+    OB/GYN on ResidencyCAS, 3 gold + 15 silver)."""
+    from smartpick_desktop.core.season import season_in_force, specialty_season
+
+    return "gold" in specialty_season(season_in_force(None).season, name or "").signals
 
 
 # --- the shared applicant factor u -----------------------------------------------------------
