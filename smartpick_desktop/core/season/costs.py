@@ -155,3 +155,18 @@ def whole_cost(season: Season, fee_lines: Iterable[Mapping[str, Any]], *,
         f"{interviews:.1f} expected interviews × ${travel_usd:,} = ${travel_total:,} ({origin})",
         "Your estimate" if travel_is_own else travel_default()[1], "travel", estimate=True))
     return WholeCost(lines, budget_usd, list(season.not_included))
+
+
+def cost_of_plan(session: Any, profile: Any, fee_breakdown: Iterable[Mapping[str, Any]],
+                 expected_interviews: float, budget_usd: int | None = None,
+                 season: Season | None = None) -> WholeCost:
+    """The whole cost of a plan (an optimiser result or a saved plan) in the season in force,
+    with the student's travel estimate; ``budget_usd`` defaults to the profile's."""
+    from smartpick_desktop.core.season.service import season_in_force
+
+    season = season or season_in_force(session).season
+    travel, own = travel_per_interview(session)
+    budget = budget_usd if budget_usd is not None else getattr(profile, "budget_usd", None)
+    return whole_cost(season, fee_breakdown, expected_interviews=expected_interviews,
+                      applicant_type=getattr(profile, "applicant_type", "us_md"),
+                      budget_usd=budget, travel_usd=travel, travel_is_own=own)
