@@ -105,7 +105,6 @@ def _optimize(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.budget is not None and args.budget < 0:
         raise UsageError("--budget cannot be negative.")
     from smartpick_desktop.core.model.plan_store import compute_plan, save_plan
-
     from smartpick_desktop.core.season import set_travel_per_interview
     from smartpick_desktop.core.season.costs import cost_of_plan
 

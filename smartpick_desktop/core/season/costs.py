@@ -134,7 +134,7 @@ def whole_cost(season: Season, fee_lines: Iterable[Mapping[str, Any]], *,
             if item.kind == "per_rank_beyond":
                 ranks = int(round(interviews))
                 extra = max(0, ranks - item.included)
-                detail = (f"about {ranks} ranks (one per expected interview): "
+                detail = (f"about {ranks} rank{'s' if ranks != 1 else ''} (one per expected interview): "
                           + (f"{extra} beyond {item.included} × ${item.usd}" if extra
                              else f"within the {item.included} included"))
                 lines.append(CostLine(item.label, extra * item.usd, detail,
