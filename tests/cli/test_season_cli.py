@@ -182,3 +182,20 @@ def test_season_use_switches_and_today_switches_back(data_dir):
     assert run(data_dir, "season", "use", "1999-00").returncode == 3
     assert run(data_dir, "season", "use", "today").returncode == 0
     assert show(data_dir, "IM")["season"] == "2026-27"
+
+
+def test_model_check_rows_name_the_nrmp_year_and_reproduce_its_rates(data_dir):
+    """Whichever Match year the model uses (2025 or 2026), each row names it and the model is
+    within 3 points of that year's published rate."""
+    from smartpick_desktop.core.reference import load_reference
+
+    out = run(data_dir, "model", "check", "--json")
+    assert out.returncode == 0, out.stderr
+    rows = [r for r in json.loads(out.stdout) if r["check"] == "match_rate"]
+    by_year = load_reference().match_rates_by_year
+    assert len(rows) == 4
+    for r in rows:
+        years = [y for y in (2025, 2026) if str(y) in r["source"]]
+        assert "NRMP" in r["source"] and years, r["source"]
+        assert r["published"] == pytest.approx(float(by_year[years[0]][r["applicant_type"]].value))
+        assert abs(r["model"] - r["published"]) <= 0.03
