@@ -105,9 +105,8 @@ def test_import_replaces_the_shipped_season_and_a_bad_one_changes_nothing(store,
     path.write_text(json.dumps(good), encoding="utf-8")
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({**good, "dates": "soon"}), encoding="utf-8")
-    with store.session() as session:
-        with pytest.raises(SeasonPackError):
-            import_season_pack(session, bad)
+    with store.session() as session, pytest.raises(SeasonPackError):
+        import_season_pack(session, bad)
     with store.session() as session:
         assert season_in_force(session, dt.date(2026, 11, 28)).season.origin == "shipped"
         import_season_pack(session, path, today=dt.date(2026, 11, 28))
