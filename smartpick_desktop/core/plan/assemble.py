@@ -30,7 +30,14 @@ from smartpick_desktop.core.plan.document import (
     SourceRef,
     TimelineEvent,
 )
-from smartpick_desktop.core.profile import APPLICANT_TYPES, HONORS, VISAS, Profile, load_profile
+from smartpick_desktop.core.profile import (
+    APPLICANT_TYPES,
+    ECFMG_STATUSES,
+    HONORS,
+    VISAS,
+    Profile,
+    load_profile,
+)
 
 NO_PROFILE = ("There is no profile yet: run 'smartpick profile import FILE.json' or create one "
               "in the app before exporting a plan.")
@@ -125,7 +132,7 @@ def build_document(profile: Profile, plan: Any, programs: Sequence[Any], *,
     today = today or dt.date.today()
     season = season or season_in_force(None, today).season
     travel = travel or (travel_default()[0], False)
-    position = position_statement(profile)
+    position = position_statement(profile, season)
     wanted = set(plan.program_ids)
     programs = [p for p in programs if p.program_id in wanted]
     chosen = _programs(profile, plan, programs)
@@ -190,6 +197,7 @@ def _snapshot(profile: Profile, position: Any) -> ProfileSnapshot:
         research_items=profile.research_items,
         honors=[HONORS.get(h, h) for h in profile.honors],
         visa=VISAS.get(profile.visa, profile.visa),
+        ecfmg=ECFMG_STATUSES.get(profile.ecfmg_status or "", "") if profile.is_img else "",
         preferred_states=list(profile.preferred_states), budget_usd=profile.budget_usd,
         target_programs=profile.target_programs, position=position.text,
         position_source=position.source)

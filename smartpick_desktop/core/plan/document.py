@@ -58,6 +58,7 @@ class ProfileSnapshot:
     research_items: int = 0
     honors: list[str] = field(default_factory=list)
     visa: str = ""
+    ecfmg: str = ""                         # ECFMG certification status (IMGs), "" if not said
     preferred_states: list[str] = field(default_factory=list)
     budget_usd: int | None = None
     target_programs: int | None = None

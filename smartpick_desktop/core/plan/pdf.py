@@ -315,6 +315,7 @@ def _profile(doc: PlanDocument, width: float) -> list:
              ("Research items", profile.research_items),
              ("Honors", ", ".join(profile.honors) or "None listed"),
              ("Visa", profile.visa or "—"),
+             *([("ECFMG certification", profile.ecfmg)] if profile.ecfmg else []),
              ("Preferred states", ", ".join(profile.preferred_states) or "Any"),
              ("Budget", money(profile.budget_usd) if profile.budget_usd else "Not set"),
              ("Target applications", profile.target_programs or "Not set")]

@@ -32,10 +32,12 @@ from smartpick_desktop.core.states import US_STATES
 _TRI = [("Unknown", None), ("Yes", True), ("No", False)]
 _TEXT = ("name", "institution", "city", "acgme_id", "website")
 _NUMBERS = ("positions", "share_md", "share_do", "share_img", "min_step2", "typical_step2",
-            "interviews_per_year", "reputation")
+            "interviews_per_year", "reputation", "grad_year_cutoff", "max_failed_attempts")
 _HINTS = {"acgme_id": "10 digits", "positions": "e.g. 12", "min_step2": "e.g. 230",
           "typical_step2": "e.g. 245", "interviews_per_year": "e.g. 120",
-          "reputation": "0–100", "website": "https://…", "name": "required"}
+          "reputation": "0–100", "website": "https://…", "name": "required",
+          "grad_year_cutoff": "e.g. 2020 (blank: no limit)",
+          "max_failed_attempts": "e.g. 0 = first-attempt passes only"}
 
 
 def _show(name: str, value: Any) -> str:
