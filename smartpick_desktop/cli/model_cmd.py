@@ -18,7 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     opt = sub.add_parser("optimize", help="choose the list and signals; saves it as the "
                          "current plan")
     opt.add_argument("--max-apps", metavar="N", type=int, help="at most N applications")
-    opt.add_argument("--budget", metavar="USD", type=int, help="ERAS fee budget in USD "
+    opt.add_argument("--budget", metavar="USD", type=int, help="application fee budget in USD "
                      "(default: the profile's budget)")
     opt.add_argument("--travel-per-interview", metavar="USD", type=int,
                      help="your estimate of travel per interview (kept for next time)")
