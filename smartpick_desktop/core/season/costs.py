@@ -151,7 +151,7 @@ def whole_cost(season: Season, fee_lines: Iterable[Mapping[str, Any]], *,
     travel_total = int(round(interviews * travel_usd))
     origin = "your own estimate" if travel_is_own else "an estimate you can change"
     lines.append(CostLine(
-        "Interview travel (estimate)", travel_total,
+        "Interview travel", travel_total,
         f"{interviews:.1f} expected interviews × ${travel_usd:,} = ${travel_total:,} ({origin})",
         "Your estimate" if travel_is_own else travel_default()[1], "travel", estimate=True))
     return WholeCost(lines, budget_usd, list(season.not_included))

@@ -13,10 +13,13 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QPushButton,
     QSpinBox,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -62,11 +65,16 @@ class SeasonCostPage(QWidget):
         outer.addLayout(row)
         self.season_label = wrapped_label(muted=True)
         outer.addWidget(self.season_label)
+        self.splitter = QSplitter()
+        outer.addWidget(self.splitter, 1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 6, 0)
         self.platforms_label = wrapped_label()
-        outer.addWidget(self.platforms_label)
+        left_layout.addWidget(self.platforms_label)
         self.notice_label = wrapped_label()
         self.notice_label.setStyleSheet(WARNING_STYLE)
-        outer.addWidget(self.notice_label)
+        left_layout.addWidget(self.notice_label)
         self.steps = QTableWidget(0, 4)
         self.steps.setHorizontalHeaderLabels(["Date", "Step", "Status", "Source"])
         self.steps.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -77,11 +85,20 @@ class SeasonCostPage(QWidget):
         for col in (0, 2):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(3, 220)
         self.steps.setAccessibleName("Season steps")
-        outer.addWidget(self.steps, 3)
+        left_layout.addWidget(self.steps, 1)
+        right = QWidget()
+        outer = QVBoxLayout(right)
+        outer.setContentsMargins(6, 0, 0, 0)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
         outer.addWidget(heading("Whole cost of your plan", 1.2))
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.travel = QSpinBox()
         self.travel.setRange(0, 10_000)
         self.travel.setSingleStep(50)
@@ -92,21 +109,20 @@ class SeasonCostPage(QWidget):
         self.travel.editingFinished.connect(self._on_travel_changed)
         form.addRow("Travel per interview (estimate):", self.travel)
         outer.addLayout(form)
-        self.costs = QTableWidget(0, 3)
-        self.costs.setHorizontalHeaderLabels(["Cost", "How it is counted", "Amount"])
-        self.costs.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.costs.verticalHeader().setVisible(False)
-        self.costs.setWordWrap(True)
-        cheader = self.costs.horizontalHeader()
-        cheader.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        cheader.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        cheader.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.costs = QWidget()
         self.costs.setAccessibleName("Whole cost")
-        outer.addWidget(self.costs, 2)
+        self.cost_grid = QGridLayout(self.costs)
+        self.cost_grid.setContentsMargins(0, 4, 0, 4)
+        self.cost_grid.setColumnStretch(0, 1)
+        self.steps.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.steps.horizontalHeader().sectionResized.connect(
+            lambda *_a: self.steps.resizeRowsToContents())
+        outer.addWidget(self.costs)
         self.total_label = wrapped_label()
         outer.addWidget(self.total_label)
         self.not_included_label = wrapped_label(muted=True)
         outer.addWidget(self.not_included_label)
+        outer.addStretch(1)
 
     # --- state -------------------------------------------------------------------------
 
@@ -145,7 +161,7 @@ class SeasonCostPage(QWidget):
             self.platforms_label.setText("Create your profile to see your platforms and dates.")
             self.notice_label.setVisible(False)
             self.steps.setRowCount(0)
-            self.costs.setRowCount(0)
+            self._set_cost_rows([])
             self.total_label.setText("")
             return
         self._show_platforms(season, profile)
@@ -217,7 +233,7 @@ class SeasonCostPage(QWidget):
 
         plan = self.plan
         if plan is None:
-            self.costs.setRowCount(0)
+            self._set_cost_rows([])
             self.total_label.setText("Optimize a list to see its whole cost.")
             self.total_label.setStyleSheet("")
             self.not_included_label.setText("")
@@ -230,17 +246,7 @@ class SeasonCostPage(QWidget):
                           applicant_type=profile.applicant_type, budget_usd=budget,
                           travel_usd=travel, travel_is_own=own)
         self.cost = cost
-        self.costs.setRowCount(len(cost.lines))
-        for row, line in enumerate(cost.lines):
-            label = line.label + (" — an estimate" if line.estimate else "")
-            for col, text in enumerate((label, f"{line.detail}. Source: {line.source}",
-                                        f"${line.usd:,}")):
-                item = QTableWidgetItem(text)
-                if col == 2:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter)
-                self.costs.setItem(row, col, item)
-        self.costs.resizeRowsToContents()
+        self._set_cost_rows(cost.lines)
         warning = cost.warning()
         total = f"Estimated whole cost: ${cost.total_usd:,}"
         if budget:
@@ -249,6 +255,25 @@ class SeasonCostPage(QWidget):
         self.total_label.setStyleSheet(WARNING_STYLE if warning else "font-weight: bold;")
         self.not_included_label.setText(("Not included: " + " ".join(cost.not_included))
                                         if cost.not_included else "")
+
+    def _set_cost_rows(self, lines: list[Any]) -> None:
+        """One row per cost line: what it is and how it is counted, and the amount."""
+        while self.cost_grid.count():
+            item = self.cost_grid.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        for row, line in enumerate(lines):
+            what = wrapped_label(f"{line.label}{' (an estimate)' if line.estimate else ''}\n"
+                                 f"{line.detail}")
+            what.setToolTip(f"Source: {line.source}")
+            amount = QLabel(f"${line.usd:,}")
+            amount.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            self.cost_grid.addWidget(what, row, 0)
+            self.cost_grid.addWidget(amount, row, 1)
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.steps.resizeRowsToContents()
 
     # --- slots -------------------------------------------------------------------------
 
