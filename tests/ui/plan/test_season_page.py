@@ -9,6 +9,7 @@ import datetime as dt
 import json
 
 import pytest
+
 from PySide6.QtCore import Qt
 
 from smartpick_desktop.core.catalog.queries import ensure_demo_pack
