@@ -169,3 +169,29 @@ def test_reach_marks_name_the_first_list_reaching_each_level():
     marks = reach_marks(values)
     first95 = next(k + 1 for k, v in enumerate(values) if v >= 0.95)
     assert f"{first95} applications reach 95%" in marks
+
+
+def test_reference_holds_the_newer_signal_studies_market_and_corrections():
+    from smartpick_desktop.core.reference import load_reference
+
+    ref = load_reference()
+    studies = {s.id: s for s in ref.signal_studies}
+    assert studies["gensurg_funnel_2025"].figures["odds_ratio"].value == pytest.approx(3.85)
+    assert studies["pmc10241500"].figures["interview_rate_signal"].value == pytest.approx(0.244)
+    assert studies["aliem_eras_2023"].specialty == "Emergency Medicine"
+    assert ref.market[2026]["registered_applicants"].value == 53373
+    assert ref.market[2026]["soap_positions_filled"].value == 2632
+    assert "placed in SOAP" in ref.market[2025]["positions_filled_through_soap"].note
+    assert ref.specialty("Internal Medicine").fill_rate.value == pytest.approx(0.968)
+    assert "began with the 2025 ERAS season" in ref.fee_rule.note
+    assert ref.applications["step2_min_passing"].value == 218
+
+
+def test_the_shipped_pack_agrees_with_the_reference_rates():
+    from smartpick_desktop.core.reference import load_reference
+
+    ref = load_reference()
+    for season in shipped_seasons().values():
+        year = season.match_rates_year()
+        for atype, rate in season.match_rates.items():
+            assert rate.rate == pytest.approx(float(ref.match_rates_by_year[year][atype].value))
