@@ -35,8 +35,7 @@ def _restore(args: argparse.Namespace, ctx: CliContext) -> int:
     from smartpick_desktop.core.store.portable import stage_backup
 
     # A bad file is refused before the store is even opened (or its folder created).
-    stage_in = ctx.data_dir if ctx.data_dir.is_dir() else None
-    staged = stage_backup(args.file, stage_in=stage_in)
+    staged = stage_backup(args.file, stage_in=ctx.data_dir)
     try:
         store = ctx.store()
     except DamagedStoreError as err:

@@ -13,7 +13,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from smartpick_desktop.core.errors import StoreError
-from smartpick_desktop.core.files import make_private, private_dir, sweep_leftovers
+from smartpick_desktop.core.files import make_private, private_dir, sweep_data_folder
 from smartpick_desktop.core.store import backup, integrity, migrate, template
 from smartpick_desktop.core.store.urls import sqlite_url
 
@@ -106,8 +106,7 @@ def open_store(data_dir: Path | None = None, *, upgrade: bool = True) -> Store:
     except OSError as err:
         raise StoreError(f"The data folder {folder} cannot be created: {err.strerror}.") from err
     if upgrade:  # what a killed SmartPick left: temporary files, staged restores
-        sweep_leftovers(folder)
-        sweep_leftovers(folder / backup.BACKUPS_DIRNAME)
+        sweep_data_folder(folder)
     seeded = upgrade and template.seed_new_store(folder / DB_FILENAME)
     for suffix in ("", "-wal", "-shm", "-journal"):  # the user's data: private to the user
         make_private(folder / (DB_FILENAME + suffix))

@@ -25,6 +25,7 @@ import datetime as dt
 import hashlib
 import json
 import math
+import os
 import re
 import sqlite3
 import tempfile
@@ -337,11 +338,17 @@ def _refuse(path: Path, reason: str) -> InputError:
 
 
 def _staging(stage_in: Path | None) -> tempfile.TemporaryDirectory:
-    """A private scratch folder: ``.restore-*`` inside ``stage_in`` (the data folder, so the
-    user's data never lands in the system temporary folder and a leftover is swept at the next
-    start), or the system one when there is no data folder yet."""
-    if stage_in is not None and Path(stage_in).is_dir():
-        return tempfile.TemporaryDirectory(prefix=".restore-", dir=stage_in)
+    """A private (0700) scratch folder beside the data: ``.restore-*`` inside ``stage_in`` (the
+    data folder), or ``.NAME.restore-*`` next to it while it does not exist yet (a refused
+    restore must not create it); the system one only when neither can be written. Leftovers of
+    a killed restore are swept at the next start (``files.sweep_leftovers``)."""
+    if stage_in is not None:
+        folder = Path(stage_in)
+        if folder.is_dir() and os.access(folder, os.W_OK):
+            return tempfile.TemporaryDirectory(prefix=".restore-", dir=folder)
+        parent = folder.parent
+        if not folder.exists() and parent.is_dir() and os.access(parent, os.W_OK):
+            return tempfile.TemporaryDirectory(prefix=f".{folder.name}.restore-", dir=parent)
     return tempfile.TemporaryDirectory(prefix="smartpick-restore-")
 
 
