@@ -40,8 +40,9 @@ from smartpick_desktop import __version__
 from smartpick_desktop.core.errors import InputError, StoreError
 from smartpick_desktop.core.store import migrate
 from smartpick_desktop.core.store.integrity import SQLITE_MAGIC, check_file
-from smartpick_desktop.core.store.restore_check import check_rows, read_everything, strict_json
+from smartpick_desktop.core.store.restore_check import check_rows, read_everything
 from smartpick_desktop.core.store.urls import sqlite_uri
+from smartpick_desktop.core.textio import strict_json
 
 if TYPE_CHECKING:
     from smartpick_desktop.core.store.engine import Store

@@ -10,13 +10,13 @@ finally the staged store is read through the same core functions the tabs use.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
 import sqlite3
 from pathlib import Path
 from typing import Any
 
 from smartpick_desktop.core.errors import InputError
+from smartpick_desktop.core.textio import strict_json
 
 INT64 = (-(2**63), 2**63 - 1)
 #: Text columns that hold JSON: (table, column) -> the JSON kind they must hold.
@@ -25,52 +25,6 @@ JSON_COLUMNS: dict[tuple[str, str], type] = {
     ("program_user", "tags"): list, ("program_user", "status_dates"): dict,
     ("mentor_contacts", "tags"): list, ("articles", "tags"): list, ("plans", "details"): dict,
 }
-
-
-def strict_json(text: str | bytes) -> Any:
-    """``json.loads`` that refuses NaN/Infinity, numbers past 64 bits of range and lone
-    surrogates, and turns deep nesting into a ValueError.
-
-    Raises:
-        ValueError: the text is not strict JSON.
-    """
-    def no_constant(name: str) -> Any:
-        raise ValueError(f"{name} is not a number JSON allows")
-
-    try:
-        value = json.loads(text, parse_constant=no_constant)
-    except RecursionError:
-        raise ValueError("it is nested too deeply") from None
-    check_json_value(value)
-    return value
-
-
-def check_json_value(value: Any, depth: int = 0) -> None:
-    """Refuse non-finite numbers and lone surrogates anywhere in a decoded JSON value.
-
-    Raises:
-        ValueError: naming what is wrong.
-    """
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, float) and not math.isfinite(item):
-            raise ValueError("it holds a number that is not finite (NaN or infinity)")
-        if isinstance(item, str):
-            _check_text(item)
-        elif isinstance(item, dict):
-            for key in item:
-                _check_text(key)
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-
-
-def _check_text(text: str) -> None:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ValueError("it holds a broken character (a lone UTF-16 surrogate)") from None
 
 
 def _declared(conn: sqlite3.Connection, table: str) -> dict[str, str]:
