@@ -34,13 +34,16 @@ from smartpick_desktop.ui.articles.links import LinkHandler
 from smartpick_desktop.ui.articles.reader import DEFAULT_PT, ReaderView
 from smartpick_desktop.ui.articles.workers import ImportWorker
 from smartpick_desktop.ui.context import AppContext
+from smartpick_desktop.ui.tabs import TabDefaults
 
 log = logging.getLogger(__name__)
 ALL_TOPICS = "All topics"
 SEARCH_DELAY_MS = 150
 PROGRESS_DELAY_MS = 800
-class ArticlesTab(QWidget):
+class ArticlesTab(TabDefaults, QWidget):
     """Library list, reader and side panel (see the module docstring)."""
+
+    help_page = "articles"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -46,17 +46,20 @@ from smartpick_desktop.ui.mentors.dialogs import (
 )
 from smartpick_desktop.ui.mentors.letters_board import NEXT_STATUS, LettersBoard
 from smartpick_desktop.ui.mentors.models import ContactFilterProxy, ContactTableModel
+from smartpick_desktop.ui.tabs import TabDefaults
 from smartpick_desktop.ui.widgets import heading, wrapped_label
 
 FILE_FILTERS = "Contacts (*.vcf *.csv);;vCard (*.vcf);;CSV (*.csv)"
 
 
-class MentorsTab(QWidget):
+class MentorsTab(TabDefaults, QWidget):
     """Contacts, their timeline and follow-ups, the composer and the letters board.
 
     Attributes:
         dialog: the dialog opened last (tests fill it in and press its buttons).
     """
+
+    help_page = "mentors"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

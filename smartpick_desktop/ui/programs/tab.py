@@ -37,12 +37,13 @@ from smartpick_desktop.ui.programs.table_model import (
     ProgramTableModel,
 )
 from smartpick_desktop.ui.programs.table_view import ProgramsTableView
+from smartpick_desktop.ui.tabs import TabDefaults
 
 SPREADSHEET_FILTERS = "Spreadsheets and packs (*.csv *.xlsx *.txt *.json *.gz *.sppack);;All files (*)"
 IMPORTABLE = (".csv", ".xlsx", ".xlsm", ".txt", ".tsv", ".json", ".gz", ".sppack")
 
 
-class ProgramsTab(QWidget):
+class ProgramsTab(TabDefaults, QWidget):
     """The catalog as a ranked table (see PRODUCT.md section 4).
 
     Loading and ranking run in a worker thread (:mod:`.loading`); ``busy`` is True meanwhile
@@ -52,6 +53,8 @@ class ProgramsTab(QWidget):
         model: the ProgramTableModel; proxy: the ProgramFilterProxy; table: the QTableView.
         detail: the DetailPane. last_apply_seconds: GUI-thread time of the last applied load.
     """
+
+    help_page = "programs"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
