@@ -13,7 +13,6 @@ from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListView,
@@ -344,10 +343,10 @@ class ArticlesTab(TabDefaults, QWidget):
 
     def ask_note(self, quote: str, current: str) -> str | None:
         """Ask for a note (tests replace this method); None when cancelled."""
-        short = quote if len(quote) < 80 else quote[:77] + "…"
-        text, ok = QInputDialog.getMultiLineText(self, "Note", f"Your note on \u201c{short}\u201d:",
-                                                 current)
-        return text if ok else None
+        from smartpick_desktop.ui.articles.note_dialog import NoteDialog
+
+        dialog = NoteDialog(quote, current, self)
+        return dialog.note() if dialog.exec() == NoteDialog.DialogCode.Accepted else None
 
     @Slot()
     def _repaint_marks(self) -> None:

@@ -472,15 +472,14 @@ class MentorsTab(TabDefaults, QWidget):
         return dialog
 
     @Slot(object, str, str)
-    def _on_composer_sent(self, contact_id: object, template: str, how: str) -> None:
+    def _on_composer_sent(self, contact_id: object, template: str, _how: str) -> None:
         if not isinstance(contact_id, int):
             self._ctx.status_message.emit("Not logged: no contact was chosen in the composer.")
             return
         kind = TEMPLATES[template].kind
-        verb = "Opened in your mail app" if how == "mail" else "Copied"
         self._write(lambda s: core_interactions.log_interaction(
             s, contact_id, kind, models.today(), template=template),
-            f"{verb} and logged: {TEMPLATES[template].title.lower()}.")
+            f"Logged as sent: {TEMPLATES[template].title.lower()}.")
         self.select_contact(contact_id)
 
     # --- slots: import/export ------------------------------------------------------------------
