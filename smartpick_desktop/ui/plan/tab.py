@@ -1,4 +1,4 @@
-"""The Plan tab: the list optimiser, its figures and curve, "Use this list", interview season."""
+"""The Plan tab: the list optimizer, its figures and curve, "Use this list", interview season."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ from smartpick_desktop.ui.context import AppContext
 from smartpick_desktop.ui.plan.chart import CurveChart
 from smartpick_desktop.ui.plan.list_model import PlanListModel, PlanRowView
 from smartpick_desktop.ui.plan.season_panel import RankOrderPanel, SeasonPanel
-from smartpick_desktop.ui.plan.worker import OptimiseWorker
+from smartpick_desktop.ui.plan.worker import OptimizeWorker
 from smartpick_desktop.ui.tabs import TabDefaults
 from smartpick_desktop.ui.widgets import heading, wrapped_label
 
@@ -45,8 +45,8 @@ class PlanTab(TabDefaults, QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.pool = QThreadPool.globalInstance()
-        self.worker: OptimiseWorker | None = None
-        self.result: Any = None   # the latest optimiser result not yet used
+        self.worker: OptimizeWorker | None = None
+        self.result: Any = None   # the latest optimizer result not yet used
         self.saved: Any = None    # the current plan in the store
         self._dirty = True
 
@@ -101,9 +101,9 @@ class PlanTab(TabDefaults, QWidget):
         row.addLayout(form)
         side = QVBoxLayout()
         buttons = QHBoxLayout()
-        self.optimise_button = QPushButton("Optimise my list")
-        self.optimise_button.setDefault(True)
-        self.optimise_button.clicked.connect(self._on_optimise_clicked)
+        self.optimize_button = QPushButton("Optimize my list")
+        self.optimize_button.setDefault(True)
+        self.optimize_button.clicked.connect(self._on_optimize_clicked)
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self._on_cancel_clicked)
@@ -111,7 +111,7 @@ class PlanTab(TabDefaults, QWidget):
         self.use_button.setEnabled(False)
         self.use_button.setToolTip("Save this list as your plan and mark its programs Applying")
         self.use_button.clicked.connect(self._on_use_clicked)
-        for b in (self.optimise_button, self.cancel_button, self.use_button):
+        for b in (self.optimize_button, self.cancel_button, self.use_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         side.addLayout(buttons)
@@ -166,14 +166,14 @@ class PlanTab(TabDefaults, QWidget):
         return page
 
     def install_actions(self, window: Any) -> None:
-        self.optimise_action = QAction("&Optimise my list", self)
-        self.optimise_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
-        self.optimise_action.triggered.connect(self._on_optimise_clicked)
+        self.optimize_action = QAction("&Optimize my list", self)
+        self.optimize_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.optimize_action.triggered.connect(self._on_optimize_clicked)
         self.use_action = QAction("&Use this list", self)
         self.use_action.setEnabled(False)
         self.use_action.triggered.connect(self._on_use_clicked)
         menu = window.menu("Plan")
-        menu.addAction(self.optimise_action)
+        menu.addAction(self.optimize_action)
         menu.addAction(self.use_action)
 
     # --- state ---------------------------------------------------------------------------
@@ -195,7 +195,7 @@ class PlanTab(TabDefaults, QWidget):
             self.saved = current_plan(session)
             programs = load_programs(session) if profile is not None else []
         self.profile = profile
-        self.optimise_button.setEnabled(profile is not None and self.worker is None)
+        self.optimize_button.setEnabled(profile is not None and self.worker is None)
         if profile is None:
             self.state_label.setText("Create your profile first: the list is built from it.")
             self._show_empty()
@@ -215,7 +215,7 @@ class PlanTab(TabDefaults, QWidget):
             self._show_saved(self.saved, programs)
         else:
             self.state_label.setText("No list yet: choose your limits and press "
-                                     "“Optimise my list”.")
+                                     "“Optimize my list”.")
             self._show_empty()
 
     def _show_empty(self) -> None:
@@ -243,7 +243,7 @@ class PlanTab(TabDefaults, QWidget):
                 for i in plan.program_ids if i in ranked]
         self.model.set_rows(rows)
         self.state_label.setText(f"Your current plan, chosen {plan.created:%d %b %Y %H:%M}. "
-                                 "Optimise again to compare a new list.")
+                                 "Optimize again to compare a new list.")
         flatten = (plan.details or {}).get("flatten_at")
         self._show_figures(plan.p_match, plan.expected_interviews, plan.fee_usd,
                            plan.fee_breakdown, plan.curve, len(rows), flatten, plan.signals)
@@ -268,7 +268,7 @@ class PlanTab(TabDefaults, QWidget):
     def _show_figures(self, p_match: float, interviews: float, fee: int, breakdown: list,
                       curve: list, n: int, flatten: int | None, signals: dict,
                       allowed: dict | None = None, evidence: bool = False) -> None:
-        from smartpick_desktop.core.model.optimiser import signal_allowance
+        from smartpick_desktop.core.model.optimizer import signal_allowance
         from smartpick_desktop.core.reference import load_reference
 
         ref = load_reference()
@@ -323,7 +323,7 @@ class PlanTab(TabDefaults, QWidget):
     # --- slots ---------------------------------------------------------------------------
 
     @Slot()
-    def _on_optimise_clicked(self) -> None:
+    def _on_optimize_clicked(self) -> None:
         if self.worker is not None:
             return
         profile = self.ctx.profile()
@@ -337,17 +337,17 @@ class PlanTab(TabDefaults, QWidget):
             "curve_to": max(60, self.max_apps.value() or 0),
             "use_profile_defaults": False,
         }
-        self.worker = OptimiseWorker(self.ctx.store, profile, options)
+        self.worker = OptimizeWorker(self.ctx.store, profile, options)
         self.worker.signals.progress.connect(self._on_worker_progress)
         self.worker.signals.finished.connect(self._on_worker_finished)
         self.worker.signals.failed.connect(self._on_worker_failed)
         self.worker.signals.cancelled.connect(self._on_worker_cancelled)
-        self.optimise_button.setEnabled(False)
+        self.optimize_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
-        self.state_label.setText("Optimising… (20,000 simulated seasons per list)")
-        self.ctx.status_message.emit("Optimising your list…")
+        self.state_label.setText("Optimizing… (20,000 simulated seasons per list)")
+        self.ctx.status_message.emit("Optimizing your list…")
         self.pool.start(self.worker)
 
     @Slot()
@@ -366,7 +366,7 @@ class PlanTab(TabDefaults, QWidget):
         self.worker = None
         self.progress.setVisible(False)
         self.cancel_button.setEnabled(False)
-        self.optimise_button.setEnabled(True)
+        self.optimize_button.setEnabled(True)
 
     @Slot(object)
     def _on_worker_finished(self, result: Any) -> None:
@@ -386,7 +386,7 @@ class PlanTab(TabDefaults, QWidget):
     def _on_worker_cancelled(self) -> None:
         self._done()
         self.state_label.setText("Cancelled: nothing was changed.")
-        self.ctx.status_message.emit("Optimisation cancelled.")
+        self.ctx.status_message.emit("Optimization cancelled.")
 
     @Slot()
     def _on_use_clicked(self) -> None:
