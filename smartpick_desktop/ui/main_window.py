@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from smartpick_desktop.core.profile import demo_profile, save_profile
 from smartpick_desktop.ui.actions import action_installers
+from smartpick_desktop.ui.appearance import Appearance
 from smartpick_desktop.ui.context import AppContext
 from smartpick_desktop.ui.tabs import Tab, tab_specs
 from smartpick_desktop.ui.welcome import WelcomePage
@@ -52,6 +53,9 @@ class MainWindow(QMainWindow):
         self.toolbar.setObjectName("main_toolbar")
         self.addToolBar(self.toolbar)
 
+        self.appearance = Appearance(ctx.settings, self)
+        self.appearance.apply_theme()
+        self.appearance.apply_zoom()
         self.stack = QStackedWidget()
         self.welcome = WelcomePage()
         self.welcome.create_requested.connect(self._on_welcome_create)
@@ -162,6 +166,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, k=key: self.show_tab(k))
             view.addAction(action)
             self.addAction(action)
+        self.appearance.install(self)
 
     def _build_help_menu(self) -> None:
         about = QAction("&About SmartPick", self)

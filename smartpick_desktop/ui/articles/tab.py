@@ -112,12 +112,11 @@ class ArticlesTab(TabDefaults, QWidget):
         self.bookmark_action = QAction("Bookmark", self, shortcut=QKeySequence("Ctrl+D"))
         self.bookmark_action.setToolTip("Bookmark this place (Ctrl+D)")
         self.bookmark_action.triggered.connect(self.add_bookmark)
-        self.larger_action = QAction("Larger text", self, shortcut=QKeySequence.StandardKey.ZoomIn)
+        self.larger_action = QAction("Larger reader text", self)
         self.larger_action.triggered.connect(lambda: self.change_font(+1))
-        self.smaller_action = QAction("Smaller text", self,
-                                      shortcut=QKeySequence.StandardKey.ZoomOut)
+        self.smaller_action = QAction("Smaller reader text", self)
         self.smaller_action.triggered.connect(lambda: self.change_font(-1))
-        self.reset_font_action = QAction("Normal text size", self, shortcut=QKeySequence("Ctrl+0"))
+        self.reset_font_action = QAction("Normal reader text size", self)
         self.reset_font_action.triggered.connect(lambda: self.set_font_pt(DEFAULT_PT))
         for action in (self.find_action, self.highlight_action, self.note_action,
                        self.bookmark_action, self.larger_action, self.smaller_action, self.reset_font_action):
@@ -178,8 +177,9 @@ class ArticlesTab(TabDefaults, QWidget):
         file_menu.addAction(import_action)
         view = window.menu("View")
         view.addSeparator()
-        for action in (self.larger_action, self.smaller_action, self.reset_font_action):
-            view.addAction(action)
+        self.reader.set_zoom(window.appearance.factor)
+        window.appearance.zoom_changed.connect(self.reader.set_zoom)
+        window.appearance.theme_changed.connect(self._on_system_scheme_changed)
         theme_menu = view.addMenu("Reader theme")
         self.theme_group = QActionGroup(self)
         self.theme_actions: dict[str, QAction] = {}
