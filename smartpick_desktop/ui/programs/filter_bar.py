@@ -98,6 +98,20 @@ class FilterBar(QWidget):
                        status=self.status_box.currentData() or "",
                        source=self.source_box.currentData() or "")
 
+    def boxes(self) -> list[QComboBox]:
+        return [self.specialty_box, self.place_box, self.setting_box, self.visa_box,
+                self.tier_box, self.status_box, self.source_box]
+
+    def clear_filters(self) -> None:
+        """Empty the search and set every menu to its first ("All" or "Any") choice."""
+        for box in self.boxes():
+            box.blockSignals(True)
+            box.setCurrentIndex(0)
+            box.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+
     def set_specialties(self, names: list[str], chosen: str) -> bool:
         """Offer ``names``, keeping ``chosen`` selected; False when they were offered already."""
         box = self.specialty_box

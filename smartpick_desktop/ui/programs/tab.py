@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -108,6 +109,14 @@ class ProgramsTab(TabDefaults, QWidget):
         self.table_stack = QStackedWidget()
         self.table_stack.addWidget(self.loading_label)
         self.table_stack.addWidget(self.table)
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("programs_empty")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setTextFormat(Qt.TextFormat.RichText)
+        self.empty_label.setMargin(24)
+        self.empty_label.linkActivated.connect(self._on_empty_link)
+        self.table_stack.addWidget(self.empty_label)
         self.splitter.addWidget(self.table_stack)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
@@ -252,7 +261,6 @@ class ProgramsTab(TabDefaults, QWidget):
             self.model.replace_program(program)
         first_load = not self._loaded
         self._loaded = True
-        self.table_stack.setCurrentWidget(self.table)
         self._fill_specialties(result.programs, first_load)
         self._update_count()
         wanted = self._pending_select or (current.program_id if current else None)
@@ -290,10 +298,41 @@ class ProgramsTab(TabDefaults, QWidget):
     def _apply_filters(self) -> None:
         self.proxy.set_filters(self._filters())
         self._update_count()
+        current = self.table.currentIndex()
+        program = current.data(PROGRAM_ROLE) if current.isValid() else None
+        shown = self.detail.program
+        if program is None and self.proxy.rowCount():
+            self.table.setCurrentIndex(self.proxy.index(0, COL["name"]))
+        elif program is None or shown is None or program.program_id != shown.program_id:
+            self._show_detail(program)  # never a pane about a program the filters hid
+
+    def _update_empty_state(self) -> None:
+        if self.proxy.rowCount() or not self.model.rowCount():
+            self.table_stack.setCurrentWidget(self.table)
+            return
+        filters = self._filters()
+        words = []
+        if filters.text:
+            words.append(f"the search \u201c{escape(filters.text)}\u201d")
+        named = [box.currentText() for box in self.filter_bar.boxes() if box.currentIndex() > 0]
+        if named:
+            words.append("the filters " + ", ".join(escape(n) for n in named))
+        why = " and ".join(words) or "the current filters"
+        self.empty_label.setText(
+            f"<p><b>No program matches {why}.</b></p><p>Clear the search, choose \u201cAll "
+            "specialties\u201d, \u201cAnywhere\u201d or another \u201cAny\u2026\u201d "
+            "choice to widen the list, or <a href='clear'>clear every filter</a>.</p>")
+        self.table_stack.setCurrentWidget(self.empty_label)
+
+    @Slot(str)
+    def _on_empty_link(self, _link: str) -> None:
+        self.filter_bar.clear_filters()
+        self._apply_filters()
 
     def _update_count(self) -> None:
         if not self._loaded:
             return
+        self._update_empty_state()
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         demo = any(p.is_demo for p in self.model.programs)
         text = f"{shown:,} of {total:,} programs"
