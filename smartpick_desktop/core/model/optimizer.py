@@ -267,7 +267,8 @@ def greedy(items: Items, draws: Draws, *, steps: int, budget: int | None = None,
            progress: Callable[[int, int], bool] | None = None,
            knee: float | None = None, after_knee: int = 0,
            start_miss: np.ndarray | None = None, start_counts: dict[int, int] | None = None,
-           start_fee: int = 0) -> GreedyResult:
+           start_fee: int = 0,
+           group_fees: Sequence[Callable[[int], int]] | None = None) -> GreedyResult:
     """Greedy with bounds over ``items`` and common random numbers ``u`` (module docstring).
 
     ``fee_for(count)``: ERAS fee for ``count`` programs of one specialty; ``budget`` stops the
@@ -275,7 +276,8 @@ def greedy(items: Items, draws: Draws, *, steps: int, budget: int | None = None,
     ``knee``: once an addition gains less than this much P(match), take ``after_knee`` more
     steps (to show what they would add) and stop. ``start_miss`` (per draw), ``start_counts``
     (programs per group) and ``start_fee``: a list already chosen, which this one extends.
-    ``progress(step, steps)`` returning False cancels (raises :class:`Cancelled`).
+    ``group_fees[g]``, when given, is the fee rule of group ``g`` (its platform's) instead of
+    ``fee_for``. ``progress(step, steps)`` returning False cancels (raises :class:`Cancelled`).
     """
     u = np.asarray(draws.u, dtype=float)
     w = np.asarray(draws.w, dtype=float)
@@ -334,9 +336,10 @@ def greedy(items: Items, draws: Draws, *, steps: int, budget: int | None = None,
         if best_k < 0:
             break
         g = int(item_group[best_k])
-        if fee_for is not None:
+        fee_fn = group_fees[g] if group_fees is not None else fee_for
+        if fee_fn is not None:
             n = counts.get(g, 0)
-            extra = fee_for(n + 1) - fee_for(n)
+            extra = fee_fn(n + 1) - fee_fn(n)
             if budget is not None and fee_total + extra > budget:
                 out.stopped_by_budget = True
                 break
@@ -436,9 +439,14 @@ class PlanResult:
         return f"Stopped at {n} applications: the most you allowed.{more}"
 
 
-def signal_allowance(specialty: str) -> dict[str, int]:
+def signal_allowance(specialty: str, season: Any = None) -> dict[str, int]:
     """Signals a specialty gives: {"gold": g, "silver": s} where it has tiers, else
-    {"signal": n}; {} when it has none (AAMC, ERAS 2025 season)."""
+    {"signal": n}; {} when it has none. With a core.season ``season``: that season's signals
+    (its pack, else the shipped ERAS 2025 table); without: the ERAS 2025 table."""
+    if season is not None:
+        from smartpick_desktop.core.season import specialty_season
+
+        return dict(specialty_season(season, specialty or "").signals)
     spec = load_reference().find_specialty(specialty or "")
     if spec is None or not spec.has_signals:
         return {}
@@ -474,8 +482,8 @@ class Prepared:
 
 
 def prepare(profile: Any, programs: Sequence[Any], posterior: Any = None,
-            consts: ModelConstants | None = None, *, preliminary: bool = False,
-            cautious: float = 0.0) -> Prepared:
+            consts: ModelConstants | None = None, season: Any = None, *,
+            preliminary: bool = False, cautious: float = 0.0) -> Prepared:
     """Score the programs of the profile's specialties and build the items (program × signal).
 
     ``preliminary``: the preliminary programs of the primary specialty instead of the
@@ -495,7 +503,7 @@ def prepare(profile: Any, programs: Sequence[Any], posterior: Any = None,
     sc = score_programs(profile, progs, posterior=posterior, consts=c)
     elig = np.flatnonzero(sc.terms.eligible)
     base_eta = sc.terms.eta(False)
-    allowed = {g: ({} if preliminary else signal_allowance(g)) for g in groups}
+    allowed = {g: ({} if preliminary else signal_allowance(g, season)) for g in groups}
     item_prog, item_level, item_eta = [], [], []
     group_of = np.array([groups.index(_canonical(progs[i].specialty)) for i in elig], dtype=int)
     for j, i in enumerate(elig):
@@ -539,7 +547,7 @@ def optimize(profile: Any, programs: Sequence[Any], *, max_apps: int | None = No
              curve_to: int | None = None, progress: Callable[[int, int], bool] | None = None,
              consts: ModelConstants | None = None, stop_at_knee: bool = True,
              knee_gain: float = KNEE_GAIN, cautious: bool = True,
-             prelim_apps: int = 0) -> PlanResult:
+             prelim_apps: int = 0, season: Any = None) -> PlanResult:
     """Choose the list for ``profile`` among ``programs`` (its primary and backup specialty).
 
     The list is chosen at the cautious end of the validated uncertainty (``cautious``), and its
@@ -547,15 +555,22 @@ def optimize(profile: Any, programs: Sequence[Any], *, max_apps: int | None = No
     add less than ``knee_gain`` to P(match) (``stop_at_knee``), at ``max_apps``, at ``budget``
     or at ``target`` P(match), whichever comes first. ``prelim_apps`` > 0 then adds up to that
     many preliminary programs of the primary specialty as a safety net (P(match) for "any
-    position"), within what is left of the limits.
+    position"), within what is left of the limits. ``season``: the core.season Season whose
+    platform fee rules and signals apply (default: the season of today's date).
     """
     from smartpick_desktop.core.model.p_match import p_match_by_length
     from smartpick_desktop.core.model.ranking import explain, factor_distribution, score_programs
+    from smartpick_desktop.core.season import application_fees, fee_functions, fee_rule_text
 
     c = consts or load_constants()
     ref = load_reference()
+    if season is None:
+        from smartpick_desktop.core.season import season_in_force
+
+        season = season_in_force(None).season
     delta = uncertainty_logit(c)
-    prep = prepare(profile, programs, posterior, c, cautious=delta if cautious else 0.0)
+    prep = prepare(profile, programs, posterior, c, season,
+                   cautious=delta if cautious else 0.0)
     progs, elig, items, groups, allowed = (prep.programs, prep.eligible, prep.items, prep.groups,
                                            prep.allowed)
     primary, backup = groups[0], (groups[1] if len(groups) > 1 else None)
@@ -566,9 +581,11 @@ def optimize(profile: Any, programs: Sequence[Any], *, max_apps: int | None = No
     dist = factor_distribution(posterior, c) if posterior is not None else None
     sample = factor_draws(draws, seed, dist, c)
     total_steps = min(len(elig), max(cap + NEXT_SHOWN, curve_to or 0))
+    fee_fns = fee_functions(season, groups)
     res = greedy(prep.cautious or items, sample, steps=total_steps, budget=None,
                  fee_for=ref.fee_rule.fee_for, python=False, progress=progress,
-                 knee=knee_gain / 2 if stop_at_knee else None, after_knee=NEXT_SHOWN + 2)
+                 knee=knee_gain / 2 if stop_at_knee else None, after_knee=NEXT_SHOWN + 2,
+                 group_fees=[fee_fns[g] for g in groups])
     order = res.order
     order_prog = items.item_prog[order] if order else np.zeros(0, dtype=int)
     eta_seq = items.item_eta[order] if order else np.zeros(0)
@@ -620,10 +637,11 @@ def optimize(profile: Any, programs: Sequence[Any], *, max_apps: int | None = No
         counts[g] = counts.get(g, 0) + 1
     if prelim_apps > 0 and chosen_n:
         room = prelim_apps if max_apps is None else min(prelim_apps, max(0, max_apps - chosen_n))
-        spent = ref.eras_fee(counts) if counts else 0
+        spent = sum(line["fee_usd"] for line in
+                    application_fees(season, {g: counts.get(g, 0) for g in groups}))
         net = _prelim_net(profile, programs, posterior, c, sample, eta_c, mu_c, room,
                           None if budget is None else budget - spent, counts.get(primary, 0),
-                          ref, knee_gain if stop_at_knee else None)
+                          fee_fns[primary], knee_gain if stop_at_knee else None)
         if net is not None:
             extra_rows, eta_p, mu_p, _gains = net
             for r in extra_rows:
@@ -634,16 +652,16 @@ def optimize(profile: Any, programs: Sequence[Any], *, max_apps: int | None = No
             any_range = (_list_p_match(eta_all, mu_all, sample, -delta),
                          _list_p_match(eta_all, mu_all, sample, delta))
             interviews += _expected_interviews(eta_p, sample)
-    breakdown = [{"specialty": g, "applications": counts.get(g, 0),
-                  "fee_usd": ref.fee_rule.fee_for(counts.get(g, 0))} for g in groups]
-    fee = ref.eras_fee(counts) if counts else 0
+    breakdown = application_fees(season, {g: counts.get(g, 0) for g in groups})
+    fee = sum(line["fee_usd"] for line in breakdown)
     curve_out = [{"applications": k + 1, "p_match": float(p)} for k, p in enumerate(curve)]
     result = PlanResult(
         specialty=primary, backup_specialty=backup, rows=out_rows, p_match=p_cat,
         expected_interviews=interviews, fee_usd=int(fee), fee_breakdown=breakdown,
         curve=curve_out, max_apps=max_apps, budget_usd=budget, flatten_at=flatten_point(curve),
         signals_allowed=allowed,
-        details={"seed": seed, "draws": draws, "fee_rule": ref.fee_rule.describe(),
+        details={"seed": seed, "draws": draws, "fee_rule": fee_rule_text(season, groups),
+                 "season": season.id,
                  "flatten_at": flatten_point(curve), "evaluations": res.evaluations,
                  "candidates": len(elig), "target": target, "cautious_logit": delta,
                  "posterior": posterior is not None},
@@ -667,7 +685,7 @@ def _expected_interviews(eta: np.ndarray, draws: Draws) -> float:
 
 def _prelim_net(profile: Any, programs: Sequence[Any], posterior: Any, c: ModelConstants,
                 sample: Draws, eta_c: np.ndarray, mu_c: np.ndarray, room: int,
-                budget_left: int | None, count_before: int, ref: Any,
+                budget_left: int | None, count_before: int, fee_for: Callable[[int], int],
                 knee_gain: float | None):
     """Preliminary programs that best raise P(any position) after the categorical list."""
     from smartpick_desktop.core.model.p_match import success_matrix
@@ -679,9 +697,9 @@ def _prelim_net(profile: Any, programs: Sequence[Any], posterior: Any, c: ModelC
     if not len(prep.eligible):
         return None
     miss = np.prod(1.0 - success_matrix(eta_c, mu_c, sample), axis=0) if eta_c.size else None
-    fee_before = ref.fee_rule.fee_for(count_before)
+    fee_before = fee_for(count_before)
     res = greedy(prep.items, sample, steps=min(room, len(prep.eligible)),
-                 fee_for=ref.fee_rule.fee_for, start_miss=miss,
+                 fee_for=fee_for, start_miss=miss,
                  start_counts={0: count_before}, start_fee=fee_before,
                  budget=None if budget_left is None else fee_before + budget_left,
                  knee=knee_gain)
@@ -733,6 +751,16 @@ def plan_for_profile(session: Any, profile: Any, *, max_apps: int | None = None,
         saved = current_plan(session)
         post = season_posterior(profile, programs, saved.signals if saved else None)
         posterior = post if post.evidence else None
+    if kw.get("season") is None:
+        from smartpick_desktop.core.season import platform_for, season_in_force
+
+        kw["season"] = season_in_force(session).season
+        platform = platform_for(kw["season"], profile.specialty)
+        if not platform.in_match:
+            from smartpick_desktop.core.errors import InputError
+
+            raise InputError(platform.note or f"{profile.specialty} is matched outside the "
+                             "NRMP Main Match; SmartPick does not plan it.")
     return optimize(profile, programs, max_apps=max_apps, budget=budget, seed=seed,
                     posterior=posterior, **kw)
 

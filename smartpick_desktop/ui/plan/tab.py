@@ -27,16 +27,20 @@ from smartpick_desktop.core.model.percent import percent_text, percent_text_1
 from smartpick_desktop.ui.context import AppContext
 from smartpick_desktop.ui.plan.chart import CurveChart
 from smartpick_desktop.ui.plan.list_model import PlanListModel, PlanRowView
+from smartpick_desktop.ui.plan.season_page import WARNING_STYLE, SeasonCostPage
 from smartpick_desktop.ui.plan.season_panel import RankOrderPanel, SeasonPanel
 from smartpick_desktop.ui.plan.worker import OptimizeWorker
+from smartpick_desktop.ui.tabs import TabDefaults
 from smartpick_desktop.ui.widgets import heading, wrapped_label
 
 SPLITTER_KEY = "plan/splitter"
 MAX_APPS_LIMIT = 400
 
 
-class PlanTab(QWidget):
+class PlanTab(TabDefaults, QWidget):
     """Controls, the recommended list, figures, the curve; season and rank order list pages."""
+
+    help_page = "plan"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +62,9 @@ class PlanTab(QWidget):
         season_layout.addWidget(self.season_panel, 2)
         season_layout.addWidget(self.rol_panel, 3)
         self.pages.addTab(season, "&Interview season and rank order list")
+        self.season_page = SeasonCostPage(ctx)
+        self.season_page.season_changed.connect(self._on_season_changed)
+        self.pages.addTab(self.season_page, "Season, &dates and costs")
         outer.addWidget(self.pages, 1)
 
         ctx.plan_changed.connect(self._on_ctx_plan_changed)
@@ -85,7 +92,7 @@ class PlanTab(QWidget):
         self.budget.setSingleStep(50)
         self.budget.setPrefix("$")
         self.budget.setSpecialValueText("No limit")
-        self.budget.setAccessibleName("Budget for ERAS fees")
+        self.budget.setAccessibleName("Budget for application fees")
         self.target = QDoubleSpinBox()
         self.target.setRange(0, 99.5)
         self.target.setDecimals(1)
@@ -93,7 +100,7 @@ class PlanTab(QWidget):
         self.target.setSpecialValueText("None")
         self.target.setAccessibleName("Target chance of matching")
         form.addRow("Maximum applications:", self.max_apps)
-        form.addRow("Budget (ERAS fees):", self.budget)
+        form.addRow("Budget (application fees):", self.budget)
         form.addRow("Target P(match):", self.target)
         self.prelim = QSpinBox()
         self.prelim.setRange(0, 40)
@@ -161,6 +168,10 @@ class PlanTab(QWidget):
         rl.addWidget(self.chart_note)
         self.fee_label = wrapped_label()
         rl.addWidget(self.fee_label)
+        self.budget_warning = wrapped_label()
+        self.budget_warning.setStyleSheet(WARNING_STYLE)
+        self.budget_warning.setVisible(False)
+        rl.addWidget(self.budget_warning)
         self.source_label = wrapped_label(muted=True)
         rl.addWidget(self.source_label)
         self.splitter.addWidget(right)
@@ -201,10 +212,13 @@ class PlanTab(QWidget):
             programs = load_programs(session) if profile is not None else []
         self.profile = profile
         self.optimize_button.setEnabled(profile is not None and self.worker is None)
+        self.programs = programs
         if profile is None:
             self.state_label.setText("Create your profile first: the list is built from it.")
+            self.season_page.refresh(None, None, [])
             self._show_empty()
             return
+        self.season_page.refresh(profile, self.result or self.saved, programs)
         if self.result is None:
             self.budget.setValue(profile.budget_usd or 0)
             self.max_apps.setValue(profile.target_programs or 0)
@@ -229,6 +243,7 @@ class PlanTab(QWidget):
         self.p_match_label.setText("")
         self.figures_label.setText("")
         self.fee_label.setText("")
+        self.budget_warning.setVisible(False)
         self.source_label.setText("")
         self.chart_note.setText("")
         self._set_use_enabled(False)
@@ -277,7 +292,9 @@ class PlanTab(QWidget):
                       allowed: dict | None = None, evidence: bool = False,
                       details: dict | None = None) -> None:
         from smartpick_desktop.core.model.optimizer import signal_allowance
+        from smartpick_desktop.core.plan.document import reach_marks
         from smartpick_desktop.core.reference import load_reference
+        from smartpick_desktop.core.season import application_fees, fee_rule_text
 
         ref = load_reference()
         self.p_match_label.setText(headline_text(p_match, details or {}))
@@ -285,7 +302,8 @@ class PlanTab(QWidget):
         for level in signals.values():
             used[level] = used.get(level, 0) + 1
         if allowed is None:
-            allowed = {part["specialty"]: signal_allowance(part["specialty"])
+            allowed = {part["specialty"]: signal_allowance(part["specialty"],
+                                                           self.season_page.season)
                        for part in breakdown}
         allow_total: dict[str, int] = {}
         for per in allowed.values():
@@ -306,6 +324,9 @@ class PlanTab(QWidget):
         target = self.target.value() / 100 or None
         self.chart.set_curve(values, chosen=n or None, flatten_at=flatten, target=target)
         note = self.chart.describe()
+        marks = reach_marks(values)
+        if marks:
+            note += " " + "; ".join(marks) + "."
         if (details or {}).get("stop_text"):
             note += " " + details["stop_text"]
         if target:
@@ -314,13 +335,25 @@ class PlanTab(QWidget):
                      if reach else f" Your target {target * 100:.0f}% is not reached within "
                      f"{len(values)} applications.")
         self.chart_note.setText(note)
-        parts = [f"{p['specialty']}: {p['applications']} applications, ${p['fee_usd']:,}"
-                 for p in breakdown]
-        self.fee_label.setText(f"ERAS fee ${fee:,}" + (" (" + "; ".join(parts) + ")"
-                                                     if parts else ""))
+        season = self.season_page.season
+        counts = {str(p["specialty"]): int(p["applications"]) for p in breakdown}
+        lines = application_fees(season, counts)
+        fee = sum(int(x["fee_usd"]) for x in lines)
+        parts = [f"{x['specialty']} on {x['platform']}: {x['applications']} applications, "
+                 f"${x['fee_usd']:,}" for x in lines]
+        text = f"Application fees ${fee:,}" + (" (" + "; ".join(parts) + ")" if parts else "")
+        cost = self.season_page.cost
+        if cost is not None:
+            text += (f". Whole cost with NRMP ranks, transcripts and travel (estimate): "
+                     f"${cost.total_usd:,} — see “Season, dates and costs”.")
+        self.fee_label.setText(text)
+        warning = cost.warning() if cost is not None else None
+        self.budget_warning.setText(warning or "")
+        self.budget_warning.setVisible(bool(warning))
         signal_fig = ref.signal_odds_multiplier
         self.source_label.setText(
-            f"Fees: {ref.fee_rule.describe()}. Signal effect ×{signal_fig.value} odds "
+            f"Fees: {fee_rule_text(season, list(counts) or [self.profile.specialty])}. "
+            f"Signal effect ×{signal_fig.value} odds "
             f"({signal_fig.cite()}). Match rates calibrated to "
             f"{ref.match_rates['us_md'].cite()}. P(match) is a model estimate (20,000 "
             "simulated seasons), not a promise.")
@@ -383,6 +416,8 @@ class PlanTab(QWidget):
     def _on_worker_finished(self, result: Any) -> None:
         self._done()
         self.result = result
+        if self.profile is not None:
+            self.season_page.refresh(self.profile, result, getattr(self, "programs", []))
         self._show_result(result)
         self.ctx.status_message.emit(f"New list: {len(result.rows)} programs, P(match) "
                                      f"{percent_text_1(result.p_match)}.")
@@ -425,6 +460,10 @@ class PlanTab(QWidget):
         self._dirty = True
         if self.isVisible():
             self.reload()
+
+    @Slot()
+    def _on_season_changed(self) -> None:
+        self._mark_dirty()
 
     @Slot()
     def _on_ctx_plan_changed(self) -> None:
