@@ -18,6 +18,7 @@ STATUSES: dict[str, str] = {
     "applying": "Applying",
     "applied": "Applied",
     "invited": "Invited",
+    "interview_scheduled": "Interview scheduled",
     "interviewed": "Interviewed",
     "ranked": "Ranked",
     "withdrawn": "Withdrawn",

@@ -140,6 +140,16 @@ def set_status(session: Session, program_ids: Iterable[int], status: str,
     session.flush()
 
 
+def set_status_date(session: Session, program_id: int, status: str, day: dt.date) -> None:
+    """Record (or correct) the date a program reached ``status``."""
+    _check_status(status)
+    row = _user_row(session, program_id)
+    dates = json.loads(row.status_dates or "{}")
+    dates[status] = day.isoformat()
+    row.status_dates = json.dumps(dates, sort_keys=True)
+    session.flush()
+
+
 def update_user_fields(session: Session, program_id: int, *, stars: int | None = None,
                        notes: str | None = None, tags: list[str] | str | None = None,
                        status: str | None = None, today: dt.date | None = None) -> None:

@@ -23,7 +23,7 @@ Method (docs/model.md, "Optimiser"): lazy greedy with common random numbers.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -255,12 +255,14 @@ class _PythonBackend:
 
 def greedy(items: Items, draws: Draws, *, steps: int, budget: int | None = None,
            fee_for: Callable[[int], int] | None = None, python: bool = False,
-           progress: Callable[[int, int], bool] | None = None) -> GreedyResult:
+           progress: Callable[[int, int], bool] | None = None,
+           forced: np.ndarray | None = None) -> GreedyResult:
     """Greedy with bounds over ``items`` and common random numbers ``u`` (module docstring).
 
     ``fee_for(count)``: ERAS fee for ``count`` programs of one specialty; ``budget`` stops the
     sequence before the first program it cannot pay for. ``progress(step, steps)`` returning
-    False cancels (raises :class:`Cancelled`).
+    False cancels (raises :class:`Cancelled`). ``forced``: a mask over programs locked in by the
+    student; they are chosen first (best first, signals placed as usual), whatever the budget.
     """
     u = np.asarray(draws.u, dtype=float)
     w = np.asarray(draws.w, dtype=float)
@@ -282,12 +284,15 @@ def greedy(items: Items, draws: Draws, *, steps: int, budget: int | None = None,
     fee_total = 0
     expected = 0.0
     out = GreedyResult([], [], [], [])
+    pending = (np.zeros(items.prog_mu.size, dtype=bool) if forced is None
+               else np.asarray(forced, dtype=bool).copy())
     for step in range(steps):
         if progress is not None and progress(step, steps) is False:
             raise Cancelled
-        if not valid.any():
+        now = valid & pending[item_prog] if pending.any() else valid
+        if not now.any():
             break
-        ub, lb = backend.bounds(valid)
+        ub, lb = backend.bounds(now)
         ub_arr = np.minimum(np.asarray(ub), stale)  # an earlier exact gain bounds it too
         floor = float(np.max(lb))
         cands = np.flatnonzero(ub_arr >= floor)
@@ -318,13 +323,14 @@ def greedy(items: Items, draws: Draws, *, steps: int, budget: int | None = None,
         if fee_for is not None:
             n = counts.get(g, 0)
             extra = fee_for(n + 1) - fee_for(n)
-            if budget is not None and fee_total + extra > budget:
+            if budget is not None and fee_total + extra > budget and not pending.any():
                 break
             fee_total += extra
         counts[g] = counts.get(g, 0) + 1
         p, p_int = backend.accept(best_row, best_k)
         expected += p_int
         valid &= item_prog != item_prog[best_k]
+        pending[item_prog[best_k]] = False
         lvl = int(item_level[best_k])
         if lvl:
             remaining[(g, lvl)] -= 1
@@ -413,8 +419,12 @@ class Prepared:
 
 
 def prepare(profile: Any, programs: Sequence[Any], posterior: Any = None,
-            consts: ModelConstants | None = None) -> Prepared:
-    """Score the programs of the profile's specialties and build the items (program × signal)."""
+            consts: ModelConstants | None = None, force_in: Collection[int] = (),
+            force_out: Collection[int] = ()) -> Prepared:
+    """Score the programs of the profile's specialties and build the items (program × signal).
+
+    ``force_out``: program ids locked out (left out); ``force_in``: ids locked in (kept as
+    candidates even when the model finds them ineligible)."""
     from smartpick_desktop.core.model.ranking import score_programs
 
     c = consts or load_constants()
@@ -422,10 +432,13 @@ def prepare(profile: Any, programs: Sequence[Any], posterior: Any = None,
     backup = getattr(profile, "backup_specialty", None)
     backup = _canonical(backup) if backup else None
     groups = [primary] + ([backup] if backup else [])
+    keep_in, keep_out = {int(i) for i in force_in}, {int(i) for i in force_out}
     progs = [p for p in programs if _canonical(p.specialty) in groups
-             and p.status not in ("withdrawn", "rejected") and p.program_id is not None]
+             and (p.status not in ("withdrawn", "rejected") or p.program_id in keep_in)
+             and p.program_id is not None and p.program_id not in keep_out]
     sc = score_programs(profile, progs, posterior=posterior, consts=c)
-    elig = np.flatnonzero(sc.terms.eligible)
+    locked = np.array([p.program_id in keep_in for p in progs], dtype=bool)
+    elig = np.flatnonzero(sc.terms.eligible | locked)
     base_eta = sc.terms.eta(False)
     allowed = {g: signal_allowance(g) for g in groups}
     item_prog, item_level, item_eta = [], [], []
@@ -450,30 +463,37 @@ def optimise(profile: Any, programs: Sequence[Any], *, max_apps: int | None = No
              budget: int | None = None, seed: int = 0, draws: int = DEFAULT_DRAWS,
              posterior: FactorDistribution | Any = None, target: float | None = None,
              curve_to: int | None = None, progress: Callable[[int, int], bool] | None = None,
-             consts: ModelConstants | None = None) -> PlanResult:
-    """Choose the list for ``profile`` among ``programs`` (its primary and backup specialty)."""
+             consts: ModelConstants | None = None, force_in: Collection[int] = (),
+             force_out: Collection[int] = ()) -> PlanResult:
+    """Choose the list for ``profile`` among ``programs`` (its primary and backup specialty).
+
+    ``force_in`` / ``force_out``: program ids the student locked in or out; locked-in programs
+    are always on the list (chosen first), locked-out ones never."""
     from smartpick_desktop.core.model.ranking import explain, factor_distribution, score_programs
 
     c = consts or load_constants()
     ref = load_reference()
-    prep = prepare(profile, programs, posterior, c)
+    prep = prepare(profile, programs, posterior, c, force_in, force_out)
     progs, elig, items, groups, allowed = (prep.programs, prep.eligible, prep.items, prep.groups,
                                            prep.allowed)
     primary, backup = groups[0], (groups[1] if len(groups) > 1 else None)
     limit = max_apps
     if limit is None and budget is None:
         limit = int(ref.typical_applications[getattr(profile, "applicant_type", "us_md")].value)
-    steps = min(len(elig), limit if limit is not None else len(elig))
+    wanted_in = {int(i) for i in force_in}
+    forced = np.array([progs[i].program_id in wanted_in for i in elig], dtype=bool)
+    n_forced = int(forced.sum())
+    steps = min(len(elig), max(n_forced, limit if limit is not None else len(elig)))
     dist = factor_distribution(posterior, c) if posterior is not None else None
     sample = factor_draws(draws, seed, dist, c)
     total_steps = min(len(elig), max(steps, curve_to or 0))
     res = greedy(items, sample, steps=total_steps, budget=budget, fee_for=ref.fee_rule.fee_for,
-                 python=False, progress=progress)
+                 python=False, progress=progress, forced=forced if n_forced else None)
     n = len(res.order)
-    chosen_n = min(n, steps)
+    chosen_n = max(min(n, steps), min(n, n_forced))
     if target is not None:
         reach = next((k + 1 for k, p in enumerate(res.curve[:chosen_n]) if p >= target), None)
-        chosen_n = reach or chosen_n
+        chosen_n = max(reach or chosen_n, min(n, n_forced))
     chosen = res.order[:chosen_n]
     rows = []
     signals_map = {}

@@ -59,7 +59,9 @@ STATUS_LABELS = {"thank_you_sent": "Thank-you sent", "submitted": "Submitted",
                  "agreed": "Agreed", "asked": "Asked"}
 KIND_LABELS = {"eras": ("ERAS", ACCENT), "nrmp": ("NRMP", colors.HexColor("#4B5D8C")),
                "letter": ("Letter", colors.HexColor("#7A5C99")),
-               "follow_up": ("Follow-up", colors.HexColor("#8C6D2F"))}
+               "follow_up": ("Follow-up", colors.HexColor("#8C6D2F")),
+               "deadline": ("Deadline", colors.HexColor("#9C3D2E")),
+               "interview": ("Interview", colors.HexColor("#2E7D4F"))}
 SIGNAL_COLORS = {"gold": "#A87B00", "silver": "#6B7780", "signal": "#0E5A6B"}
 
 
@@ -156,6 +158,9 @@ def build_story(doc: PlanDocument, width: float) -> list:
     story += _timeline(doc, width)
     story += _letters(doc, width)
     story += _follow_ups(doc, width)
+    from smartpick_desktop.core.plan.pdf_season import season_story
+
+    story += season_story(doc, width)
     story += _sources(doc, width)
     return story
 
@@ -278,7 +283,7 @@ def _cover(doc: PlanDocument, width: float) -> list:
                              ("LEFTPADDING", (0, 0), (-1, -1), 0),
                              ("TOPPADDING", (0, 0), (-1, -1), 0)]))
     out.append(columns)
-    out.append(_p("Sources with what each figure backs are listed in section 8.", "note"))
+    out.append(_p("Sources with what each figure backs are listed in section 9.", "note"))
     out.append(Spacer(1, 8))
     out.append(_p("Chances are SmartPick's estimates from published figures, not promises. "
                   "Discuss this plan with your advisor.", "note"))
@@ -557,7 +562,7 @@ def _follow_ups(doc: PlanDocument, width: float) -> list:
 
 
 def _sources(doc: PlanDocument, width: float) -> list:
-    out = _heading(8, "Data sources")
+    out = _heading(9, "Data sources")
     out.append(_p("Every published figure in this plan, with the year it describes. Figures from "
                   "a secondary or uncertain source are marked.", "small"))
     out.append(Spacer(1, 6))

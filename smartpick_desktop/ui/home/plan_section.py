@@ -65,7 +65,7 @@ class PlanSection(Card):
             f"{len(plan.program_ids)} applications ({per}) · signals used: {signals} · "
             f"ERAS fee ${plan.fee_usd:,} · expected interviews {plan.expected_interviews:.1f}.")
         self.season.setText("")
-        answered = ("invited", "interviewed", "ranked", "rejected")
+        answered = ("invited", "interview_scheduled", "interviewed", "ranked", "rejected")
         if profile is not None and any(p.status in answered for p in programs):
             from smartpick_desktop.core.model.season import season_outlook
 
