@@ -165,3 +165,16 @@ def due_this_week(session: Session, today: dt.date | None = None) -> list[DueIte
         elif today <= item.date <= end:
             out.append(item)
     return out
+
+
+def tracked_programs(session: Session, plan: object = None) -> list:
+    """The programs the tracker shows: the plan's, then any other program past "considering"
+    (e.g. applied to outside the plan)."""
+    from smartpick_desktop.core.catalog.queries import load_programs
+
+    listed = list(getattr(plan, "program_ids", []) or [])
+    programs = load_programs(session)
+    by_id = {p.program_id: p for p in programs}
+    out = [by_id[i] for i in listed if i in by_id]
+    out += [p for p in programs if p.program_id not in set(listed) and p.status != "considering"]
+    return out

@@ -34,12 +34,12 @@ class PlanSection(Card):
         self.refresh()
 
     def refresh(self) -> None:
-        from smartpick_desktop.core.model.plan_store import current_plan
+        from smartpick_desktop.core.plan.figures import fresh_plan
         from smartpick_desktop.core.profile import load_profile
 
         with self._ctx.store.session() as session:
-            plan = current_plan(session)
             profile = load_profile(session)
+            plan = fresh_plan(session, profile).plan  # figures match today's inputs
             programs = []
             if plan is not None and profile is not None:
                 from smartpick_desktop.core.catalog.queries import load_programs
@@ -61,6 +61,11 @@ class PlanSection(Card):
         signals = ", ".join(f"{k} {level}" for level, k in sorted(used.items())) or "none"
         per = "; ".join(f"{p['specialty']} {p['applications']}" for p in plan.fee_breakdown)
         self.headline.setText(f"P(match) of your list: {percent_text(plan.p_match)}")
+        primary = plan.details.get("p_match_primary")
+        if plan.backup_specialty and primary is not None:
+            self.headline.setText(f"P(match) of your list: {percent_text(plan.p_match)} for any "
+                                  f"position ({plan.specialty} alone "
+                                  f"{percent_text(primary)})")
         self.details.setText(
             f"{len(plan.program_ids)} applications ({per}) · signals used: {signals} · "
             f"ERAS fee ${plan.fee_usd:,} · expected interviews {plan.expected_interviews:.1f}.")
