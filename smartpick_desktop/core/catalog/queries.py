@@ -99,6 +99,25 @@ def load_programs(session: Session, *, specialty: str | None = None,
     return [_to_program(row, labels) for row in session.execute(query)]
 
 
+def load_programs_where(session: Session, *, ids: Iterable[int] = (),
+                        tracked: bool = False) -> list[Program]:
+    """Programs with the given ids, plus (``tracked``) every program whose status is past
+    "considering" — without reading the whole catalog."""
+    from sqlalchemy import or_
+
+    wanted = [int(i) for i in ids]
+    conditions = []
+    if wanted:
+        conditions.append(_P.c.id.in_(wanted))
+    if tracked:
+        conditions.append(_U.c.status.is_not(None) & (_U.c.status != "considering"))
+    if not conditions:
+        return []
+    labels = _labels(session)
+    query = _query().where(or_(*conditions)).order_by(_P.c.specialty, _P.c.name, _P.c.id)
+    return [_to_program(row, labels) for row in session.execute(query)]
+
+
 def get_program(session: Session, program_id: int) -> Program | None:
     row = session.execute(_query().where(_P.c.id == program_id)).first()
     return None if row is None else _to_program(row, _labels(session))

@@ -144,7 +144,7 @@ def save_plan(session: Session, result: Any, *, mark_applying: bool = True,
 def _stamp_inputs(session: Session, row: PlanRow) -> None:
     """Record the inputs the saved figures are computed from (core.plan.figures.fresh_plan
     recomputes them when these change)."""
-    from smartpick_desktop.core.plan.figures import inputs_key, season_programs
+    from smartpick_desktop.core.plan.figures import evidence_programs, inputs_key
     from smartpick_desktop.core.profile import load_profile
 
     profile = load_profile(session)
@@ -152,23 +152,17 @@ def _stamp_inputs(session: Session, row: PlanRow) -> None:
         return
     plan = current_plan(session)
     assert plan is not None
-    programs = season_programs(session, profile)
-    extra = set(plan.program_ids) - {p.program_id for p in programs}
-    if extra:
-        from smartpick_desktop.core.catalog.queries import load_programs
-
-        programs += [p for p in load_programs(session) if p.program_id in extra]
+    programs = evidence_programs(session, profile, plan.program_ids)
     details = json.loads(row.details or "{}")
     details["inputs"] = inputs_key(profile, plan.program_ids, plan.signals, programs)
     row.details = json.dumps(details)
 
 
 def _mark_applying(session: Session, ids: list[int], today: dt.date | None) -> None:
-    from smartpick_desktop.core.catalog.queries import load_programs, set_status
+    from smartpick_desktop.core.catalog.queries import load_programs_where, set_status
 
-    wanted = set(ids)
-    fresh = [p.program_id for p in load_programs(session)
-             if p.program_id in wanted and p.status == "considering"]
+    fresh = [p.program_id for p in load_programs_where(session, ids=ids)
+             if p.status == "considering"]
     if fresh:
         set_status(session, fresh, "applying", today)
 

@@ -63,7 +63,7 @@ def assemble_plan(session: Session, *, today: dt.date | None = None) -> PlanDocu
 
     Raises InputError (one sentence) when there is no profile or no plan yet.
     """
-    from smartpick_desktop.core.catalog.queries import load_programs
+    from smartpick_desktop.core.catalog.queries import load_programs_where
     from smartpick_desktop.core.checklist import list_items
     from smartpick_desktop.core.model.plan_store import current_plan
     from smartpick_desktop.core.plan.figures import fresh_plan
@@ -74,7 +74,7 @@ def assemble_plan(session: Session, *, today: dt.date | None = None) -> PlanDocu
     if plan is None:
         raise InputError(NO_PLAN)
     wanted = set(plan.program_ids)
-    programs = [p for p in load_programs(session) if p.program_id in wanted]
+    programs = load_programs_where(session, ids=wanted)
     letters, due, coming, available = _mentors(session, today)
     document = build_document(profile, plan, programs, letters=letters, follow_ups=due,
                               upcoming_follow_ups=coming, checklist=list_items(session),

@@ -142,11 +142,7 @@ def _current(session: Session) -> Any:
 def _write_list(session: Session, ids: list[int], signals: dict[int, str]) -> None:
     """Make ``ids`` (with ``signals``) the current plan's list and recompute its figures."""
     from smartpick_desktop.core.model.plan_store import PlanItemRow, PlanRow
-    from smartpick_desktop.core.plan.figures import (
-        canonical,
-        season_programs,
-        store_figures,
-    )
+    from smartpick_desktop.core.plan.figures import canonical, evidence_programs, store_figures
 
     profile = _profile(session)
     plan = _current(session)
@@ -167,12 +163,7 @@ def _write_list(session: Session, ids: list[int], signals: dict[int, str]) -> No
         session.add(PlanItemRow(plan_id=plan_id, program_id=pid, position=pos,
                                 signal=signals.get(pid)))
     session.flush()
-    programs = season_programs(session, profile)
-    extra = set(ids) - {p.program_id for p in programs}
-    if extra:
-        from smartpick_desktop.core.catalog.queries import load_programs
-
-        programs += [p for p in load_programs(session) if p.program_id in extra]
+    programs = evidence_programs(session, profile, ids)
     store_figures(session, plan_id, profile, programs)
 
 
@@ -283,9 +274,10 @@ def _signal_plan(session: Session, program: Any, level: str) -> tuple[list[int],
     if level not in allowance:
         kinds = ", ".join(allowance) or "none"
         raise InputError(f"{group} has no '{level}' signals (this season it has: {kinds}).")
-    from smartpick_desktop.core.catalog.queries import load_programs
+    from smartpick_desktop.core.catalog.queries import load_programs_where
 
-    in_group = {p.program_id for p in load_programs(session, specialty=program.specialty)}
+    in_group = {p.program_id for p in load_programs_where(session, ids=list(signals))
+                if canonical(p.specialty) == group}
     used = sum(1 for k, v in signals.items() if v == level and k in in_group)
     if used >= allowance[level]:
         raise InputError(f"All {allowance[level]} {level} signals of {group} are already "
@@ -298,14 +290,14 @@ def preview_signal(session: Session, program_id: Any, level: str) -> tuple[float
     """P(match) now and with ``program_id``'s signal set to ``level`` (nothing is saved)."""
     from smartpick_desktop.core.plan.figures import (
         evaluate_list,
+        evidence_programs,
         season_posterior_for,
-        season_programs,
     )
 
     program = _program(session, program_id)
     ids, signals = _signal_plan(session, program, level)
     profile = _profile(session)
-    programs = season_programs(session, profile)
+    programs = evidence_programs(session, profile, ids)
     by_id = {p.program_id: p for p in programs}
     by_id.setdefault(program.program_id, program)
     chosen = [by_id[i] for i in ids if i in by_id]

@@ -62,6 +62,17 @@ def season_programs(session: Session, profile: Any) -> list[Any]:
     return programs
 
 
+def evidence_programs(session: Session, profile: Any, ids: Sequence[int] = ()) -> list[Any]:
+    """What a plan's figures read from the catalog: the listed programs and the programs of the
+    plan's specialties with a status past "considering" (the season's evidence)."""
+    from smartpick_desktop.core.catalog.queries import load_programs_where
+
+    groups = set(plan_groups(profile))
+    wanted = {int(i) for i in ids}
+    return [p for p in load_programs_where(session, ids=wanted, tracked=True)
+            if p.program_id in wanted or canonical(p.specialty) in groups]
+
+
 def evaluate_list(profile: Any, chosen: Sequence[Any], signals: Mapping[int, str], *,
                   posterior: Any = None, seed: int = 0, draws: int | None = None) -> ListFigures:
     """Figures of the programs ``chosen`` (catalog Programs, in list order) with ``signals``."""
@@ -155,12 +166,7 @@ def fresh_plan(session: Session, profile: Any = None, *, refresh: bool = True) -
     profile = profile or load_profile(session)
     if plan is None or profile is None:
         return Freshness(plan, False, False)
-    programs = season_programs(session, profile)
-    extra = set(plan.program_ids) - {p.program_id for p in programs}
-    if extra:
-        from smartpick_desktop.core.catalog.queries import load_programs
-
-        programs += [p for p in load_programs(session) if p.program_id in extra]
+    programs = evidence_programs(session, profile, plan.program_ids)
     key = inputs_key(profile, plan.program_ids, plan.signals, programs)
     if plan.details.get("inputs") == key:
         return Freshness(plan, False, False)

@@ -130,10 +130,11 @@ def _to_interview(row: InterviewRow, name: str) -> Interview:
 
 def list_interviews(session: Session) -> list[Interview]:
     """Every invitation recorded, by chosen date (undated last)."""
-    from smartpick_desktop.core.catalog.queries import load_programs
+    from smartpick_desktop.core.catalog.queries import load_programs_where
 
-    names = {p.program_id: p.display_name for p in load_programs(session)}
     rows = session.scalars(select(InterviewRow)).all()
+    names = {p.program_id: p.display_name
+             for p in load_programs_where(session, ids=[r.program_id for r in rows])}
     out = [_to_interview(r, names.get(r.program_id, f"Program {r.program_id}")) for r in rows]
     return sorted(out, key=lambda i: (i.chosen is None, i.chosen or dt.date.max, i.program))
 

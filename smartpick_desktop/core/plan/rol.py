@@ -73,9 +73,9 @@ def order_candidates(saved: Sequence[int], candidates: Sequence[Any],
 
 
 def _context(session: Session) -> tuple[Any, list[Any], Any, dict[int, float | None]]:
-    from smartpick_desktop.core.catalog.queries import load_programs
+    from smartpick_desktop.core.catalog.queries import load_programs_where
     from smartpick_desktop.core.model.plan_store import current_plan
-    from smartpick_desktop.core.plan.figures import season_posterior_for, season_programs
+    from smartpick_desktop.core.plan.figures import evidence_programs, season_posterior_for
     from smartpick_desktop.core.plan.interviews import (
         list_criteria,
         list_interviews,
@@ -84,12 +84,12 @@ def _context(session: Session) -> tuple[Any, list[Any], Any, dict[int, float | N
     from smartpick_desktop.core.profile import load_profile
 
     profile = load_profile(session)
-    programs = load_programs(session)
+    programs = load_programs_where(session, tracked=True)
     candidates = rol_candidates(programs)
     post = None
     if profile is not None:
         plan = current_plan(session)
-        post = season_posterior_for(profile, season_programs(session, profile),
+        post = season_posterior_for(profile, evidence_programs(session, profile),
                                     plan.signals if plan else {})
     criteria = list_criteria(session)
     interviews = {i.program_id: i for i in list_interviews(session)}

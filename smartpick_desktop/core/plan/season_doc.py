@@ -25,14 +25,15 @@ ORIGIN_INTERVIEWS = "Your interviews (Plan tab)"
 def add_season(session: Session, doc: PlanDocument, plan: Any) -> None:
     """Fill ``doc.season_section`` and add the student's dated items to ``doc.timeline``."""
     from smartpick_desktop.core.catalog.program import STATUSES
-    from smartpick_desktop.core.catalog.queries import load_programs
+    from smartpick_desktop.core.catalog.queries import load_programs_where
     from smartpick_desktop.core.plan import interviews as iv
     from smartpick_desktop.core.plan.rol import rol_view
     from smartpick_desktop.core.plan.tracker import TASK_KINDS, list_tasks
 
-    programs = load_programs(session)
     listed = set(plan.program_ids) if plan is not None else set()
     tasks = list_tasks(session)
+    programs = load_programs_where(session, ids=listed | {t.program_id for t in tasks},
+                                   tracked=True)
     section = SeasonSection()
     for p in programs:
         if p.program_id not in listed and p.status not in TRACKED[1:]:

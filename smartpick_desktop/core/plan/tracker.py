@@ -138,15 +138,18 @@ class DueItem:
 
 def dated_items(session: Session) -> list[DueItem]:
     """Every open dated item: unfinished deadlines and checklist items, chosen interview dates."""
-    from smartpick_desktop.core.catalog.queries import load_programs
+    from smartpick_desktop.core.catalog.queries import load_programs_where
 
-    names = {p.program_id: p.display_name for p in load_programs(session)}
+    tasks = list_tasks(session)
+    booked = session.scalars(select(InterviewRow).where(InterviewRow.chosen.is_not(None))).all()
+    names = {p.program_id: p.display_name for p in load_programs_where(
+        session, ids={t.program_id for t in tasks} | {r.program_id for r in booked})}
     out = []
-    for task in list_tasks(session):
+    for task in tasks:
         if task.due is not None and not task.done and task.program_id in names:
             out.append(DueItem(task.due, task.kind, task.program_id, names[task.program_id],
                                task.title))
-    for row in session.scalars(select(InterviewRow).where(InterviewRow.chosen.is_not(None))):
+    for row in booked:
         if row.program_id in names:
             out.append(DueItem(row.chosen, "interview", row.program_id, names[row.program_id],
                                "Interview"))
@@ -170,10 +173,10 @@ def due_this_week(session: Session, today: dt.date | None = None) -> list[DueIte
 def tracked_programs(session: Session, plan: object = None) -> list:
     """The programs the tracker shows: the plan's, then any other program past "considering"
     (e.g. applied to outside the plan)."""
-    from smartpick_desktop.core.catalog.queries import load_programs
+    from smartpick_desktop.core.catalog.queries import load_programs_where
 
     listed = list(getattr(plan, "program_ids", []) or [])
-    programs = load_programs(session)
+    programs = load_programs_where(session, ids=listed, tracked=True)
     by_id = {p.program_id: p for p in programs}
     out = [by_id[i] for i in listed if i in by_id]
     out += [p for p in programs if p.program_id not in set(listed) and p.status != "considering"]

@@ -55,7 +55,7 @@ class PlanView:
 
 def plan_view(session: Session, *, refresh: bool = True) -> PlanView:
     """Read the current plan (recomputing stale figures unless ``refresh`` is False)."""
-    from smartpick_desktop.core.catalog.queries import load_programs
+    from smartpick_desktop.core.catalog.queries import load_programs_where
     from smartpick_desktop.core.model.optimiser import signal_allowance
     from smartpick_desktop.core.model.ranking import rank_programs
     from smartpick_desktop.core.plan.edits import plan_locks
@@ -69,7 +69,7 @@ def plan_view(session: Session, *, refresh: bool = True) -> PlanView:
     if plan is None or profile is None:
         return PlanView(plan, [], locks, fresh.stale, fresh.recomputed)
     wanted = set(plan.program_ids)
-    by_id = {p.program_id: p for p in load_programs(session) if p.program_id in wanted}
+    by_id = {p.program_id: p for p in load_programs_where(session, ids=wanted)}
     chosen = [by_id[i] for i in plan.program_ids if i in by_id]
     ranked = {r.program.program_id: r for r in rank_programs(profile, chosen,
                                                              signalled=plan.signals)}

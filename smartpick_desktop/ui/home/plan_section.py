@@ -42,10 +42,9 @@ class PlanSection(Card):
             plan = fresh_plan(session, profile).plan  # figures match today's inputs
             programs = []
             if plan is not None and profile is not None:
-                from smartpick_desktop.core.catalog.queries import load_programs
+                from smartpick_desktop.core.catalog.queries import load_programs_where
 
-                wanted = set(plan.program_ids)
-                programs = [p for p in load_programs(session) if p.program_id in wanted]
+                programs = load_programs_where(session, ids=plan.program_ids)
         if plan is None:
             self.headline.setText("No list chosen yet.")
             self.details.setText("The Plan tab builds the list that gives you the best chance "

@@ -223,8 +223,8 @@ class PlanTab(QWidget):
 
     def reload(self) -> None:
         """Read profile, current plan and programs; show the plan (or the latest result)."""
-        from smartpick_desktop.core.catalog.queries import load_programs
         from smartpick_desktop.core.plan.edits import undo_label
+        from smartpick_desktop.core.plan.figures import evidence_programs
         from smartpick_desktop.core.plan.view import plan_view
         from smartpick_desktop.core.profile import load_profile
 
@@ -234,7 +234,9 @@ class PlanTab(QWidget):
             self.view = plan_view(session)
             self.saved = self.view.plan
             self._undo_text = undo_label(session)
-            programs = load_programs(session) if profile is not None else []
+            programs = (evidence_programs(session, profile, self.saved.program_ids
+                                          if self.saved else ())
+                        if profile is not None else [])
         self.profile = profile
         self.optimise_button.setEnabled(profile is not None and self.worker is None)
         if profile is None:
