@@ -40,8 +40,12 @@ class Comparison:
 
 
 def _fmt(name: str, value: object) -> str:
+    from smartpick_desktop.core.catalog.program import SETTINGS
+
     if value is None or value == "":
         return "—"
+    if name == "setting":
+        return SETTINGS.get(str(value), str(value))
     if isinstance(value, bool):
         return "Yes" if value else "No"
     if name.startswith("share_") and isinstance(value, float):
@@ -85,7 +89,7 @@ def compare_programs(session: Session, program_ids: Sequence[object]) -> Compari
     profile = load_profile(session)
     plan = current_plan(session)
     signals = plan.signals if plan else {}
-    rows: list[tuple[str, list[Cell]]] = []
+    rows: list[tuple[str, list[Cell]]] = [("Program", [Cell(p.display_name, "") for p in programs])]
     for name in COMPARE_FIELDS:
         rows.append((PACK_FIELDS[name], [Cell(_fmt(name, getattr(p, name)),
                                               p.provenance.get(name, ""))

@@ -236,3 +236,5 @@ class SeasonSection:
     rol_note: str = ""
     rol_sources: list[str] = field(default_factory=list)
     p_match_primary: float | None = None    # with a backup specialty: the primary alone
+    p_match_now: float | None = None        # after the invitations and rejections marked
+    season_text: str = ""                   # "4 invited, 0 rejected, 16 pending"

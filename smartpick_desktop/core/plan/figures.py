@@ -73,6 +73,25 @@ def evidence_programs(session: Session, profile: Any, ids: Sequence[int] = ()) -
             if p.program_id in wanted or canonical(p.specialty) in groups]
 
 
+def applied_programs(session: Session, profile: Any, plan: Any) -> list[Any]:
+    """The programs the interview-season view counts (one set for the Plan tab, Home and the
+    PDF): the plan's and any other applied-to program of its specialties, withdrawn left out."""
+    ids = plan.program_ids if plan is not None else ()
+    return [p for p in evidence_programs(session, profile, ids)
+            if p.status not in ("considering", "withdrawn")]
+
+
+def season_now(session: Session, profile: Any, plan: Any) -> Any:
+    """The season's outlook (core.model.season.SeasonOutlook) or None before any evidence."""
+    from smartpick_desktop.core.model.season import season_outlook
+
+    if profile is None:
+        return None
+    outlook = season_outlook(profile, applied_programs(session, profile, plan),
+                             plan.signals if plan is not None else {})
+    return outlook if outlook.posterior.evidence else None
+
+
 def evaluate_list(profile: Any, chosen: Sequence[Any], signals: Mapping[int, str], *,
                   posterior: Any = None, seed: int = 0, draws: int | None = None) -> ListFigures:
     """Figures of the programs ``chosen`` (catalog Programs, in list order) with ``signals``."""

@@ -23,6 +23,10 @@ def season_story(doc: PlanDocument, width: float) -> list:
         out.append(_p(f"P(match) for any position: {percent(doc.p_match)}; "
                       f"{doc.profile.specialty} alone: {percent(section.p_match_primary)}.",
                       "body"))
+    if section.p_match_now is not None:
+        out.append(_p(f"Interview season: P(match) now {percent(section.p_match_now)} "
+                      f"({section.season_text}); the list's estimate at the start of the "
+                      f"season was {percent(doc.p_match)}.", "body"))
     out.append(_m("Applications", "h2"))
     if not section.tracker:
         out.append(_p("No applications tracked yet.", "body"))

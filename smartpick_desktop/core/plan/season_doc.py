@@ -59,6 +59,14 @@ def add_season(session: Session, doc: PlanDocument, plan: Any) -> None:
     section.rol_note, section.rol_sources = view.note, view.sources
     if plan is not None and plan.backup_specialty:
         section.p_match_primary = plan.details.get("p_match_primary")
+    from smartpick_desktop.core.plan.figures import season_now
+    from smartpick_desktop.core.profile import load_profile
+
+    outlook = season_now(session, load_profile(session), plan)
+    if outlook is not None:
+        section.p_match_now = outlook.p_match_now
+        section.season_text = (f"{outlook.invited} invited, {outlook.rejected} rejected, "
+                               f"{outlook.pending} pending")
     doc.season_section = section
     names = {p.program_id: p.display_name for p in programs}
     extra = []

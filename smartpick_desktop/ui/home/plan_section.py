@@ -40,11 +40,9 @@ class PlanSection(Card):
         with self._ctx.store.session() as session:
             profile = load_profile(session)
             plan = fresh_plan(session, profile).plan  # figures match today's inputs
-            programs = []
-            if plan is not None and profile is not None:
-                from smartpick_desktop.core.catalog.queries import load_programs_where
+            from smartpick_desktop.core.plan.figures import season_now
 
-                programs = load_programs_where(session, ids=plan.program_ids)
+            outlook = season_now(session, profile, plan) if plan is not None else None
         if plan is None:
             self.headline.setText("No list chosen yet.")
             self.details.setText("The Plan tab builds the list that gives you the best chance "
@@ -69,16 +67,11 @@ class PlanSection(Card):
             f"{len(plan.program_ids)} applications ({per}) · signals used: {signals} · "
             f"ERAS fee ${plan.fee_usd:,} · expected interviews {plan.expected_interviews:.1f}.")
         self.season.setText("")
-        answered = ("invited", "interview_scheduled", "interviewed", "ranked", "rejected")
-        if profile is not None and any(p.status in answered for p in programs):
-            from smartpick_desktop.core.model.season import season_outlook
-
-            outlook = season_outlook(profile, programs, plan.signals)
-            if outlook.posterior.evidence:
-                self.season.setText(
-                    f"Interview season: now {percent_text(outlook.p_match_now)} "
-                    f"({outlook.invited} invited, {outlook.rejected} rejected, "
-                    f"{outlook.pending} pending).")
+        if outlook is not None and outlook.posterior.evidence:
+            self.season.setText(
+                f"Interview season: now {percent_text(outlook.p_match_now)} "
+                f"({outlook.invited} invited, {outlook.rejected} rejected, "
+                f"{outlook.pending} pending).")
         from smartpick_desktop.core.reference import load_reference
 
         ref = load_reference()

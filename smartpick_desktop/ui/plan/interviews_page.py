@@ -13,12 +13,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QTableWidget,
@@ -100,7 +102,8 @@ class InterviewsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        header.resizeSection(0, 280)
+        header.resizeSection(0, 220)
+        header.resizeSection(1, 120)
         self.table.currentCellChanged.connect(lambda *_: self._show_selected())
         split.addWidget(self.table)
         side = QWidget()
@@ -131,6 +134,7 @@ class InterviewsPage(QWidget):
         self.notes.setAccessibleName("Interview notes")
         self.notes.setTabChangesFocus(True)
         self.notes.setPlaceholderText("What stood out: people, teaching, schedule, city…")
+        self.notes.setMinimumHeight(60)
         self.review_form.addRow("&Notes:", self.notes)
         self.scores_row = QWidget()
         self.scores_layout = QFormLayout(self.scores_row)
@@ -147,7 +151,11 @@ class InterviewsPage(QWidget):
             buttons.addWidget(b)
         self.review_form.addRow(buttons)
         column.addWidget(review, 1)
-        split.addWidget(side)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(side)
+        split.addWidget(scroll)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         layout.addWidget(split, 1)

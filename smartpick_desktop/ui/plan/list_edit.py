@@ -116,10 +116,10 @@ class ListEditBar(QWidget):
         for b in (self.add_button, self.remove_button, self.lock_in_button,
                   self.lock_out_button, self.unlock_button, self.undo_button):
             row.addWidget(b)
-        row.addStretch(1)
+        row.addSpacing(12)
         column.addLayout(row)
-        sig = QHBoxLayout()
-        label = QLabel("Si&gnal for the selected program:")
+        sig = row
+        label = QLabel("Si&gnal:")
         self.signal_combo = QComboBox()
         self.signal_combo.setAccessibleName("Signal for the selected program")
         for text, key in SIGNAL_CHOICES:
@@ -129,13 +129,14 @@ class ListEditBar(QWidget):
             lambda _i: self.signal_choice_changed.emit(str(self.signal_combo.currentData())))
         self.apply_signal_button = self._button("A&pply signal", "apply_signal",
                                                 "Move the signal as previewed")
-        self.preview = wrapped_label(muted=True)
+        self.preview = wrapped_label()
         self.preview.setAccessibleName("Signal change preview")
+        self.preview.setVisible(False)
         sig.addWidget(label)
         sig.addWidget(self.signal_combo)
         sig.addWidget(self.apply_signal_button)
-        sig.addWidget(self.preview, 1)
-        column.addLayout(sig)
+        sig.addStretch(1)
+        column.addWidget(self.preview)
 
     def _button(self, text: str, action: str, tip: str) -> QPushButton:
         button = QPushButton(text)
@@ -155,12 +156,15 @@ class ListEditBar(QWidget):
         self.signal_combo.setEnabled(editable and selected)
         if not (editable and selected):
             self.apply_signal_button.setEnabled(False)
-            self.preview.setText("" if editable else
-                                 "Use this list (or optimise) first: edits change your saved "
-                                 "plan.")
+            self.set_preview("" if editable else
+                             "This new list is not saved: “Use this list” first, then edit it.")
+
+    def set_preview(self, text: str) -> None:
+        self.preview.setText(text)
+        self.preview.setVisible(bool(text))
 
     def show_signal(self, level: str | None) -> None:
         index = self.signal_combo.findData(level or "none")
         self.signal_combo.setCurrentIndex(max(0, index))
         self.apply_signal_button.setEnabled(False)
-        self.preview.setText("")
+        self.set_preview("")

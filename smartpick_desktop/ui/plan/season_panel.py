@@ -89,7 +89,7 @@ class RankOrderPanel(QGroupBox):
         layout.addWidget(wrapped_label(
             "Put the programs you interviewed at in the order you truly prefer them: drag "
             "them, or select one and press Up / Down (Alt+U / Alt+D), or order them by your "
-            "interview scores. Each line shows P(match) if your list ended there."))
+            "interview scores. Each line starts with P(match) if your list ended there."))
         row = QHBoxLayout()
         self.list = QListWidget()
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
@@ -133,8 +133,9 @@ class RankOrderPanel(QGroupBox):
         self.list.clear()
         for e in view.entries:
             score = "" if e.score is None else f" · your score {e.score:.1f}"
-            item = QListWidgetItem(f"{e.rank}. {e.name} — P(match) if your list ends here: "
-                                   f"{percent_text(e.p_match)}{score}")
+            item = QListWidgetItem(f"{e.rank}.  {percent_text(e.p_match)}  ·  {e.name}{score}")
+            item.setToolTip(f"P(match) if your list ends at {e.name}: "
+                            f"{percent_text(e.p_match)}")
             item.setData(Qt.ItemDataRole.UserRole, int(e.program_id))
             self.list.addItem(item)
         self.list.blockSignals(False)

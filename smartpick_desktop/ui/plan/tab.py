@@ -184,11 +184,17 @@ class PlanTab(QWidget):
         rl.addWidget(self.fee_label)
         self.source_label = wrapped_label(muted=True)
         rl.addWidget(self.source_label)
-        self.splitter.addWidget(right)
+        from PySide6.QtWidgets import QFrame, QScrollArea
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(right)
+        self.splitter.addWidget(scroll)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([760, 480])
-        layout.addWidget(self.splitter)
+        layout.addWidget(self.splitter, 1)
         self.undo_action = QAction("&Undo list change", page)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -224,7 +230,7 @@ class PlanTab(QWidget):
     def reload(self) -> None:
         """Read profile, current plan and programs; show the plan (or the latest result)."""
         from smartpick_desktop.core.plan.edits import undo_label
-        from smartpick_desktop.core.plan.figures import evidence_programs
+        from smartpick_desktop.core.plan.figures import applied_programs
         from smartpick_desktop.core.plan.view import plan_view
         from smartpick_desktop.core.profile import load_profile
 
@@ -234,8 +240,7 @@ class PlanTab(QWidget):
             self.view = plan_view(session)
             self.saved = self.view.plan
             self._undo_text = undo_label(session)
-            programs = (evidence_programs(session, profile, self.saved.program_ids
-                                          if self.saved else ())
+            programs = (applied_programs(session, profile, self.saved)
                         if profile is not None else [])
         self.profile = profile
         self.optimise_button.setEnabled(profile is not None and self.worker is None)
@@ -246,8 +251,7 @@ class PlanTab(QWidget):
         if self.result is None:
             self.budget.setValue(profile.budget_usd or 0)
             self.max_apps.setValue(profile.target_programs or 0)
-        mine = {profile.specialty, profile.backup_specialty}
-        own = [p for p in programs if p.specialty in mine]
+        own = programs  # core.plan.figures.applied_programs: the set Home and the PDF use
         signals = dict(self.saved.signals) if self.saved else {}
         self.season_panel.refresh(profile, own, signals)
         post = self.season_panel.outlook.posterior if self.season_panel.outlook else None
@@ -337,7 +341,7 @@ class PlanTab(QWidget):
         if outlook is not None and outlook.posterior.evidence and not evidence:
             season = (f". Interview season: P(match) now {percent_text(outlook.p_match_now)} "
                       f"({outlook.invited} invited, {outlook.rejected} rejected — see "
-                      "“Interview season”)")
+                      "“Season and rank order list”)")
         self.figures_label.setText(
             f"{n} applications · expected interviews {interviews:.1f} · signals used: "
             f"{sig_text}{season}.")
@@ -533,17 +537,17 @@ class PlanTab(QWidget):
             return
         if level == (row.signal or "none"):
             self.edit_bar.apply_signal_button.setEnabled(False)
-            self.edit_bar.preview.setText("")
+            self.edit_bar.set_preview("")
             return
         try:
             with self.ctx.store.session() as session:
                 before, after = preview_signal(session, row.program_id, level)
         except InputError as err:
             self.edit_bar.apply_signal_button.setEnabled(False)
-            self.edit_bar.preview.setText(str(err))
+            self.edit_bar.set_preview(str(err))
             return
         self.edit_bar.apply_signal_button.setEnabled(True)
-        self.edit_bar.preview.setText(
+        self.edit_bar.set_preview(
             f"P(match) {percent_text_1(before)} → {percent_text_1(after)} "
             f"({(after - before) * 100:+.1f} points) if you apply this.")
 
