@@ -19,8 +19,12 @@ def setup_logging(data_dir: Path, *, debug: bool) -> None:
     """Log to ``smartpick.log`` in the data folder (windowed builds have no stderr)."""
     env_debug = os.environ.get("SMARTPICK_DEBUG", "").strip().lower() not in ("", "0", "false", "no")
     level = logging.DEBUG if debug or env_debug else logging.INFO
+    from smartpick_desktop.core.files import make_private, private_dir
+
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(data_dir)
+        for name in ("smartpick.log", "smartpick.log.1", "smartpick.log.2"):
+            make_private(data_dir / name)  # logs name the user's files: private
         handler: logging.Handler = RotatingFileHandler(
             data_dir / "smartpick.log", maxBytes=1_000_000, backupCount=2, encoding="utf-8")
     except OSError:

@@ -62,6 +62,8 @@ def main(argv: list[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     ctx = CliContext(args.data_dir, debug=args.debug)
+    # Everything SmartPick creates holds the user's data: files 0600, folders 0700.
+    previous_umask = os.umask(0o077)
     try:
         if args.command is None:
             from smartpick_desktop.app import run_gui
@@ -92,3 +94,4 @@ def main(argv: list[str]) -> int:
         return 1
     finally:
         ctx.close()
+        os.umask(previous_umask)

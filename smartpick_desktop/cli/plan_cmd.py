@@ -35,6 +35,9 @@ def _check_target(path: Path, suffix: str, option: str) -> None:
         raise InputError(f"{option} '{path}': the folder {path.parent} does not exist.")
     if path.is_dir():
         raise InputError(f"{option} '{path}' is a folder, not a file.")
+    from smartpick_desktop.core.files import check_target
+
+    check_target(path, "PDF file" if suffix == ".pdf" else "Calendar file")
 
 
 def _export(args: argparse.Namespace, ctx: CliContext) -> int:

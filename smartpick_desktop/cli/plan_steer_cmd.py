@@ -18,11 +18,11 @@ def register_actions(actions: argparse._SubParsersAction) -> None:
     show.set_defaults(func=_show)
     for name, text in (("add", "put a catalog program on the list (locks it in)"),
                        ("remove", "take a program off the list (locks it out)"),
-                       ("unlock", "let the optimiser decide about a program again")):
+                       ("unlock", "let the optimizer decide about a program again")):
         p = actions.add_parser(name, help=text)
         p.add_argument("program_id", metavar="PROGRAM_ID")
         p.set_defaults(func=_edit, edit=name)
-    lock = actions.add_parser("lock", help="lock a program in (kept when re-optimising) or out")
+    lock = actions.add_parser("lock", help="lock a program in (kept when re-optimizing) or out")
     lock.add_argument("program_id", metavar="PROGRAM_ID")
     lock.add_argument("--out", action="store_true", help="lock it out instead of in")
     lock.set_defaults(func=_edit, edit="lock")

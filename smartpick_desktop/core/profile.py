@@ -385,11 +385,11 @@ def read_profile_file(path: Path) -> Profile:
 
 def write_profile_file(profile: Profile, path: Path) -> None:
     """Write the profile as JSON v1 (UTF-8, keys sorted, readable)."""
-    text = json.dumps(profile.to_dict(), ensure_ascii=False, indent=2, sort_keys=True)
-    try:
-        Path(path).write_text(text + "\n", encoding="utf-8")
-    except OSError as err:
-        raise InputError(f"Profile file {path}: cannot be written ({err.strerror}).") from None
+    from smartpick_desktop.core.files import write_atomic
+
+    text = json.dumps(profile.to_dict(), ensure_ascii=False, indent=2, sort_keys=True,
+                      allow_nan=False)
+    write_atomic(path, text + "\n", "Profile file")
 
 
 def demo_profile() -> Profile:

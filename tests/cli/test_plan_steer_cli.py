@@ -62,7 +62,7 @@ def test_lock_and_remove_survive_optimize(folder):
     row = next(r for r in plan["programs"] if r["program_id"] == a)
     assert row["locked"] is True and row["status"] == "applying"
     assert {"programs", "locked", "p_match", "stale", "fee_usd"} <= set(plan)
-    # undo takes the last change back: the optimised list before it
+    # undo takes the last change back: the optimized list before it
     assert "Undone" in ok(folder, "plan", "undo").stdout
     assert [r["program_id"] for r in show(folder)["programs"]] != ids
 
@@ -71,7 +71,7 @@ def test_signal_past_the_allowance_exits_3_and_changes_nothing(folder):
     plan = show(folder)
     golds = [r for r in plan["programs"] if r["signal_level"] == "gold"]
     allowed = plan["signals_allowed"]["Internal Medicine"]["gold"]
-    assert len(golds) == allowed  # the optimiser used them all
+    assert len(golds) == allowed  # the optimizer used them all
     target = next(r for r in plan["programs"] if r["signal_level"] != "gold")
     result = run(folder, "plan", "signal", str(target["program_id"]), "gold")
     assert result.returncode == 3

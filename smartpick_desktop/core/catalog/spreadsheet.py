@@ -28,6 +28,7 @@ from smartpick_desktop.core.catalog.writer import (
     write_records,
 )
 from smartpick_desktop.core.errors import InputError
+from smartpick_desktop.core.files import write_atomic
 
 IGNORE = "ignore"
 MAX_ROWS = 100_000
@@ -472,8 +473,5 @@ def write_csv(path: Path, programs: Iterable[Program],
         row.extend(neutralise(get(program)) for _, get in extra)
         writer.writerow(row)
         count += 1
-    try:
-        Path(path).write_text(buffer.getvalue(), encoding="utf-8-sig", newline="")
-    except OSError as err:
-        raise InputError(f"File {path}: cannot be written ({err.strerror}).") from None
+    write_atomic(path, buffer.getvalue(), "File", encoding="utf-8-sig")
     return count

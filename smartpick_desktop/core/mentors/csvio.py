@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 from smartpick_desktop.core.errors import InputError
+from smartpick_desktop.core.files import write_atomic
 from smartpick_desktop.core.mentors.contacts import Contact, validate
 from smartpick_desktop.core.mentors.vcard import read_text
 
@@ -36,7 +37,7 @@ def unneutralize(cell: str) -> str:
 
 
 def write_csv(contacts: list[Contact], path: Path) -> None:
-    path.write_text(csv_text(contacts), encoding="utf-8-sig", newline="")
+    write_atomic(path, csv_text(contacts), "Contacts file", encoding="utf-8-sig")
 
 
 def csv_text(contacts: list[Contact]) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from smartpick_desktop.core.errors import InputError
+from smartpick_desktop.core.files import write_atomic
 from smartpick_desktop.core.mentors.contacts import ROLES, STAGES, Contact, normalize_tags
 
 #: Properties read from a card; everything else is ignored.
@@ -271,7 +272,7 @@ def _text(value: object) -> str:
 
 def write_vcards(contacts: list[Contact], path: Path) -> None:
     """Write contacts as vCard 3.0 (UTF-8, CRLF, folded by vobject)."""
-    path.write_text(vcards_text(contacts), encoding="utf-8", newline="")
+    write_atomic(path, vcards_text(contacts), "Contacts file")
 
 
 def vcards_text(contacts: list[Contact]) -> str:

@@ -3,7 +3,7 @@
 Every edit is one user action: it checks its input (an :class:`InputError` naming the program
 and the reason, nothing changed), records the list as it was (so :func:`undo` brings it back),
 changes the current plan and recomputes its figures. Adding a program locks it in and removing
-one locks it out, so re-optimising (which honours locks) keeps the student's choices.
+one locks it out, so re-optimizing (which honours locks) keeps the student's choices.
 """
 
 from __future__ import annotations
@@ -237,7 +237,7 @@ def lock_program(session: Session, program_id: Any, mode: str = "in") -> EditRes
 
 
 def unlock_program(session: Session, program_id: Any) -> EditResult:
-    """Let the optimiser decide about this program again (the list itself is unchanged)."""
+    """Let the optimizer decide about this program again (the list itself is unchanged)."""
     program = _program(session, program_id)
     pid = int(program.program_id)
     plan = _current(session)
@@ -246,7 +246,7 @@ def unlock_program(session: Session, program_id: Any) -> EditResult:
         return EditResult(f"{program.name} was not locked.", before, before)
     push_undo(session, f"Unlock {program.name}")
     _set_lock(session, pid, None)
-    return EditResult(f"Unlocked {program.name}: re-optimising may add or drop it.", before,
+    return EditResult(f"Unlocked {program.name}: re-optimizing may add or drop it.", before,
                       before)
 
 
@@ -254,7 +254,7 @@ def unlock_program(session: Session, program_id: Any) -> EditResult:
 
 def _signal_plan(session: Session, program: Any, level: str) -> tuple[list[int], dict[int, str]]:
     """The list's signals after giving ``program`` the signal ``level`` (checked)."""
-    from smartpick_desktop.core.model.optimiser import signal_allowance
+    from smartpick_desktop.core.model.optimizer import signal_allowance
     from smartpick_desktop.core.plan.figures import canonical
 
     if level not in SIGNAL_CHOICES:

@@ -1,7 +1,7 @@
 """The figures of a list the student may have edited, and keeping the saved ones current.
 
 :func:`evaluate_list` computes P(match), expected interviews, fees and the P(match) curve of any
-list in its order, with the optimiser's model and seeded draws (so an unedited optimiser list
+list in its order, with the optimizer's model and seeded draws (so an unedited optimizer list
 gets its own figures back). :func:`fresh_plan` is what every view reads: it compares the inputs
 the saved figures were computed from (profile, the list's program data, the season's evidence)
 with today's, and recomputes and stores the figures when they differ — so the Plan tab, Home,
@@ -158,7 +158,7 @@ def _profile_data(profile: Any) -> Any:
 
 def season_posterior_for(profile: Any, programs: Sequence[Any],
                          signals: Mapping[int, str]) -> Any:
-    """The applicant-factor posterior the optimiser uses (None before any evidence)."""
+    """The applicant-factor posterior the optimizer uses (None before any evidence)."""
     from smartpick_desktop.core.model.season import season_posterior
 
     post = season_posterior(profile, programs, dict(signals))

@@ -56,8 +56,8 @@ def build_calendar(doc: PlanDocument) -> bytes:
 
 def write_calendar(doc: PlanDocument, path: str | Path) -> int:
     """Write the .ics file (atomically) and return the number of events."""
-    path = Path(path)
-    temp = path.with_name(path.name + ".part")
-    temp.write_bytes(build_calendar(doc))
-    temp.replace(path)
+    from smartpick_desktop.core.files import check_target, write_atomic
+
+    check_target(path, "Calendar file")
+    write_atomic(path, build_calendar(doc), "Calendar file")
     return len(doc.timeline)

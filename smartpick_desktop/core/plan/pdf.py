@@ -95,6 +95,10 @@ def render_pdf(doc: PlanDocument, target: str | Path | BinaryIO, *, pagesize=let
     :class:`ExportCancelled` and a path target is left untouched (the PDF is built in memory and
     written at the end).
     """
+    if isinstance(target, (str, Path)):
+        from smartpick_desktop.core.files import check_target
+
+        check_target(target, "PDF file")  # refuse the data store before any work
     buffer = io.BytesIO()
     chrome = Chrome(name=doc.profile.name or "Applicant", specialty=doc.profile.specialty,
                     season=doc.season, date_text=long_date(doc.generated), demo=doc.is_demo)
@@ -132,10 +136,9 @@ def render_pdf(doc: PlanDocument, target: str | Path | BinaryIO, *, pagesize=let
         raise ExportCancelled("The export was cancelled.")
     data = buffer.getvalue()
     if isinstance(target, (str, Path)):
-        path = Path(target)
-        temp = path.with_name(path.name + ".part")
-        temp.write_bytes(data)
-        temp.replace(path)
+        from smartpick_desktop.core.files import write_atomic
+
+        write_atomic(target, data, "PDF file")
     else:
         target.write(data)
     if progress is not None:
@@ -402,7 +405,7 @@ def _charts(doc: PlanDocument, width: float) -> list:
         if marks:
             out.append(Spacer(1, 6))
             out.append(_p("Where the curve flattens: " + "; ".join(marks) + ".", "small"))
-    out.append(_p("The curve is the optimiser's best list at each length, run through the "
+    out.append(_p("The curve is the optimizer's best list at each length, run through the "
                   "model's Monte Carlo estimate of P(match); each extra application adds less "
                   "once the curve flattens.", "note"))
     return out

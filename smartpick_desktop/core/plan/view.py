@@ -56,7 +56,7 @@ class PlanView:
 def plan_view(session: Session, *, refresh: bool = True) -> PlanView:
     """Read the current plan (recomputing stale figures unless ``refresh`` is False)."""
     from smartpick_desktop.core.catalog.queries import load_programs_where
-    from smartpick_desktop.core.model.optimiser import signal_allowance
+    from smartpick_desktop.core.model.optimizer import signal_allowance
     from smartpick_desktop.core.model.ranking import rank_programs
     from smartpick_desktop.core.plan.edits import plan_locks
     from smartpick_desktop.core.plan.figures import fresh_plan

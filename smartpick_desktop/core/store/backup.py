@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from smartpick_desktop.core.errors import StoreError
+from smartpick_desktop.core.files import FILE_MODE, private_dir
 from smartpick_desktop.core.store import migrate
+from smartpick_desktop.core.store.urls import sqlite_uri
 
 if TYPE_CHECKING:
     from smartpick_desktop.core.store.engine import Store
@@ -92,7 +94,7 @@ def copy_database(source: Path, target: Path, *, read_only: bool = False) -> Non
     try:
         if not Path(source).is_file():
             raise StoreError(f"The data file {source} does not exist; nothing was changed.")
-        src = (sqlite3.connect(f"file:{source}?mode=ro", uri=True) if read_only
+        src = (sqlite3.connect(sqlite_uri(source, mode="ro"), uri=True) if read_only
                else sqlite3.connect(source, timeout=10))
         dst = sqlite3.connect(tmp)
         src.backup(dst)
@@ -101,6 +103,7 @@ def copy_database(source: Path, target: Path, *, read_only: bool = False) -> Non
         dst = None
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
+        os.chmod(tmp, FILE_MODE)  # the user's data: private to the user
         os.replace(tmp, target)
     except (OSError, sqlite3.Error) as err:
         reason = getattr(err, "strerror", None) or str(err)
@@ -123,7 +126,7 @@ def make_backup(store: Store, reason: str = "manual", *, now: dt.datetime | None
         raise ValueError(f"bad backup reason {reason!r}")
     folder = backups_dir(store.data_dir)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_dir(folder)
     except OSError as err:
         raise StoreError(f"The backups folder {folder} cannot be created: {err.strerror}; "
                          "nothing was changed.") from err

@@ -13,7 +13,9 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from smartpick_desktop.core.errors import StoreError
+from smartpick_desktop.core.files import make_private, private_dir, sweep_leftovers
 from smartpick_desktop.core.store import backup, integrity, migrate, template
+from smartpick_desktop.core.store.urls import sqlite_url
 
 DB_FILENAME = "smartpick.db"
 
@@ -63,7 +65,7 @@ class Store:
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = Path(data_dir)
         self.path = self.data_dir / DB_FILENAME
-        self.engine: Engine = create_engine(f"sqlite:///{self.path}", future=True)
+        self.engine: Engine = create_engine(sqlite_url(self.path), future=True)
         event.listen(self.engine, "connect", _on_connect)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
@@ -100,10 +102,16 @@ def open_store(data_dir: Path | None = None, *, upgrade: bool = True) -> Store:
     """
     folder = Path(data_dir) if data_dir is not None else default_data_dir()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_dir(folder)
     except OSError as err:
         raise StoreError(f"The data folder {folder} cannot be created: {err.strerror}.") from err
+    if upgrade:  # what a killed SmartPick left: temporary files, staged restores
+        sweep_leftovers(folder)
+        sweep_leftovers(folder / backup.BACKUPS_DIRNAME)
     seeded = upgrade and template.seed_new_store(folder / DB_FILENAME)
+    for suffix in ("", "-wal", "-shm", "-journal"):  # the user's data: private to the user
+        make_private(folder / (DB_FILENAME + suffix))
+    make_private(folder / backup.BACKUPS_DIRNAME, folder=True)
     store = Store(folder)
     try:
         integrity.check_store_file(store.path)  # quick_check; a damaged file is moved aside

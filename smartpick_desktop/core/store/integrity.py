@@ -14,6 +14,7 @@ import sqlite3
 from pathlib import Path
 
 from smartpick_desktop.core.errors import StoreError
+from smartpick_desktop.core.store.urls import sqlite_uri
 
 #: SQLite result codes that mean the file itself is damaged (not locked, not read-only).
 _DAMAGE_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
@@ -76,7 +77,7 @@ def check_file(path: Path) -> str | None:
     if head != SQLITE_MAGIC:
         return "not a SQLite file"
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
     except sqlite3.Error as err:
         return str(err)
     try:

@@ -48,9 +48,17 @@ def _alembic_config(store: Store):
     from alembic.config import Config
 
     cfg = Config()
-    cfg.set_main_option("script_location", str(migrations_dir()))
-    cfg.set_main_option("sqlalchemy.url", str(store.engine.url))
+    # Config values go through ConfigParser interpolation: a '%' in a folder name must be
+    # doubled. The URL is rendered from its parts (``env.py`` uses the connection it is handed).
+    cfg.set_main_option("script_location", _ini_value(str(migrations_dir())))
+    url = store.engine.url.render_as_string(hide_password=False)
+    cfg.set_main_option("sqlalchemy.url", _ini_value(url))
     return cfg
+
+
+def _ini_value(value: str) -> str:
+    """Escape a value for Alembic's ConfigParser (``%`` starts an interpolation)."""
+    return value.replace("%", "%%")
 
 
 def upgrade(store: Store, revision: str = "head") -> None:

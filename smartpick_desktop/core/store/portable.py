@@ -24,7 +24,6 @@ import collections
 import datetime as dt
 import hashlib
 import json
-import os
 import re
 import sqlite3
 import tempfile
@@ -39,6 +38,7 @@ from smartpick_desktop import __version__
 from smartpick_desktop.core.errors import InputError, StoreError
 from smartpick_desktop.core.store import migrate
 from smartpick_desktop.core.store.integrity import SQLITE_MAGIC, check_file
+from smartpick_desktop.core.store.urls import sqlite_uri
 
 if TYPE_CHECKING:
     from smartpick_desktop.core.store.engine import Store
@@ -289,7 +289,9 @@ def write_backup(store: Store, dest: Path) -> BackupSummary:
     Raises:
         InputError: ``dest`` cannot be written (folder missing or read-only, disk full …).
     """
-    dest = Path(dest)
+    from smartpick_desktop.core.files import atomic_path, check_target
+
+    dest = check_target(dest, "Backup file")
     snapshot = dump_database(store.path)
     ui_path = store.data_dir / UI_SETTINGS
     ui = ui_path.read_bytes() if ui_path.is_file() else None
@@ -299,27 +301,18 @@ def write_backup(store: Store, dest: Path) -> BackupSummary:
         "app_version": __version__, "schema_revision": snapshot.revision, "created": created,
         "tables": {}, "ui_settings": None,
     }
-    tmp = dest.with_name(f".{dest.name}.tmp-{os.getpid()}")
-    try:
-        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            for name, dump in snapshot.tables.items():
-                data = _table_json(dump)
-                member = _member_name(name)
-                archive.writestr(member, data)
-                manifest["tables"][name] = {"member": member, "rows": len(dump.rows),
-                                            "sha256": hashlib.sha256(data).hexdigest()}
-            if ui is not None:
-                archive.writestr(UI_SETTINGS, ui)
-                manifest["ui_settings"] = {"sha256": hashlib.sha256(ui).hexdigest()}
-            archive.writestr(MANIFEST, json.dumps(manifest, indent=2, sort_keys=True))
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, dest)
-    except OSError as err:
-        raise InputError(f"Backup file {dest}: cannot be written ({err.strerror or err}); "
-                         "nothing was written.") from err
-    finally:
-        tmp.unlink(missing_ok=True)
+    with atomic_path(dest, "Backup file") as tmp, \
+            zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, dump in snapshot.tables.items():
+            data = _table_json(dump)
+            member = _member_name(name)
+            archive.writestr(member, data)
+            manifest["tables"][name] = {"member": member, "rows": len(dump.rows),
+                                        "sha256": hashlib.sha256(data).hexdigest()}
+        if ui is not None:
+            archive.writestr(UI_SETTINGS, ui)
+            manifest["ui_settings"] = {"sha256": hashlib.sha256(ui).hexdigest()}
+        archive.writestr(MANIFEST, json.dumps(manifest, indent=2, sort_keys=True))
     return BackupSummary(dest, snapshot.revision or "", __version__, created,
                          snapshot.row_count, len(snapshot.tables), ui is not None)
 
@@ -439,7 +432,7 @@ def _read_database_backup(path: Path) -> Snapshot:
     problem = check_file(path)
     if problem is not None:
         raise _refuse(path, f"not a usable SmartPick data file ({problem})")
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
     try:
         revision = _revision(conn)
     finally:
@@ -580,12 +573,10 @@ def restore(store: Store, source: Path, *, force: bool = False,
 
 
 def _write_file_atomically(target: Path, data: bytes) -> None:
-    tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
+    from smartpick_desktop.core.files import write_atomic
+
     try:
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
-    except OSError as err:
-        raise StoreError(f"{target} could not be written ({err.strerror}); the data was "
-                         "restored but the window layout was not.") from err
-    finally:
-        tmp.unlink(missing_ok=True)
+        write_atomic(target, data, "Settings file")
+    except InputError as err:
+        raise StoreError(f"{err} The data was restored but the window layout was "
+                         "not.") from err

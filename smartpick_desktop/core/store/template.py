@@ -38,6 +38,7 @@ def seed_new_store(db_path: Path) -> bool:
     partial = db_path.with_name(db_path.name + ".new")
     try:
         partial.write_bytes(data)
+        os.chmod(partial, 0o600)  # the user's data: private to the user
         os.replace(partial, db_path)
     except OSError as err:
         partial.unlink(missing_ok=True)

@@ -35,7 +35,7 @@ class AddProgramDialog(QDialog):
         self.resize(560, 460)
         layout = QVBoxLayout(self)
         layout.addWidget(wrapped_label("Programs of your specialties that are not on the list. "
-                                       "A program you add stays when you re-optimise (it is "
+                                       "A program you add stays when you re-optimize (it is "
                                        "locked in)."))
         self.filter = QLineEdit()
         self.filter.setPlaceholderText("Type part of a name, city or state")
@@ -105,13 +105,13 @@ class ListEditBar(QWidget):
                                        "Add a catalog program to the list (Insert)")
         self.remove_button = self._button("&Remove", "remove",
                                           "Take the selected program off the list (Delete); "
-                                          "it stays out when you re-optimise")
+                                          "it stays out when you re-optimize")
         self.lock_in_button = self._button("Lock &in", "lock_in",
-                                           "Keep the selected program when you re-optimise")
+                                           "Keep the selected program when you re-optimize")
         self.lock_out_button = self._button("Lock o&ut", "lock_out",
-                                            "Remove it and keep it out when you re-optimise")
+                                            "Remove it and keep it out when you re-optimize")
         self.unlock_button = self._button("Unloc&k", "unlock",
-                                          "Let the optimiser decide about it again")
+                                          "Let the optimizer decide about it again")
         self.undo_button = self._button("Und&o", "undo", "Take back the last change (Ctrl+Z)")
         for b in (self.add_button, self.remove_button, self.lock_in_button,
                   self.lock_out_button, self.unlock_button, self.undo_button):

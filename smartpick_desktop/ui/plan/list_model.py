@@ -12,11 +12,11 @@ TIER_LABELS = {"likely": "Likely", "target": "Target", "reach": "Reach",
                "ineligible": "Ineligible"}
 COLUMNS = ("#", "Program", "City / state", "Tier", "Interview", "Fit", "Signal", "Adds",
            "Lock", "Status")
-HEADER_TIPS = ("Order the optimiser chose", "Program", "City and state",
+HEADER_TIPS = ("Order the optimizer chose", "Program", "City and state",
                "Reach < 20%, target 20–50%, likely ≥ 50% chance of an interview",
                "Chance of an interview, with the signal shown", "Fit with your preferences (0–100)",
                "Signal placed here", "Percentage points this program adds to P(match)",
-               "Locked in: kept when you re-optimise", "Where your application stands")
+               "Locked in: kept when you re-optimize", "Where your application stands")
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ class PlanRowView:
 
 
 class PlanListModel(QAbstractTableModel):
-    """Rows of the recommended list, in the optimiser's order."""
+    """Rows of the recommended list, in the optimizer's order."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)

@@ -1,4 +1,4 @@
-"""The Plan tab: the list optimiser and the list the student steers (add, remove, lock, move
+"""The Plan tab: the list optimizer and the list the student steers (add, remove, lock, move
 signals, undo), its figures and curve, the application tracker, interviews, comparison, and the
 interview season with the rank order list."""
 
@@ -31,7 +31,7 @@ from smartpick_desktop.ui.plan.chart import CurveChart
 from smartpick_desktop.ui.plan.list_edit import AddProgramDialog, ListEditBar
 from smartpick_desktop.ui.plan.list_model import PlanListModel, PlanRowView
 from smartpick_desktop.ui.plan.season_panel import RankOrderPanel, SeasonPanel
-from smartpick_desktop.ui.plan.worker import OptimiseWorker
+from smartpick_desktop.ui.plan.worker import OptimizeWorker
 from smartpick_desktop.ui.widgets import heading, wrapped_label
 
 SPLITTER_KEY = "plan/splitter"
@@ -45,8 +45,8 @@ class PlanTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.pool = QThreadPool.globalInstance()
-        self.worker: OptimiseWorker | None = None
-        self.result: Any = None   # the latest optimiser result not yet used
+        self.worker: OptimizeWorker | None = None
+        self.result: Any = None   # the latest optimizer result not yet used
         self.saved: Any = None    # the current plan in the store
         self._dirty = True
 
@@ -113,9 +113,9 @@ class PlanTab(QWidget):
         row.addLayout(form)
         side = QVBoxLayout()
         buttons = QHBoxLayout()
-        self.optimise_button = QPushButton("Optimise my list")
-        self.optimise_button.setDefault(True)
-        self.optimise_button.clicked.connect(self._on_optimise_clicked)
+        self.optimize_button = QPushButton("Optimize my list")
+        self.optimize_button.setDefault(True)
+        self.optimize_button.clicked.connect(self._on_optimize_clicked)
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self._on_cancel_clicked)
@@ -123,7 +123,7 @@ class PlanTab(QWidget):
         self.use_button.setEnabled(False)
         self.use_button.setToolTip("Save this list as your plan and mark its programs Applying")
         self.use_button.clicked.connect(self._on_use_clicked)
-        for b in (self.optimise_button, self.cancel_button, self.use_button):
+        for b in (self.optimize_button, self.cancel_button, self.use_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         side.addLayout(buttons)
@@ -134,9 +134,9 @@ class PlanTab(QWidget):
         self.state_label = wrapped_label(muted=True)
         state_row.addWidget(self.state_label, 1)
         self.refresh_button = QPushButton("Re&fresh")
-        self.refresh_button.setToolTip("Optimise again with your current profile and catalog")
+        self.refresh_button.setToolTip("Optimize again with your current profile and catalog")
         self.refresh_button.setVisible(False)
-        self.refresh_button.clicked.connect(self._on_optimise_clicked)
+        self.refresh_button.clicked.connect(self._on_optimize_clicked)
         state_row.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignTop)
         side.addLayout(state_row)
         row.addLayout(side, 1)
@@ -209,14 +209,14 @@ class PlanTab(QWidget):
         return page
 
     def install_actions(self, window: Any) -> None:
-        self.optimise_action = QAction("&Optimise my list", self)
-        self.optimise_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
-        self.optimise_action.triggered.connect(self._on_optimise_clicked)
+        self.optimize_action = QAction("&Optimize my list", self)
+        self.optimize_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.optimize_action.triggered.connect(self._on_optimize_clicked)
         self.use_action = QAction("&Use this list", self)
         self.use_action.setEnabled(False)
         self.use_action.triggered.connect(self._on_use_clicked)
         menu = window.menu("Plan")
-        menu.addAction(self.optimise_action)
+        menu.addAction(self.optimize_action)
         menu.addAction(self.use_action)
         menu.addAction(self.undo_action)
 
@@ -243,7 +243,7 @@ class PlanTab(QWidget):
             programs = (applied_programs(session, profile, self.saved)
                         if profile is not None else [])
         self.profile = profile
-        self.optimise_button.setEnabled(profile is not None and self.worker is None)
+        self.optimize_button.setEnabled(profile is not None and self.worker is None)
         if profile is None:
             self.state_label.setText("Create your profile first: the list is built from it.")
             self._show_empty()
@@ -262,7 +262,7 @@ class PlanTab(QWidget):
             self._show_saved(self.saved, programs)
         else:
             self.state_label.setText("No list yet: choose your limits and press "
-                                     "“Optimise my list”, or add programs by hand.")
+                                     "“Optimize my list”, or add programs by hand.")
             self._show_empty()
         self.tracker_page.refresh(self.saved)
         self.interviews_page.refresh()
@@ -288,7 +288,7 @@ class PlanTab(QWidget):
         edited = " (edited by you)" if plan.details.get("recomputed") else ""
         self.state_label.setText(f"Your current plan{edited}, chosen "
                                  f"{plan.created:%d %b %Y %H:%M}.{recomputed} Edit it below, "
-                                 "or optimise again (your locks are kept).")
+                                 "or optimize again (your locks are kept).")
         flatten = (plan.details or {}).get("flatten_at")
         self._show_figures(plan.p_match, plan.expected_interviews, plan.fee_usd,
                            plan.fee_breakdown, plan.curve, len(rows), flatten, plan.signals,
@@ -315,7 +315,7 @@ class PlanTab(QWidget):
                       curve: list, n: int, flatten: int | None, signals: dict,
                       allowed: dict | None = None, evidence: bool = False,
                       primary: float | None = None) -> None:
-        from smartpick_desktop.core.model.optimiser import signal_allowance
+        from smartpick_desktop.core.model.optimizer import signal_allowance
         from smartpick_desktop.core.reference import load_reference
 
         ref = load_reference()
@@ -374,7 +374,7 @@ class PlanTab(QWidget):
     # --- slots ---------------------------------------------------------------------------
 
     @Slot()
-    def _on_optimise_clicked(self) -> None:
+    def _on_optimize_clicked(self) -> None:
         if self.worker is not None:
             return
         profile = self.ctx.profile()
@@ -388,17 +388,17 @@ class PlanTab(QWidget):
             "curve_to": max(60, self.max_apps.value() or 0),
             "use_profile_defaults": False,
         }
-        self.worker = OptimiseWorker(self.ctx.store, profile, options)
+        self.worker = OptimizeWorker(self.ctx.store, profile, options)
         self.worker.signals.progress.connect(self._on_worker_progress)
         self.worker.signals.finished.connect(self._on_worker_finished)
         self.worker.signals.failed.connect(self._on_worker_failed)
         self.worker.signals.cancelled.connect(self._on_worker_cancelled)
-        self.optimise_button.setEnabled(False)
+        self.optimize_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
-        self.state_label.setText("Optimising… (20,000 simulated seasons per list)")
-        self.ctx.status_message.emit("Optimising your list…")
+        self.state_label.setText("Optimizing… (20,000 simulated seasons per list)")
+        self.ctx.status_message.emit("Optimizing your list…")
         self.pool.start(self.worker)
 
     @Slot()
@@ -417,7 +417,7 @@ class PlanTab(QWidget):
         self.worker = None
         self.progress.setVisible(False)
         self.cancel_button.setEnabled(False)
-        self.optimise_button.setEnabled(True)
+        self.optimize_button.setEnabled(True)
 
     @Slot(object)
     def _on_worker_finished(self, result: Any) -> None:
@@ -440,7 +440,7 @@ class PlanTab(QWidget):
     def _on_worker_cancelled(self) -> None:
         self._done()
         self.state_label.setText("Cancelled: nothing was changed.")
-        self.ctx.status_message.emit("Optimisation cancelled.")
+        self.ctx.status_message.emit("Optimization cancelled.")
 
     @Slot()
     def _on_use_clicked(self) -> None:
@@ -494,7 +494,7 @@ class PlanTab(QWidget):
         if self.result is None or not self._result_stale:
             return
         self.state_label.setText("Out of date: this new list was computed before your programs "
-                                 "changed. Refresh to optimise again.")
+                                 "changed. Refresh to optimize again.")
         self.refresh_button.setVisible(True)
 
     # --- editing the saved list -----------------------------------------------------------

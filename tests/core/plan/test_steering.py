@@ -35,7 +35,7 @@ def _outside(s, n=1):
             if p.program_id not in ids][:n]
 
 
-def test_unedited_list_keeps_the_optimisers_figures(planned, sample_profile):
+def test_unedited_list_keeps_the_optimizers_figures(planned, sample_profile):
     with planned.session() as s:
         plan = current_plan(s)
         fresh = figures.fresh_plan(s)
@@ -67,7 +67,7 @@ def test_add_remove_lock_and_undo_step_by_step(planned):
         assert current_plan(s).p_match == pytest.approx(added.p_before)
 
 
-def test_reoptimising_keeps_locks(planned, sample_profile):
+def test_reoptimizing_keeps_locks(planned, sample_profile):
     with planned.session() as s:
         start = current_plan(s).program_ids
         extra = _outside(s)[-1]

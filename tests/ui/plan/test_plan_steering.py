@@ -66,7 +66,7 @@ def test_add_remove_lock_and_undo_from_the_keyboard(qtbot, tab, store, monkeypat
     assert start[0] not in _ids(tab)
     with store.session() as s:
         assert plan_locks(s) == {outside.program_id: "in", start[0]: "out"}
-    # Ctrl+Z twice: back to the optimiser's list
+    # Ctrl+Z twice: back to the optimizer's list
     qtbot.keyClick(tab.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert _ids(tab) == start + [outside.program_id]
     qtbot.keyClick(tab.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from smartpick_desktop.core.model.optimiser import optimise, signal_allowance
+from smartpick_desktop.core.model.optimizer import optimize, signal_allowance
 from smartpick_desktop.core.model.synthetic import synthetic_programs
 from smartpick_desktop.core.profile import Profile
 
@@ -24,12 +24,12 @@ def _profile() -> Profile:
        k_out=st.integers(1, 4))
 def test_locked_in_always_chosen_and_locked_out_never(seed, n, k_in, k_out):
     programs = synthetic_programs(60, seed)
-    free = optimise(_profile(), programs, max_apps=n, draws=DRAWS, seed=seed)
+    free = optimize(_profile(), programs, max_apps=n, draws=DRAWS, seed=seed)
     chosen = set(free.program_ids)
-    # lock in programs the optimiser did not want, lock out some it did
+    # lock in programs the optimizer did not want, lock out some it did
     unwanted = [p.program_id for p in programs if p.program_id not in chosen][-k_in:]
     wanted = list(free.program_ids)[:k_out]
-    res = optimise(_profile(), programs, max_apps=n, draws=DRAWS, seed=seed,
+    res = optimize(_profile(), programs, max_apps=n, draws=DRAWS, seed=seed,
                    force_in=unwanted, force_out=wanted)
     ids = res.program_ids
     assert set(unwanted) <= set(ids)
@@ -47,14 +47,14 @@ def test_locked_in_always_chosen_and_locked_out_never(seed, n, k_in, k_out):
 def test_locks_beyond_the_limit_or_budget_are_still_kept():
     programs = synthetic_programs(40, 1)
     locked = [p.program_id for p in programs[:6]]
-    res = optimise(_profile(), programs, max_apps=3, budget=0, draws=DRAWS, force_in=locked)
+    res = optimize(_profile(), programs, max_apps=3, budget=0, draws=DRAWS, force_in=locked)
     assert set(locked) <= set(res.program_ids)
     assert len(res.program_ids) == 6
 
 
 def test_no_locks_gives_the_same_list_as_before():
     programs = synthetic_programs(50, 2)
-    a = optimise(_profile(), programs, max_apps=15, draws=DRAWS, seed=4)
-    b = optimise(_profile(), programs, max_apps=15, draws=DRAWS, seed=4, force_in=[],
+    a = optimize(_profile(), programs, max_apps=15, draws=DRAWS, seed=4)
+    b = optimize(_profile(), programs, max_apps=15, draws=DRAWS, seed=4, force_in=[],
                  force_out=[])
     assert a.program_ids == b.program_ids and a.p_match == b.p_match

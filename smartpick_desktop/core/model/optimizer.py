@@ -1,6 +1,6 @@
-"""The list optimiser: which programs to apply to, and where the signals go.
+"""The list optimizer: which programs to apply to, and where the signals go.
 
-Method (docs/model.md, "Optimiser"): lazy greedy with common random numbers.
+Method (docs/model.md, "Optimizer"): lazy greedy with common random numbers.
 
 - Items are (program, signal level) pairs: no signal, or a signal of a level the program's
   specialty has (gold/silver where it has tiers, else "signal") if the program accepts signals.
@@ -49,7 +49,7 @@ class Cancelled(Exception):
 
 @dataclass
 class Items:
-    """The optimiser's input as flat arrays: items (program × signal level) and programs."""
+    """The optimizer's input as flat arrays: items (program × signal level) and programs."""
 
     item_prog: np.ndarray    # program index of each item
     item_level: np.ndarray   # index into LEVELS
@@ -362,7 +362,7 @@ class PlanRowResult:
 
 @dataclass
 class PlanResult:
-    """An optimised list (saved as the current plan by plan_store.save_plan)."""
+    """An optimized list (saved as the current plan by plan_store.save_plan)."""
 
     specialty: str
     backup_specialty: str | None
@@ -408,7 +408,7 @@ def flatten_point(curve: Sequence[float]) -> int | None:
 
 @dataclass
 class Prepared:
-    """The optimiser's input built from a profile and programs."""
+    """The optimizer's input built from a profile and programs."""
 
     programs: list[Any]
     scores: Any
@@ -459,7 +459,7 @@ def prepare(profile: Any, programs: Sequence[Any], posterior: Any = None,
     return Prepared(progs, sc, elig, items, groups, allowed)
 
 
-def optimise(profile: Any, programs: Sequence[Any], *, max_apps: int | None = None,
+def optimize(profile: Any, programs: Sequence[Any], *, max_apps: int | None = None,
              budget: int | None = None, seed: int = 0, draws: int = DEFAULT_DRAWS,
              posterior: FactorDistribution | Any = None, target: float | None = None,
              curve_to: int | None = None, progress: Callable[[int, int], bool] | None = None,
@@ -536,7 +536,7 @@ def _canonical(name: str) -> str:
 def plan_for_profile(session: Any, profile: Any, *, max_apps: int | None = None,
                      budget: int | None = None, seed: int = 0, use_posterior: bool = True,
                      use_profile_defaults: bool = True, **kw: Any) -> PlanResult:
-    """Optimise over the catalog; the profile's budget is the default budget, and its target
+    """Optimize over the catalog; the profile's budget is the default budget, and its target
     number of programs the default maximum (unless ``use_profile_defaults`` is False: the GUI
     passes its own controls). Invitations and rejections marked so far (program statuses)
     update the applicant factor first."""
@@ -557,7 +557,7 @@ def plan_for_profile(session: Any, profile: Any, *, max_apps: int | None = None,
         saved = current_plan(session)
         post = season_posterior(profile, programs, saved.signals if saved else None)
         posterior = post if post.evidence else None
-    return optimise(profile, programs, max_apps=max_apps, budget=budget, seed=seed,
+    return optimize(profile, programs, max_apps=max_apps, budget=budget, seed=seed,
                     posterior=posterior, **kw)
 
 

@@ -1,0 +1,180 @@
+"""Writing the user's files safely: whole or not at all, private, never over the data store.
+
+Every file SmartPick writes (exports, PDF, .ics, portable backups, packs, templates) goes
+through :func:`write_atomic` or :func:`atomic_path`: the bytes land in a temporary file in the
+target's folder (mode 0600), are flushed to disk, and only then renamed over the target, so a
+full disk or a crash leaves the earlier file untouched. :func:`check_target` refuses a target
+that is the data store, one of its companions (``-wal``, ``-shm``, ``-journal``), one of its
+automatic backups or any other SQLite database: an export must never destroy the user's data.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from smartpick_desktop.core.errors import InputError
+
+STORE_NAME = "smartpick.db"
+_COMPANIONS = ("", "-wal", "-shm", "-journal")
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_WAL_MAGICS = (b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")
+TEMP_MARK = ".smartpick-tmp"
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+
+
+class ProtectedTargetError(InputError):
+    """The chosen file is SmartPick's own data (the store or a backup); nothing was written."""
+
+
+def _is_store_file(path: Path) -> bool:
+    """True when ``path`` names the data store, a companion or a file in its backups folder."""
+    name, parent = path.name, path.parent
+    if any(name == STORE_NAME + suffix for suffix in _COMPANIONS):
+        return True
+    if name.startswith(STORE_NAME + ".damaged-"):
+        return True
+    return parent.name == "backups" and (parent.parent / STORE_NAME).exists()
+
+
+def _is_database(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(len(_SQLITE_MAGIC))
+    except OSError:
+        return False
+    return head == _SQLITE_MAGIC or head[:4] in _WAL_MAGICS
+
+
+def check_target(path: Path | str, what: str = "File") -> Path:
+    """Refuse a target that would overwrite SmartPick's data; return it as a Path.
+
+    Raises:
+        ProtectedTargetError: ``path`` is the store, its -wal/-shm/-journal, a file in its
+            backups folder, or any existing SQLite database (exit 3).
+    """
+    path = Path(path)
+    resolved = Path(os.path.realpath(path))
+    if _is_store_file(path) or _is_store_file(resolved) or _is_database(resolved):
+        raise ProtectedTargetError(
+            f"{what} {path}: this is SmartPick's own data (the data store or one of its "
+            "backups); choose another file name. Nothing was written.")
+    return path
+
+
+@contextmanager
+def atomic_path(path: Path | str, what: str = "File") -> Iterator[Path]:
+    """Yield a temporary path beside ``path``; on success flush it and rename it over ``path``.
+
+    For writers that want a file name (zipfile, reportlab, SQLite). On any error the temporary
+    file is removed and ``path`` is unchanged.
+
+    Raises:
+        ProtectedTargetError: see :func:`check_target`.
+        InputError: the folder is missing or read-only, or the disk is full (nothing written).
+    """
+    target = check_target(path, what)
+    folder = target.parent
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_MARK,
+                                    dir=folder if str(folder) else ".")
+    except OSError as err:
+        raise InputError(f"{what} {target}: cannot be written ({_reason(err)}); nothing was "
+                         "written.") from None
+    os.close(fd)
+    temp = Path(name)
+    try:
+        yield temp
+        _fsync(temp)
+        os.chmod(temp, FILE_MODE)
+        os.replace(temp, target)
+    except OSError as err:
+        raise InputError(f"{what} {target}: cannot be written ({_reason(err)}); nothing was "
+                         "written.") from None
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def write_atomic(path: Path | str, data: bytes | str, what: str = "File", *,
+                 encoding: str = "utf-8") -> Path:
+    """Write ``data`` to ``path`` whole or not at all (mode 0600); return the path.
+
+    Raises:
+        ProtectedTargetError: ``path`` is SmartPick's own data.
+        InputError: the file cannot be written; an earlier file at ``path`` is unchanged.
+    """
+    payload = data.encode(encoding) if isinstance(data, str) else data
+    with atomic_path(path, what) as temp, open(temp, "wb") as fh:
+        fh.write(payload)
+    return Path(path)
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb+") as fh:
+        os.fsync(fh.fileno())
+
+
+def _reason(err: OSError) -> str:
+    return err.strerror or str(err)
+
+
+def make_private(path: Path | str, *, folder: bool = False) -> None:
+    """Best effort: make a file 0600 (or a folder 0700) when it is broader than that."""
+    try:
+        mode = os.stat(path).st_mode
+        wanted = DIR_MODE if folder else FILE_MODE
+        if stat.S_IMODE(mode) & 0o077:
+            os.chmod(path, (stat.S_IMODE(mode) & 0o700) | (wanted & 0o700))
+    except OSError:
+        pass
+
+
+def private_dir(path: Path | str) -> Path:
+    """Create ``path`` (and parents) if needed and make the folder itself private (0700).
+
+    Raises:
+        OSError: the folder cannot be created.
+    """
+    path = Path(path)
+    path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    make_private(path, folder=True)
+    return path
+
+
+def sweep_leftovers(folder: Path | str, *, older_than: float = 60.0) -> list[Path]:
+    """Remove temporary files and staging folders a killed SmartPick left in ``folder``.
+
+    Only names SmartPick makes are touched (``*.smartpick-tmp``, ``.*.tmp-*``, ``.restore-*``),
+    and only those older than ``older_than`` seconds (a running process may own newer ones).
+    """
+    import shutil
+
+    removed: list[Path] = []
+    limit = time.time() - older_than
+    try:
+        entries = list(Path(folder).iterdir())
+    except OSError:
+        return removed
+    for entry in entries:
+        name = entry.name
+        ours = (name.endswith(TEMP_MARK) or (name.startswith(".") and ".tmp-" in name)
+                or name.startswith(".restore-") or name == STORE_NAME + ".new")
+        if not ours:
+            continue
+        try:
+            if entry.lstat().st_mtime > limit:
+                continue
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
+            removed.append(entry)
+        except OSError:
+            continue
+    return removed
