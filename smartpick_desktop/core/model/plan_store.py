@@ -155,6 +155,15 @@ def _stamp_inputs(session: Session, row: PlanRow) -> None:
     programs = evidence_programs(session, profile, plan.program_ids)
     details = json.loads(row.details or "{}")
     details["inputs"] = inputs_key(profile, plan.program_ids, plan.signals, programs)
+    if row.backup_specialty:  # P(match) of the primary specialty alone, beside "any position"
+        from smartpick_desktop.core.plan.figures import evaluate_list, season_posterior_for
+
+        by_id = {p.program_id: p for p in programs}
+        chosen = [by_id[i] for i in plan.program_ids if i in by_id]
+        figures = evaluate_list(profile, chosen, plan.signals,
+                                posterior=season_posterior_for(profile, programs, plan.signals),
+                                seed=int(details.get("seed", 0) or 0), draws=details.get("draws"))
+        details["p_match_primary"] = figures.p_match_primary
     row.details = json.dumps(details)
 
 

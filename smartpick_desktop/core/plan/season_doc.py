@@ -50,9 +50,13 @@ def add_season(session: Session, doc: PlanDocument, plan: Any) -> None:
     for record in records:
         mine = [c.describe() for c in clashes if record.program_id in
                 (c.a.program_id, c.b.program_id)]
+        notes = record.notes
+        if record.chosen is None and record.offered:
+            offered = ", ".join(d.isoformat() for d in record.offered)
+            notes = f"Dates offered: {offered}." + (f" {notes}" if notes else "")
         section.interviews.append(InterviewLine(record.program, record.chosen,
                                                 iv.weighted_score(record, criteria),
-                                                record.notes, " ".join(mine) or None))
+                                                notes, " ".join(mine) or None))
     view = rol_view(session)
     section.rol = [RolLine(e.rank, e.name, e.p_match) for e in view.entries]
     section.rol_warning = view.warning if view.entries else None

@@ -324,18 +324,22 @@ class PlanTab(QWidget):
                                        f"{breakdown[0]['specialty']} {percent_text_1(primary)}")
         else:
             self.p_match_label.setText(f"P(match) {percent_text_1(p_match)}")
-        used: dict[str, int] = {}
-        for level in signals.values():
-            used[level] = used.get(level, 0) + 1
         if allowed is None:
             allowed = {part["specialty"]: signal_allowance(part["specialty"])
                        for part in breakdown}
-        allow_total: dict[str, int] = {}
-        for per in allowed.values():
-            for level, k in per.items():
-                allow_total[level] = allow_total.get(level, 0) + k
-        sig_text = ", ".join(f"{used.get(level, 0)} of {k} {level}"
-                             for level, k in allow_total.items()) or "none in this specialty"
+        from smartpick_desktop.core.plan.figures import canonical
+
+        group_of = {r.program_id: canonical(r.specialty) for r in self.model.rows}
+        parts = []
+        for group, per in allowed.items():
+            used: dict[str, int] = {}
+            for pid, level in signals.items():
+                if group_of.get(pid, group) == group:
+                    used[level] = used.get(level, 0) + 1
+            text = ", ".join(f"{used.get(level, 0)} of {k} {level}" for level, k in per.items())
+            if text:
+                parts.append(f"{group}: {text}" if len(allowed) > 1 else text)
+        sig_text = "; ".join(parts) or "none in this specialty"
         season = " (updated with your invitations and rejections)" if evidence else ""
         outlook = self.season_panel.outlook
         if outlook is not None and outlook.posterior.evidence and not evidence:

@@ -185,3 +185,24 @@ def test_interviews_conflicts_scores_and_the_rank_order_list(planned):
         assert notes[0].value == "Kind faculty"
         with pytest.raises(InputError, match="2 to 4"):
             compare_programs(s, [a, b, c, a + 1000, a + 2000])
+
+
+def test_backup_specialty_has_its_own_fees_and_signals_and_one_any_position_figure(
+        store, sample_profile):
+    sample_profile.backup_specialty = "Family Medicine"
+    with store.session() as s:
+        save_profile(s, sample_profile)
+        ensure_demo_pack(s)
+        result = compute_plan(s, sample_profile, max_apps=30, draws=4000)
+        save_plan(s, result)
+        view = plan_view(s)
+    groups = [part["specialty"] for part in view.plan.fee_breakdown]
+    assert groups == ["Internal Medicine", "Family Medicine"]
+    specialties = {r.program.specialty for r in view.rows}
+    assert specialties == {"Internal Medicine", "Family Medicine"}
+    for part in view.plan.fee_breakdown:
+        n = sum(1 for r in view.rows if r.program.specialty == part["specialty"])
+        assert part["applications"] == n
+    assert set(view.signals_allowed) == {"Internal Medicine", "Family Medicine"}
+    assert view.p_match_primary is not None
+    assert 0 < view.p_match_primary < view.plan.p_match <= 1

@@ -212,3 +212,27 @@ def test_add_dialog_filters_and_enter_adds(qtbot, store, sample_profile):
     with qtbot.waitSignal(dialog.accepted):
         qtbot.keyClick(dialog.filter, Qt.Key.Key_Return)
     assert dialog.chosen() in {p.program_id for p in programs}
+
+
+def test_backup_specialty_shows_any_position_beside_the_primary(ctx, qtbot, store,
+                                                                sample_profile):
+    from smartpick_desktop.ui.home.plan_section import PlanSection
+    from smartpick_desktop.ui.plan.tab import PlanTab
+
+    sample_profile.backup_specialty = "Family Medicine"
+    with store.session() as s:
+        save_profile(s, sample_profile)
+        ensure_demo_pack(s)
+        save_plan(s, compute_plan(s, sample_profile, max_apps=30, draws=4000))
+    tab = PlanTab(ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    qtbot.waitExposed(tab)
+    assert re.match(r"P\(match\) \d+\.\d% any position · Internal Medicine \d+\.\d%",
+                    tab.p_match_label.text())
+    assert "Internal Medicine: " in tab.figures_label.text()
+    assert "Family Medicine: " in tab.figures_label.text()
+    assert "Family Medicine: " in tab.fee_label.text()
+    home = PlanSection(ctx)
+    qtbot.addWidget(home)
+    assert "for any position (Internal Medicine alone" in home.headline.text()
