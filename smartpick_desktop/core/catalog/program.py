@@ -27,6 +27,7 @@ STATUSES: dict[str, str] = {
     "applying": "Applying",
     "applied": "Applied",
     "invited": "Invited",
+    "interview_scheduled": "Interview scheduled",
     "interviewed": "Interviewed",
     "ranked": "Ranked",
     "withdrawn": "Withdrawn",

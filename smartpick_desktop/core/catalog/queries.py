@@ -100,6 +100,25 @@ def load_programs(session: Session, *, specialty: str | None = None,
     return [_to_program(row, labels) for row in session.execute(query)]
 
 
+def load_programs_where(session: Session, *, ids: Iterable[int] = (),
+                        tracked: bool = False) -> list[Program]:
+    """Programs with the given ids, plus (``tracked``) every program whose status is past
+    "considering" — without reading the whole catalog."""
+    from sqlalchemy import or_
+
+    wanted = [int(i) for i in ids]
+    conditions = []
+    if wanted:
+        conditions.append(_P.c.id.in_(wanted))
+    if tracked:
+        conditions.append(_U.c.status.is_not(None) & (_U.c.status != "considering"))
+    if not conditions:
+        return []
+    labels = _labels(session)
+    query = _query().where(or_(*conditions)).order_by(_P.c.specialty, _P.c.name, _P.c.id)
+    return [_to_program(row, labels) for row in session.execute(query)]
+
+
 def get_program(session: Session, program_id: int) -> Program | None:
     row = session.execute(_query().where(_P.c.id == program_id)).first()
     return None if row is None else _to_program(row, _labels(session))
@@ -138,6 +157,16 @@ def set_status(session: Session, program_ids: Iterable[int], status: str,
             dates = json.loads(row.status_dates or "{}")
             dates[status] = day
             row.status, row.status_dates = status, json.dumps(dates, sort_keys=True)
+    session.flush()
+
+
+def set_status_date(session: Session, program_id: int, status: str, day: dt.date) -> None:
+    """Record (or correct) the date a program reached ``status``."""
+    _check_status(status)
+    row = _user_row(session, program_id)
+    dates = json.loads(row.status_dates or "{}")
+    dates[status] = day.isoformat()
+    row.status_dates = json.dumps(dates, sort_keys=True)
     session.flush()
 
 

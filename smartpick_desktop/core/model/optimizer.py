@@ -23,7 +23,7 @@ Method (docs/model.md, "Optimizer"): lazy greedy with common random numbers.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -268,7 +268,8 @@ def greedy(items: Items, draws: Draws, *, steps: int, budget: int | None = None,
            knee: float | None = None, after_knee: int = 0,
            start_miss: np.ndarray | None = None, start_counts: dict[int, int] | None = None,
            start_fee: int = 0,
-           group_fees: Sequence[Callable[[int], int]] | None = None) -> GreedyResult:
+           group_fees: Sequence[Callable[[int], int]] | None = None,
+           forced: np.ndarray | None = None) -> GreedyResult:
     """Greedy with bounds over ``items`` and common random numbers ``u`` (module docstring).
 
     ``fee_for(count)``: ERAS fee for ``count`` programs of one specialty; ``budget`` stops the
@@ -278,6 +279,8 @@ def greedy(items: Items, draws: Draws, *, steps: int, budget: int | None = None,
     (programs per group) and ``start_fee``: a list already chosen, which this one extends.
     ``group_fees[g]``, when given, is the fee rule of group ``g`` (its platform's) instead of
     ``fee_for``. ``progress(step, steps)`` returning False cancels (raises :class:`Cancelled`).
+    ``forced``: a mask over programs locked in by the student; they are chosen first (best
+    first, signals placed as usual), whatever the budget, and the knee waits for them.
     """
     u = np.asarray(draws.u, dtype=float)
     w = np.asarray(draws.w, dtype=float)
@@ -301,14 +304,17 @@ def greedy(items: Items, draws: Draws, *, steps: int, budget: int | None = None,
     expected = 0.0
     out = GreedyResult([], [], [], [])
     knee_at: int | None = None
+    pending = (np.zeros(items.prog_mu.size, dtype=bool) if forced is None
+               else np.asarray(forced, dtype=bool).copy())
     for step in range(steps):
         if knee_at is not None and step >= knee_at + after_knee:
             break
         if progress is not None and progress(step, steps) is False:
             raise Cancelled
-        if not valid.any():
+        now = valid & pending[item_prog] if pending.any() else valid
+        if not now.any():
             break
-        ub, lb = backend.bounds(valid)
+        ub, lb = backend.bounds(now)
         ub_arr = np.minimum(np.asarray(ub), stale)  # an earlier exact gain bounds it too
         floor = float(np.max(lb))
         cands = np.flatnonzero(ub_arr >= floor)
@@ -340,7 +346,7 @@ def greedy(items: Items, draws: Draws, *, steps: int, budget: int | None = None,
         if fee_fn is not None:
             n = counts.get(g, 0)
             extra = fee_fn(n + 1) - fee_fn(n)
-            if budget is not None and fee_total + extra > budget:
+            if budget is not None and fee_total + extra > budget and not pending.any():
                 out.stopped_by_budget = True
                 break
             fee_total += extra
@@ -348,13 +354,14 @@ def greedy(items: Items, draws: Draws, *, steps: int, budget: int | None = None,
         p, p_int = backend.accept(best_row, best_k)
         expected += p_int
         valid &= item_prog != item_prog[best_k]
+        pending[item_prog[best_k]] = False
         lvl = int(item_level[best_k])
         if lvl:
             remaining[(g, lvl)] -= 1
             if remaining[(g, lvl)] <= 0:
                 valid &= ~((item_group == g) & (item_level == lvl))
         out.order.append(best_k)
-        if knee is not None and knee_at is None:
+        if knee is not None and knee_at is None and not pending.any():
             prev = out.curve[-1] if out.curve else base_p
             if p - prev < knee:
                 knee_at = step
@@ -483,13 +490,16 @@ class Prepared:
 
 def prepare(profile: Any, programs: Sequence[Any], posterior: Any = None,
             consts: ModelConstants | None = None, season: Any = None, *,
-            preliminary: bool = False, cautious: float = 0.0) -> Prepared:
+            preliminary: bool = False, cautious: float = 0.0, force_in: Collection[int] = (),
+            force_out: Collection[int] = ()) -> Prepared:
     """Score the programs of the profile's specialties and build the items (program × signal).
 
     ``preliminary``: the preliminary programs of the primary specialty instead of the
     categorical ones. ``cautious`` > 0 adds a copy of the items at the cautious end (every
     log-odds lowered by that much, half as much again where the program's competitiveness is
-    estimated) for choosing the list."""
+    estimated) for choosing the list. ``force_out``: program ids locked out (left out);
+    ``force_in``: ids locked in (kept as candidates even when the model finds them
+    ineligible)."""
     from smartpick_desktop.core.model.ranking import score_programs
 
     c = consts or load_constants()
@@ -497,11 +507,14 @@ def prepare(profile: Any, programs: Sequence[Any], posterior: Any = None,
     backup = getattr(profile, "backup_specialty", None)
     backup = _canonical(backup) if backup else None
     groups = [primary] + ([backup] if backup and not preliminary else [])
+    keep_in, keep_out = {int(i) for i in force_in}, {int(i) for i in force_out}
     progs = [p for p in programs if _canonical(p.specialty) in groups
-             and p.status not in ("withdrawn", "rejected") and p.program_id is not None
+             and (p.status not in ("withdrawn", "rejected") or p.program_id in keep_in)
+             and p.program_id is not None and p.program_id not in keep_out
              and is_preliminary(p) == preliminary]
     sc = score_programs(profile, progs, posterior=posterior, consts=c)
-    elig = np.flatnonzero(sc.terms.eligible)
+    locked = np.array([p.program_id in keep_in for p in progs], dtype=bool)
+    elig = np.flatnonzero(sc.terms.eligible | locked)
     base_eta = sc.terms.eta(False)
     allowed = {g: ({} if preliminary else signal_allowance(g, season)) for g in groups}
     item_prog, item_level, item_eta = [], [], []
@@ -547,7 +560,8 @@ def optimize(profile: Any, programs: Sequence[Any], *, max_apps: int | None = No
              curve_to: int | None = None, progress: Callable[[int, int], bool] | None = None,
              consts: ModelConstants | None = None, stop_at_knee: bool = True,
              knee_gain: float = KNEE_GAIN, cautious: bool = True,
-             prelim_apps: int = 0, season: Any = None) -> PlanResult:
+             prelim_apps: int = 0, season: Any = None, force_in: Collection[int] = (),
+             force_out: Collection[int] = ()) -> PlanResult:
     """Choose the list for ``profile`` among ``programs`` (its primary and backup specialty).
 
     The list is chosen at the cautious end of the validated uncertainty (``cautious``), and its
@@ -557,6 +571,8 @@ def optimize(profile: Any, programs: Sequence[Any], *, max_apps: int | None = No
     many preliminary programs of the primary specialty as a safety net (P(match) for "any
     position"), within what is left of the limits. ``season``: the core.season Season whose
     platform fee rules and signals apply (default: the season of today's date).
+    ``force_in`` / ``force_out``: program ids the student locked in or out; locked-in programs
+    are always on the list (chosen first, whatever the limits), locked-out ones never.
     """
     from smartpick_desktop.core.model.p_match import p_match_by_length
     from smartpick_desktop.core.model.ranking import explain, factor_distribution, score_programs
@@ -570,14 +586,17 @@ def optimize(profile: Any, programs: Sequence[Any], *, max_apps: int | None = No
         season = season_in_force(None).season
     delta = uncertainty_logit(c)
     prep = prepare(profile, programs, posterior, c, season,
-                   cautious=delta if cautious else 0.0)
+                   cautious=delta if cautious else 0.0, force_in=force_in, force_out=force_out)
     progs, elig, items, groups, allowed = (prep.programs, prep.eligible, prep.items, prep.groups,
                                            prep.allowed)
     primary, backup = groups[0], (groups[1] if len(groups) > 1 else None)
     if not stop_at_knee and max_apps is None and budget is None and target is None:
         max_apps = int(ref.typical_applications[getattr(profile, "applicant_type",
                                                         "us_md")].value)
-    cap = min(len(elig), max_apps if max_apps is not None else len(elig))
+    wanted_in = {int(i) for i in force_in}
+    forced = np.array([progs[i].program_id in wanted_in for i in elig], dtype=bool)
+    n_forced = int(forced.sum())
+    cap = min(len(elig), max(n_forced, max_apps if max_apps is not None else len(elig)))
     dist = factor_distribution(posterior, c) if posterior is not None else None
     sample = factor_draws(draws, seed, dist, c)
     total_steps = min(len(elig), max(cap + NEXT_SHOWN, curve_to or 0))
@@ -585,7 +604,7 @@ def optimize(profile: Any, programs: Sequence[Any], *, max_apps: int | None = No
     res = greedy(prep.cautious or items, sample, steps=total_steps, budget=None,
                  fee_for=ref.fee_rule.fee_for, python=False, progress=progress,
                  knee=knee_gain / 2 if stop_at_knee else None, after_knee=NEXT_SHOWN + 2,
-                 group_fees=[fee_fns[g] for g in groups])
+                 group_fees=[fee_fns[g] for g in groups], forced=forced if n_forced else None)
     order = res.order
     order_prog = items.item_prog[order] if order else np.zeros(0, dtype=int)
     eta_seq = items.item_eta[order] if order else np.zeros(0)
@@ -606,6 +625,7 @@ def optimize(profile: Any, programs: Sequence[Any], *, max_apps: int | None = No
         reach = next((k + 1 for k, p in enumerate(curve[:chosen_n]) if p >= target), None)
         if reach is not None:
             chosen_n = reach
+    chosen_n = max(chosen_n, min(n, n_forced))  # locked-in programs always stay
     base_p = curve[chosen_n - 1] if chosen_n else 0.0
     next_gains = [float(p - base_p) for p in curve[chosen_n:chosen_n + NEXT_SHOWN]]
     chosen = order[:chosen_n]

@@ -65,7 +65,9 @@ STATUS_LABELS = {"thank_you_sent": "Thank-you sent", "submitted": "Submitted",
 KIND_LABELS = {"eras": ("ERAS", ACCENT), "nrmp": ("NRMP", colors.HexColor("#4B5D8C")),
                "residencycas": ("ResCAS", colors.HexColor("#2F7A5C")),
                "letter": ("Letter", colors.HexColor("#7A5C99")),
-               "follow_up": ("Follow-up", colors.HexColor("#8C6D2F"))}
+               "follow_up": ("Follow-up", colors.HexColor("#8C6D2F")),
+               "deadline": ("Deadline", colors.HexColor("#9C3D2E")),
+               "interview": ("Interview", colors.HexColor("#2E7D4F"))}
 STATE_MARKS = {"done": '<font color="#2F7A5C" size="7">DONE</font>',
                "missed": '<font color="#B42318" size="7">MISSED</font>',
                "passed": '<font color="#5E6B73" size="7">PAST</font>',
@@ -170,6 +172,9 @@ def build_story(doc: PlanDocument, width: float) -> list:
     story += _timeline(doc, width)
     story += _letters(doc, width)
     story += _follow_ups(doc, width)
+    from smartpick_desktop.core.plan.pdf_season import season_story
+
+    story += season_story(doc, width)
     story += _sources(doc, width)
     return story
 
@@ -292,7 +297,7 @@ def _cover(doc: PlanDocument, width: float) -> list:
                              ("LEFTPADDING", (0, 0), (-1, -1), 0),
                              ("TOPPADDING", (0, 0), (-1, -1), 0)]))
     out.append(columns)
-    out.append(_p("Sources with what each figure backs are listed in section 8.", "note"))
+    out.append(_p("Sources with what each figure backs are listed in section 9.", "note"))
     out.append(Spacer(1, 8))
     out.append(_p("Chances are SmartPick's estimates from published figures, not promises. "
                   "Discuss this plan with your advisor.", "note"))
@@ -585,7 +590,7 @@ def _follow_ups(doc: PlanDocument, width: float) -> list:
 
 
 def _sources(doc: PlanDocument, width: float) -> list:
-    out = _heading(8, "Data sources")
+    out = _heading(9, "Data sources")
     out.append(_p("Every published figure in this plan, with the year it describes. Figures from "
                   "a secondary or uncertain source are marked.", "small"))
     out.append(Spacer(1, 6))
