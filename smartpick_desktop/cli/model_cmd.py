@@ -32,7 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     model = sub.add_parser("model", help="the match-chance model")
     actions = model.add_subparsers(dest="action", metavar="ACTION", required=True)
     chk = actions.add_parser("check", help="simulate the calibration population: model vs "
-                             "published NRMP 2025 match rates")
+                             "the published NRMP match rates it is fitted to")
     chk.add_argument("--json", action="store_true", help="print JSON (rates as fractions)")
     chk.set_defaults(func=_check)
     val = actions.add_parser("validate", help="check the model against a file of self-reported "
@@ -219,7 +219,8 @@ def _check(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.json:
         out = [{"applicant_type": r.applicant_type, "check": "match_rate", "label": r.label,
                 "model": round(r.model, 4), "published": r.published, "source": r.source,
-                "applicants": r.applicants, "within_tolerance": r.within} for r in rows]
+                "year": r.year, "applicants": r.applicants, "within_tolerance": r.within}
+               for r in rows]
         out += [{"applicant_type": "us_md", "check": "fm_ranks", "ranks": r.ranks,
                  "label": r.label, "model": round(r.model, 4), "published": r.published,
                  "at_least": r.at_least, "source": r.source, "within_tolerance": r.within}
@@ -228,6 +229,8 @@ def _check(args: argparse.Namespace, ctx: CliContext) -> int:
     else:
         print(f"Synthetic population, {rows[0].applicants} applicants per type, simulated with "
               "the shipped model constants:")
+        print(f"Published: NRMP {rows[0].year} Main Residency Match, PGY-1 match rate by "
+              "applicant type.")
         print(f"{'applicant type':<22} {'model':>7} {'published':>10}  source")
         for r in rows:
             mark = "" if r.within else "  (outside tolerance)"

@@ -6,7 +6,7 @@ typical number of programs for their type (applications.json), chosen as typical
 choose them — near their own level with scatter, not by the optimizer — signals its specialty's
 allowance, and then the season is **simulated**: a shared factor u per applicant, an interview
 drawn at each program, a match drawn at each interview. The simulated PGY-1 match rate per type is
-compared with NRMP 2025 (``load_reference().match_rates``).
+compared with the NRMP rates of the latest shipped year (``published_rates``).
 
 Second target, the match step: a typical US senior in Family Medicine (Step 2 CK at the specialty
 mean, 6 research items, 3 clerkship honors) must reproduce the published P(match | k programs
@@ -61,6 +61,17 @@ MINIMUM_SHARE = 0.3    # share of programs publishing a minimum (15 points below
 SIGNALS = 10           # signals per applicant (typical allowance), default multiplier
 
 
+def calibration_year() -> int:
+    """The NRMP Match year whose rates by applicant type the model is fitted to and checked
+    against: the latest the reference data ships."""
+    return load_reference().latest_match_year
+
+
+def published_rates() -> tuple[int, dict]:
+    """(year, rate Figure by applicant type) the calibration targets."""
+    return load_reference().match_rates_for(calibration_year())
+
+
 @dataclass(frozen=True)
 class CheckRow:
     applicant_type: str
@@ -69,6 +80,7 @@ class CheckRow:
     published: float
     source: str
     applicants: int
+    year: int = 0
 
     @property
     def within(self) -> bool:
@@ -186,14 +198,14 @@ def check(*, seed: int = CHECK_SEED, per_type: int = PER_TYPE,
           consts: ModelConstants | None = None) -> list[CheckRow]:
     """Run the synthetic population with the shipped constants; model vs published by type."""
     c = consts or load_constants()
-    ref = load_reference()
+    year, rates = published_rates()
     pops = _populations(seed, per_type, c)
     rows = []
     for t in APPLICANT_TYPES:
         rate = simulate(pops[t], c["intercept"], c.type_offset(t), c)
-        fig = ref.match_rates[t]
-        rows.append(CheckRow(t, APPLICANT_TYPE_LABELS[t], rate, float(fig.value), fig.cite(),
-                             per_type))
+        fig = rates[t]
+        rows.append(CheckRow(t, APPLICANT_TYPE_LABELS[t], rate, float(fig.value),
+                             f"NRMP {year}: {fig.cite()}", per_type, year))
     return rows
 
 
@@ -221,9 +233,9 @@ def fit_parameters(*, seed: int = FIT_SEED, per_type: int = PER_TYPE,
     rank = fit_rank_parameters(c)
     fm_total = rank.pop("match_intercept")
     c = with_values(c, rank)
-    ref = load_reference()
     pops = _populations(seed, per_type, c)
-    target = {t: float(ref.match_rates[t].value) for t in APPLICANT_TYPES}
+    _year, rates = published_rates()
+    target = {t: float(rates[t].value) for t in APPLICANT_TYPES}
     a, offsets = c["intercept"], {t: c.type_offset(t) for t in APPLICANT_TYPES}
     m0 = _bisect(lambda x: simulate(pops["us_md"], a, offsets["us_md"], c, x),
                  target["us_md"], -6.0, 12.0)
