@@ -112,7 +112,7 @@ def _rank(args: argparse.Namespace, ctx: CliContext) -> int:
 def _optimize(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.max_apps is not None and args.max_apps < 1:
         raise UsageError("--max-apps must be 1 or more.")
-    from smartpick_desktop.core.model.percent import percent_text_1
+    from smartpick_desktop.core.model.percent import likely_text, percent_text_1
 
     if args.budget is not None and args.budget < 0:
         raise UsageError("--budget cannot be negative.")
@@ -141,13 +141,12 @@ def _optimize(args: argparse.Namespace, ctx: CliContext) -> int:
         return 0
     lo, hi = result.p_match_range
     print(f"{len(result.rows)} applications, application fees ${result.fee_usd:,}, "
-          f"P(match) {percent_text_1(result.p_match)} (likely {percent_text_1(lo)}–"
-          f"{percent_text_1(hi)}), expected interviews {result.expected_interviews:.1f}.")
+          f"P(match) {percent_text_1(result.p_match)} ({likely_text((lo, hi))}), expected "
+          f"interviews {result.expected_interviews:.1f}.")
     if result.p_match_any > result.p_match + 1e-9:
         alo, ahi = result.p_match_any_range
         print(f"  With the preliminary safety net, P(any position) "
-              f"{percent_text_1(result.p_match_any)} (likely {percent_text_1(alo)}–"
-              f"{percent_text_1(ahi)}).")
+              f"{percent_text_1(result.p_match_any)} ({likely_text((alo, ahi))}).")
     print(f"  {result.stop_sentence}")
     for part in result.fee_breakdown:
         platform = f" on {part['platform']}" if part.get("platform") else ""

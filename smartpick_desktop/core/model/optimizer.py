@@ -693,7 +693,8 @@ def optimize(profile: Any, programs: Sequence[Any], *, max_apps: int | None = No
         "next_gains": next_gains, "p_match_range": list(p_range), "p_match_any": p_any,
         "p_match_any_range": list(any_range),
         "expected_interviews_range": list(interviews_range),
-        "preliminary": [r.program.program_id for r in out_rows if r.track == "preliminary"]})
+        "preliminary": [r.program.program_id for r in out_rows if r.track == "preliminary"],
+        "optimized_ids": [r.program.program_id for r in out_rows]})
     return result
 
 

@@ -52,6 +52,8 @@ class Prediction:
     predicted_interviews: float
     predicted_yield: float
     p_match: float | None     # categorical, in the specialty; None when no outcome reported
+    signals_placed: float = 0.0
+    signalled_interviews: float = 0.0  # expected interviews from signalled programs
 
 
 def _match_grid(consts: ModelConstants) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -119,6 +121,7 @@ def predict_uniform(rows: Sequence[OutcomeRow], catalog: dict[str, list[Any]], *
         for level, count in levels[row.specialty]:
             lift = math.log(c.signal_multiplier(level))
             lifts.append((lift, count))
+        placed = signalled = 0.0
         if accepts.any() and lifts:
             acc = np.flatnonzero(accepts)
             placeable = size * acc.size / elig.size
@@ -127,8 +130,10 @@ def predict_uniform(rows: Sequence[OutcomeRow], catalog: dict[str, list[Any]], *
                 used = min(count, left)
                 left -= used
                 if used > 0:
-                    gain = expected_chance(base[acc] + lift, dist) - p0[acc]
-                    expected += used * float(gain.mean())
+                    with_signal = expected_chance(base[acc] + lift, dist)
+                    expected += used * float((with_signal - p0[acc]).mean())
+                    placed += used
+                    signalled += used * float(with_signal.mean())
         p_match = None
         if row.outcome is not None and with_match:
             total = 0.0
@@ -141,7 +146,8 @@ def predict_uniform(rows: Sequence[OutcomeRow], catalog: dict[str, list[Any]], *
                     eta[take] += lift
                 total += p_match_exact(eta, mu[pick], grid)
             p_match = total / LISTS
-        out.append(Prediction(row, expected, expected / row.applications, p_match))
+        out.append(Prediction(row, expected, expected / row.applications, p_match, placed,
+                              signalled))
     return out
 
 
@@ -250,6 +256,34 @@ def _baseline_match_brier(have: Sequence[Prediction], seed: int) -> float | None
     return m.brier(pred, y)
 
 
+def _odds_ratio(a: float, b: float) -> float | None:
+    if not 0 < a < 1 or not 0 < b < 1:
+        return None
+    return (a / (1 - a)) / (b / (1 - b))
+
+
+def _signals_block(preds: Sequence[Prediction]) -> dict[str, Any] | None:
+    """Interview rate at signalled and other programs, reported vs predicted (rows that report
+    both the signals they sent and the interviews those brought)."""
+    have = [p for p in preds if p.row.signals_sent and p.row.signalled_interviews is not None
+            and p.signals_placed > 0 and p.row.signals_sent < p.row.applications]
+    if not have:
+        return None
+    sent = sum(p.row.signals_sent for p in have)
+    got = sum(p.row.signalled_interviews for p in have)
+    other_apps = sum(p.row.applications - p.row.signals_sent for p in have)
+    other_got = sum(p.row.interviews - p.row.signalled_interviews for p in have)
+    placed = sum(p.signals_placed for p in have)
+    pred_sig = sum(p.signalled_interviews for p in have)
+    pred_other_apps = sum(p.row.applications - p.signals_placed for p in have)
+    pred_other = sum(p.predicted_interviews - p.signalled_interviews for p in have)
+    rs, ro = got / sent, other_got / other_apps
+    ps, po = pred_sig / placed, pred_other / pred_other_apps
+    return {"n": len(have), "reported_signalled": rs, "reported_other": ro,
+            "predicted_signalled": ps, "predicted_other": po,
+            "reported_odds_ratio": _odds_ratio(rs, ro), "predicted_odds_ratio": _odds_ratio(ps, po)}
+
+
 def report(preds: Sequence[Prediction], list_rule: str, seed: int = 0) -> dict[str, Any]:
     """The validation report (the ``model validate --json`` object)."""
     rows = [p.row for p in preds]
@@ -272,6 +306,7 @@ def report(preds: Sequence[Prediction], list_rule: str, seed: int = 0) -> dict[s
                          "mae": float(np.mean(np.abs(base - rep)))},
         },
         "match": _match_block(preds, seed),
+        "signals": _signals_block(preds) if list_rule == "uniform" else None,
         "rows": [{"id": p.row.id, "predicted_interviews": p.predicted_interviews,
                   "predicted_yield": p.predicted_yield, "p_match": p.p_match} for p in preds],
     }
@@ -336,6 +371,14 @@ def report_lines(result: dict[str, Any]) -> list[str]:
         out.append(f"    {TYPE_LABELS.get(t, t):<11} {b['n']:>5}  {_pct(b['mean_predicted']):>7}  "
                    f"{_pct(b['mean_reported']):>7}  {b['bias'] * 100:+5.1f}  "
                    f"{b['mae'] * 100:5.1f}")
+    sig = result.get("signals")
+    if sig:
+        out += ["", f"Preference signals ({sig['n']} applicants who reported them): interview "
+                f"rate at signalled programs {_pct(sig['reported_signalled'])} reported, "
+                f"{_pct(sig['predicted_signalled'])} predicted; elsewhere "
+                f"{_pct(sig['reported_other'])} reported, {_pct(sig['predicted_other'])} "
+                f"predicted (odds ratio {_num(sig['reported_odds_ratio'], 1)} reported, "
+                f"{_num(sig['predicted_odds_ratio'], 1)} predicted)."]
     match = result.get("match")
     out.append("")
     if not match:

@@ -612,8 +612,9 @@ def _likely(doc: PlanDocument) -> str:
     """" (likely 78–89%)" and the chance of any position with a preliminary safety net."""
     out = ""
     if doc.p_match_range:
-        low, high = doc.p_match_range
-        out += f" (likely {percent(low)}–{percent(high)})"
+        from smartpick_desktop.core.model.percent import likely_text
+
+        out += f" ({likely_text(doc.p_match_range)})"
     if doc.p_match_any is not None:
         out += f"; with the preliminary safety net, any position: {percent(doc.p_match_any)}"
     return out

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smartpick_desktop.core.model.percent import percent_text, percent_text_1
+from smartpick_desktop.core.model.percent import likely_text, percent_text, percent_text_1
 from smartpick_desktop.ui.context import AppContext
 from smartpick_desktop.ui.plan.chart import CurveChart
 from smartpick_desktop.ui.plan.list_edit import AddProgramDialog, ListEditBar
@@ -722,12 +722,15 @@ def headline_text(p_match: float, details: dict, primary: float | None = None,
     """"P(match) 84.0% (likely 74–91%)", the primary specialty alone when there is a backup,
     and the chance of any position with a preliminary safety net."""
     text = f"P(match) {percent_text_1(p_match)}"
+    if primary is not None and breakdown:
+        text += " any position"
     low_high = details.get("p_match_range")
     if low_high:
-        text += f" (likely {percent_text(low_high[0])}–{percent_text(low_high[1])})"
+        text += f" ({likely_text(low_high)})"
     if primary is not None and breakdown:
-        text += f" any position · {breakdown[0]['specialty']} {percent_text_1(primary)}"
+        text += f" · {breakdown[0]['specialty']} {percent_text_1(primary)}"
     any_p = details.get("p_match_any")
     if any_p is not None and any_p > p_match + 1e-9:
-        text += f" · any position {percent_text(any_p)}"
+        text += f" · with the preliminary safety net {percent_text(any_p)}"
     return text
+
