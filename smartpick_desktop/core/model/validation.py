@@ -413,18 +413,3 @@ def validate_file(store: Any, path: Any, *, list_rule: str = "uniform", seed: in
         catalog = catalog_for(session, rows)
     return validate(rows, catalog, list_rule=list_rule, seed=seed, progress=progress)
 
-
-SHIPPED_REPORT = ("reference", "validation.json")
-
-
-def shipped_report() -> dict[str, Any] | None:
-    """The validation report of the last fit, shipped with the app: {"source", "report",
-    "optimizer"} (``scripts/fit_model.py`` writes it), or None."""
-    import json
-
-    from smartpick_desktop.core.resources import resource_path
-
-    path = resource_path(*SHIPPED_REPORT)
-    if not path.is_file():
-        return None
-    return json.loads(path.read_text(encoding="utf-8"))

@@ -81,5 +81,6 @@ class PlanSection(Card):
         from smartpick_desktop.core.reference import load_reference
 
         ref = load_reference()
-        self.source.setText(f"Model estimate calibrated to {ref.match_rates['us_md'].cite()}; "
-                            f"fees: {ref.fee_rule.describe()}.")
+        from smartpick_desktop.core.model.basis import model_basis
+
+        self.source.setText(f"{model_basis()}; fees: {ref.fee_rule.describe()}.")

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smartpick_desktop.core.model.basis import model_basis
 from smartpick_desktop.core.model.percent import likely_text, percent_text, percent_text_1
 from smartpick_desktop.ui.context import AppContext
 from smartpick_desktop.ui.plan.chart import CurveChart
@@ -409,9 +410,8 @@ class PlanTab(TabDefaults, QWidget):
         self.source_label.setText(
             f"Fees: {fee_rule_text(season, list(counts) or [self.profile.specialty])}. "
             f"Signal effect ×{signal_fig.value} odds "
-            f"({signal_fig.cite()}). Match rates calibrated to "
-            f"{ref.match_rates['us_md'].cite()}. P(match) is a model estimate (20,000 "
-            "simulated seasons), not a promise.")
+            f"({signal_fig.cite()}). {model_basis()}. P(match) is a model estimate (20,000 "
+            "simulated seasons), not a promise: Help → How good are these numbers?")
 
     def _set_use_enabled(self, on: bool) -> None:
         self.use_button.setEnabled(on)
