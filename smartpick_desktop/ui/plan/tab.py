@@ -189,6 +189,7 @@ class PlanTab(TabDefaults, QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         self.p_match_label.setFont(font)
+        self.p_match_label.setWordWrap(True)
         rl.addWidget(self.p_match_label)
         self.figures_label = wrapped_label()
         rl.addWidget(self.figures_label)
@@ -378,7 +379,9 @@ class PlanTab(TabDefaults, QWidget):
             f"{sig_text}{season}.")
         values = [float(c["p_match"]) for c in curve]
         target = self.target.value() / 100 or None
-        self.chart.set_curve(values, chosen=n or None, flatten_at=flatten, target=target)
+        # the curve is of categorical positions: the preliminary safety net comes after it
+        n_cat = n - len((details or {}).get("preliminary") or [])
+        self.chart.set_curve(values, chosen=n_cat or None, flatten_at=flatten, target=target)
         note = self.chart.describe()
         marks = reach_marks(values)
         if marks:
