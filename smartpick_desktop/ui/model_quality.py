@@ -50,7 +50,7 @@ def shipped_html() -> str:
 
 
 def _pre(lines: list[str]) -> str:
-    return "<pre>" + escape("\n".join(lines)) + "</pre>"
+    return ('<pre style="white-space: pre-wrap">' + escape("\n".join(lines)) + "</pre>")
 
 
 class ModelQualityDialog(QDialog):
