@@ -76,7 +76,11 @@ class PlanSection(Card):
                     f"({outlook.invited} invited, {outlook.rejected} rejected, "
                     f"{outlook.pending} pending).")
         from smartpick_desktop.core.reference import load_reference
+        from smartpick_desktop.core.season import fee_rule_text, season_in_force
 
         ref = load_reference()
+        with self._ctx.store.session() as session:
+            season = season_in_force(session).season
+        groups = [str(p["specialty"]) for p in plan.fee_breakdown]
         self.source.setText(f"Model estimate calibrated to {ref.match_rates['us_md'].cite()}; "
-                            f"fees: {ref.fee_rule.describe()}.")
+                            f"fees: {fee_rule_text(season, groups)}.")
