@@ -20,6 +20,10 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from smartpick_desktop.core.errors import InputError
 from smartpick_desktop.core.states import US_STATES
 from smartpick_desktop.core.store.base import Base
+from smartpick_desktop.core.textio import check_json_value, read_limited, strict_json
+
+#: A profile file is a few KB; anything past this is not one.
+MAX_PROFILE_BYTES = 1024 * 1024
 
 PROFILE_VERSION = 1
 
@@ -156,6 +160,11 @@ class Profile:
         if "specialty" not in data:
             raise ProfileError("specialty", "is missing")
         extra = {k: v for k, v in data.items() if k not in known and k != "version"}
+        for key, value in extra.items():  # kept and written back: must be valid JSON too
+            try:
+                check_json_value([key, value])
+            except ValueError as err:
+                raise ProfileError(str(key), str(err)) from None
         profile = cls(**values, extra=extra)
         check_consistency(profile)
         return profile
@@ -358,7 +367,14 @@ class ProfileRow(Base):
 def load_profile(session: Session) -> Profile | None:
     """Return the saved profile, or None before the student has made one."""
     row = session.get(ProfileRow, 1)
-    return None if row is None else Profile.from_dict(json.loads(row.data))
+    if row is None:
+        return None
+    try:
+        data = strict_json(row.data)
+    except (ValueError, TypeError) as err:
+        raise ProfileError("(saved profile)", f"cannot be read ({err}); import a profile "
+                           "file again") from None
+    return Profile.from_dict(data)
 
 
 def save_profile(session: Session, profile: Profile) -> None:
@@ -370,21 +386,18 @@ def save_profile(session: Session, profile: Profile) -> None:
 
 def read_profile_file(path: Path) -> Profile:
     """Read and validate a profile JSON file; raise InputError naming the file and field."""
-    try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"Profile file {path}: no such file.") from None
-    except OSError as err:
-        raise InputError(f"Profile file {path}: cannot be read ({err.strerror}).") from None
+    raw = read_limited(path, MAX_PROFILE_BYTES, "Profile file")
     if not raw.strip():
         raise InputError(f"Profile file {path}: the file is empty.")
     try:
-        data = json.loads(raw.decode("utf-8-sig"))
+        data = strict_json(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise InputError(f"Profile file {path}: not UTF-8 text.") from None
     except json.JSONDecodeError as err:
         raise InputError(f"Profile file {path}: not valid JSON (line {err.lineno}, column "
                          f"{err.colno}: {err.msg}).") from None
+    except ValueError as err:
+        raise InputError(f"Profile file {path}: not valid JSON ({err}).") from None
     try:
         return Profile.from_dict(data)
     except ProfileError as err:

@@ -30,14 +30,17 @@ from smartpick_desktop.ui.plan.list_model import PlanListModel, PlanRowView
 from smartpick_desktop.ui.plan.season_page import WARNING_STYLE, SeasonCostPage
 from smartpick_desktop.ui.plan.season_panel import RankOrderPanel, SeasonPanel
 from smartpick_desktop.ui.plan.worker import OptimizeWorker
+from smartpick_desktop.ui.tabs import TabDefaults
 from smartpick_desktop.ui.widgets import heading, wrapped_label
 
 SPLITTER_KEY = "plan/splitter"
 MAX_APPS_LIMIT = 400
 
 
-class PlanTab(QWidget):
+class PlanTab(TabDefaults, QWidget):
     """Controls, the recommended list, figures, the curve; season and rank order list pages."""
+
+    help_page = "plan"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

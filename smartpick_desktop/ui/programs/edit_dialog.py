@@ -28,6 +28,7 @@ from smartpick_desktop.core.catalog.records import CellError, check_record, pars
 from smartpick_desktop.core.errors import SmartPickError
 from smartpick_desktop.core.reference import load_reference
 from smartpick_desktop.core.states import US_STATES
+from smartpick_desktop.ui.discard_guard import DiscardGuard
 
 _TRI = [("Unknown", None), ("Yes", True), ("No", False)]
 _TEXT = ("name", "institution", "city", "acgme_id", "website")
@@ -48,7 +49,7 @@ def _show(name: str, value: Any) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-class ProgramDialog(QDialog):
+class ProgramDialog(DiscardGuard, QDialog):
     """The add/edit form. Signals: ``saved(program_id)``.
 
     Attributes:
