@@ -65,7 +65,9 @@ STATUS_LABELS = {"thank_you_sent": "Thank-you sent", "submitted": "Submitted",
 KIND_LABELS = {"eras": ("ERAS", ACCENT), "nrmp": ("NRMP", colors.HexColor("#4B5D8C")),
                "residencycas": ("ResCAS", colors.HexColor("#2F7A5C")),
                "letter": ("Letter", colors.HexColor("#7A5C99")),
-               "follow_up": ("Follow-up", colors.HexColor("#8C6D2F"))}
+               "follow_up": ("Follow-up", colors.HexColor("#8C6D2F")),
+               "deadline": ("Deadline", colors.HexColor("#9C3D2E")),
+               "interview": ("Interview", colors.HexColor("#2E7D4F"))}
 STATE_MARKS = {"done": '<font color="#2F7A5C" size="7">DONE</font>',
                "missed": '<font color="#B42318" size="7">MISSED</font>',
                "passed": '<font color="#5E6B73" size="7">PAST</font>',
@@ -170,6 +172,9 @@ def build_story(doc: PlanDocument, width: float) -> list:
     story += _timeline(doc, width)
     story += _letters(doc, width)
     story += _follow_ups(doc, width)
+    from smartpick_desktop.core.plan.pdf_season import season_story
+
+    story += season_story(doc, width)
     story += _sources(doc, width)
     return story
 
@@ -292,7 +297,7 @@ def _cover(doc: PlanDocument, width: float) -> list:
                              ("LEFTPADDING", (0, 0), (-1, -1), 0),
                              ("TOPPADDING", (0, 0), (-1, -1), 0)]))
     out.append(columns)
-    out.append(_p("Sources with what each figure backs are listed in section 8.", "note"))
+    out.append(_p("Sources with what each figure backs are listed in section 9.", "note"))
     out.append(Spacer(1, 8))
     out.append(_p("Chances are SmartPick's estimates from published figures, not promises. "
                   "Discuss this plan with your advisor.", "note"))
@@ -349,8 +354,11 @@ def _programs(doc: PlanDocument, width: float) -> list:
     if doc.signals_available:
         signals += f" of the {doc.signals_available} {esc(doc.profile.specialty)} allows"
     out.append(_m(f"{len(doc.programs)} programs ({esc(mix) or 'none'}); {signals}. "
-                  f"Estimated chance of matching with this list: <b>{percent(doc.p_match)}</b>; "
-                  f"expected interviews: <b>{doc.expected_interviews:.1f}</b>.", "body"))
+                  f"Estimated chance of matching with this list: <b>{percent(doc.p_match)}</b>"
+                  f"{_likely(doc)}; expected interviews: "
+                  f"<b>{doc.expected_interviews:.1f}</b>.", "body"))
+    if doc.stop_text:
+        out.append(_p(doc.stop_text, "small"))
     out.append(_p("Interview chance: SmartPick's estimate of P(interview | apply), with the "
                   "signal where one is placed. Fit: 0–100 from your preferences. Tiers: reach "
                   "(interview unlikely), target, likely.", "note"))
@@ -582,7 +590,7 @@ def _follow_ups(doc: PlanDocument, width: float) -> list:
 
 
 def _sources(doc: PlanDocument, width: float) -> list:
-    out = _heading(8, "Data sources")
+    out = _heading(9, "Data sources")
     out.append(_p("Every published figure in this plan, with the year it describes. Figures from "
                   "a secondary or uncertain source are marked.", "small"))
     out.append(Spacer(1, 6))
@@ -598,3 +606,15 @@ def _sources(doc: PlanDocument, width: float) -> list:
                   "works offline; no data left this computer to make this plan.", "small"))
     return out
 
+
+
+def _likely(doc: PlanDocument) -> str:
+    """" (likely 78–89%)" and the chance of any position with a preliminary safety net."""
+    out = ""
+    if doc.p_match_range:
+        from smartpick_desktop.core.model.percent import likely_text
+
+        out += f" ({likely_text(doc.p_match_range)})"
+    if doc.p_match_any is not None:
+        out += f"; with the preliminary safety net, any position: {percent(doc.p_match_any)}"
+    return out

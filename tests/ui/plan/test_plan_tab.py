@@ -116,7 +116,8 @@ def test_rank_order_list_helper(ctx, qtbot, tab, store):
     assert panel.order() == expected
     with store.session() as s:
         assert rank_order(s) == expected
-    assert "P(match) if your list ends here" in panel.list.item(0).text()
+    assert re.match(r"1\.  \d+%  ·  Demo", panel.list.item(0).text())
+    assert "P(match) if your list ends at" in panel.list.item(0).toolTip()
     assert "invit" in tab.season_panel.details.text().lower() or tab.season_panel.headline.text()
 
 
