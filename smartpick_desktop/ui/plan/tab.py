@@ -236,10 +236,20 @@ class PlanTab(TabDefaults, QWidget):
         self.use_action = QAction("&Use this list", self)
         self.use_action.setEnabled(False)
         self.use_action.triggered.connect(self._on_use_clicked)
+        self.season_action = QAction("Import a &season pack…", self)
+        self.season_action.setStatusTip("Load a season's fees, signals, dates and match rates "
+                                        "from a file an advisor gives you")
+        self.season_action.triggered.connect(self._on_season_import)
         menu = window.menu("Plan")
         menu.addAction(self.optimize_action)
         menu.addAction(self.use_action)
         menu.addAction(self.undo_action)
+        menu.addAction(self.season_action)
+
+    @Slot()
+    def _on_season_import(self) -> None:
+        self.pages.setCurrentWidget(self.season_page)
+        self.season_page.import_button.click()
 
     # --- state ---------------------------------------------------------------------------
 
