@@ -199,7 +199,7 @@ class PlanTab(QWidget):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.undo_action.triggered.connect(lambda: self._edit("undo"))
-        page.addAction(self.undo_action)
+        self.addAction(self.undo_action)  # anywhere in the Plan tab (text fields keep theirs)
         for keys, action in (("Del", "remove"), ("Ins", "add")):
             shortcut = QAction(page)
             shortcut.setShortcut(QKeySequence(keys))
