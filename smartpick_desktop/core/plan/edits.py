@@ -269,8 +269,10 @@ def _signal_plan(session: Session, program: Any, level: str) -> tuple[list[int],
         return list(plan.program_ids), signals
     if program.signals_accepted is False:
         raise InputError(f"Program {pid} ({program.name}) does not accept preference signals.")
+    from smartpick_desktop.core.season import season_in_force
+
     group = canonical(program.specialty)
-    allowance = signal_allowance(group)
+    allowance = signal_allowance(group, season_in_force(session).season)
     if level not in allowance:
         kinds = ", ".join(allowance) or "none"
         raise InputError(f"{group} has no '{level}' signals (this season it has: {kinds}).")
@@ -303,9 +305,12 @@ def preview_signal(session: Session, program_id: Any, level: str) -> tuple[float
     chosen = [by_id[i] for i in ids if i in by_id]
     plan = _current(session)
     post = season_posterior_for(profile, programs, signals)
+    from smartpick_desktop.core.season import season_in_force
+
     after = evaluate_list(profile, chosen, signals, posterior=post,
                           seed=int(plan.details.get("seed", 0) or 0),
-                          draws=plan.details.get("draws")).p_match
+                          draws=plan.details.get("draws"),
+                          season=season_in_force(session).season).p_match
     return float(plan.p_match), float(after)
 
 

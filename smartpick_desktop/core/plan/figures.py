@@ -93,8 +93,10 @@ def season_now(session: Session, profile: Any, plan: Any) -> Any:
 
 
 def evaluate_list(profile: Any, chosen: Sequence[Any], signals: Mapping[int, str], *,
-                  posterior: Any = None, seed: int = 0, draws: int | None = None) -> ListFigures:
-    """Figures of the programs ``chosen`` (catalog Programs, in list order) with ``signals``."""
+                  posterior: Any = None, seed: int = 0, draws: int | None = None,
+                  season: Any = None) -> ListFigures:
+    """Figures of the programs ``chosen`` (catalog Programs, in list order) with ``signals``;
+    fees on ``season``'s platform rules (core.season; default: the season of today)."""
     from smartpick_desktop.core.model.chances import compute_terms, logistic, program_arrays
     from smartpick_desktop.core.model.constants import load_constants
     from smartpick_desktop.core.model.p_match import (
@@ -103,19 +105,19 @@ def evaluate_list(profile: Any, chosen: Sequence[Any], signals: Mapping[int, str
         p_match_by_length,
     )
     from smartpick_desktop.core.model.ranking import factor_distribution
-    from smartpick_desktop.core.reference import load_reference
+    from smartpick_desktop.core.season import application_fees, season_in_force
 
     c = load_constants()
-    ref = load_reference()
+    if season is None:
+        season = season_in_force(None).season
     groups = plan_groups(profile)
     counts: dict[str, int] = {}
     for p in chosen:
         g = canonical(p.specialty)
         counts[g] = counts.get(g, 0) + 1
-    breakdown = [{"specialty": g, "applications": counts.get(g, 0),
-                  "fee_usd": ref.fee_rule.fee_for(counts.get(g, 0))}
-                 for g in groups + [g for g in counts if g not in groups]]
-    fee = int(ref.eras_fee(counts)) if counts else 0
+    breakdown = application_fees(season, {g: counts.get(g, 0)
+                                          for g in groups + [g for g in counts if g not in groups]})
+    fee = int(sum(line["fee_usd"] for line in breakdown))
     if not chosen:
         return ListFigures(0.0, 0.0, 0.0, 0, breakdown, [])
     dist = factor_distribution(posterior, c) if posterior is not None else None
@@ -208,10 +210,13 @@ def store_figures(session: Session, plan_id: int, profile: Any, programs: Sequen
     by_id = {p.program_id: p for p in programs}
     chosen = [by_id[i] for i in ids if i in by_id]
     details = json.loads(row.details or "{}")
+    from smartpick_desktop.core.season import season_in_force
+
     post = season_posterior_for(profile, programs, signals)
     figures = evaluate_list(profile, chosen, signals, posterior=post,
                             seed=int(details.get("seed", 0) or 0),
-                            draws=details.get("draws"))
+                            draws=details.get("draws"),
+                            season=season_in_force(session).season)
     row.specialty = canonical(profile.specialty)
     row.backup_specialty = (canonical(profile.backup_specialty)
                             if profile.backup_specialty else None)

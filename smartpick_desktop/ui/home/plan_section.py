@@ -65,7 +65,7 @@ class PlanSection(Card):
                                   f"{percent_text(primary)})")
         self.details.setText(
             f"{len(plan.program_ids)} applications ({per}) · signals used: {signals} · "
-            f"ERAS fee ${plan.fee_usd:,} · expected interviews {plan.expected_interviews:.1f}.")
+            f"Application fees ${plan.fee_usd:,} · expected interviews {plan.expected_interviews:.1f}.")
         self.season.setText("")
         if outlook is not None and outlook.posterior.evidence:
             self.season.setText(

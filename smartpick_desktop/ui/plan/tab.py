@@ -30,16 +30,20 @@ from smartpick_desktop.ui.context import AppContext
 from smartpick_desktop.ui.plan.chart import CurveChart
 from smartpick_desktop.ui.plan.list_edit import AddProgramDialog, ListEditBar
 from smartpick_desktop.ui.plan.list_model import PlanListModel, PlanRowView
+from smartpick_desktop.ui.plan.season_page import WARNING_STYLE, SeasonCostPage
 from smartpick_desktop.ui.plan.season_panel import RankOrderPanel, SeasonPanel
 from smartpick_desktop.ui.plan.worker import OptimizeWorker
+from smartpick_desktop.ui.tabs import TabDefaults
 from smartpick_desktop.ui.widgets import heading, wrapped_label
 
 SPLITTER_KEY = "plan/splitter"
 MAX_APPS_LIMIT = 400
 
 
-class PlanTab(QWidget):
+class PlanTab(TabDefaults, QWidget):
     """Controls, the recommended list, figures, the curve; season and rank order list pages."""
+
+    help_page = "plan"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,7 +57,7 @@ class PlanTab(QWidget):
         outer = QVBoxLayout(self)
         outer.addWidget(self._build_controls())
         self.pages = QTabWidget()
-        self.pages.addTab(self._build_list_page(), "&Application list")
+        self.pages.addTab(self._build_list_page(), "Application &list")
         season = QWidget()
         season_layout = QHBoxLayout(season)
         self.season_panel = SeasonPanel(ctx)
@@ -68,9 +72,12 @@ class PlanTab(QWidget):
         self.interviews_page = InterviewsPage(ctx)
         self.compare_page = ComparePage(ctx)
         self.pages.addTab(self.tracker_page, "&Tracker")
-        self.pages.addTab(self.interviews_page, "Inter&views")
+        self.pages.addTab(self.interviews_page, "Intervie&ws")
         self.pages.addTab(self.compare_page, "Co&mpare")
         self.pages.addTab(season, "Season and &rank order list")
+        self.season_page = SeasonCostPage(ctx)
+        self.season_page.season_changed.connect(self._on_season_changed)
+        self.pages.addTab(self.season_page, "Season, &dates and costs")
         outer.addWidget(self.pages, 1)
         self.view: Any = None     # core.plan.view.PlanView of the saved plan
         self._result_stale = False
@@ -100,7 +107,7 @@ class PlanTab(QWidget):
         self.budget.setSingleStep(50)
         self.budget.setPrefix("$")
         self.budget.setSpecialValueText("No limit")
-        self.budget.setAccessibleName("Budget for ERAS fees")
+        self.budget.setAccessibleName("Budget for application fees")
         self.target = QDoubleSpinBox()
         self.target.setRange(0, 99.5)
         self.target.setDecimals(1)
@@ -108,7 +115,7 @@ class PlanTab(QWidget):
         self.target.setSpecialValueText("None")
         self.target.setAccessibleName("Target chance of matching")
         form.addRow("Maximum applications:", self.max_apps)
-        form.addRow("Budget (ERAS fees):", self.budget)
+        form.addRow("Budget (application fees):", self.budget)
         form.addRow("Target P(match):", self.target)
         row.addLayout(form)
         side = QVBoxLayout()
@@ -133,7 +140,7 @@ class PlanTab(QWidget):
         state_row = QHBoxLayout()
         self.state_label = wrapped_label(muted=True)
         state_row.addWidget(self.state_label, 1)
-        self.refresh_button = QPushButton("Re&fresh")
+        self.refresh_button = QPushButton("Refre&sh")
         self.refresh_button.setToolTip("Optimize again with your current profile and catalog")
         self.refresh_button.setVisible(False)
         self.refresh_button.clicked.connect(self._on_optimize_clicked)
@@ -182,6 +189,10 @@ class PlanTab(QWidget):
         rl.addWidget(self.chart_note)
         self.fee_label = wrapped_label()
         rl.addWidget(self.fee_label)
+        self.budget_warning = wrapped_label()
+        self.budget_warning.setStyleSheet(WARNING_STYLE)
+        self.budget_warning.setVisible(False)
+        rl.addWidget(self.budget_warning)
         self.source_label = wrapped_label(muted=True)
         rl.addWidget(self.source_label)
         from PySide6.QtWidgets import QFrame, QScrollArea
@@ -244,10 +255,13 @@ class PlanTab(QWidget):
                         if profile is not None else [])
         self.profile = profile
         self.optimize_button.setEnabled(profile is not None and self.worker is None)
+        self.programs = programs
         if profile is None:
             self.state_label.setText("Create your profile first: the list is built from it.")
+            self.season_page.refresh(None, None, [])
             self._show_empty()
             return
+        self.season_page.refresh(profile, self.result or self.saved, programs)
         if self.result is None:
             self.budget.setValue(profile.budget_usd or 0)
             self.max_apps.setValue(profile.target_programs or 0)
@@ -275,6 +289,7 @@ class PlanTab(QWidget):
         self.p_match_label.setText("")
         self.figures_label.setText("")
         self.fee_label.setText("")
+        self.budget_warning.setVisible(False)
         self.source_label.setText("")
         self.chart_note.setText("")
         self._set_use_enabled(False)
@@ -316,7 +331,9 @@ class PlanTab(QWidget):
                       allowed: dict | None = None, evidence: bool = False,
                       primary: float | None = None) -> None:
         from smartpick_desktop.core.model.optimizer import signal_allowance
+        from smartpick_desktop.core.plan.document import reach_marks
         from smartpick_desktop.core.reference import load_reference
+        from smartpick_desktop.core.season import application_fees, fee_rule_text
 
         ref = load_reference()
         if primary is not None and breakdown:
@@ -325,7 +342,8 @@ class PlanTab(QWidget):
         else:
             self.p_match_label.setText(f"P(match) {percent_text_1(p_match)}")
         if allowed is None:
-            allowed = {part["specialty"]: signal_allowance(part["specialty"])
+            allowed = {part["specialty"]: signal_allowance(part["specialty"],
+                                                           self.season_page.season)
                        for part in breakdown}
         from smartpick_desktop.core.plan.figures import canonical
 
@@ -353,19 +371,34 @@ class PlanTab(QWidget):
         target = self.target.value() / 100 or None
         self.chart.set_curve(values, chosen=n or None, flatten_at=flatten, target=target)
         note = self.chart.describe()
+        marks = reach_marks(values)
+        if marks:
+            note += " " + "; ".join(marks) + "."
         if target:
             reach = next((k + 1 for k, v in enumerate(values) if v >= target), None)
             note += (f" Your target {target * 100:.0f}% is reached with {reach} applications."
                      if reach else f" Your target {target * 100:.0f}% is not reached within "
                      f"{len(values)} applications.")
         self.chart_note.setText(note)
-        parts = [f"{p['specialty']}: {p['applications']} applications, ${p['fee_usd']:,}"
-                 for p in breakdown]
-        self.fee_label.setText(f"ERAS fee ${fee:,}" + (" (" + "; ".join(parts) + ")"
-                                                     if parts else ""))
+        season = self.season_page.season
+        counts = {str(p["specialty"]): int(p["applications"]) for p in breakdown}
+        lines = application_fees(season, counts)
+        fee = sum(int(x["fee_usd"]) for x in lines)
+        parts = [f"{x['specialty']} on {x['platform']}: {x['applications']} applications, "
+                 f"${x['fee_usd']:,}" for x in lines]
+        text = f"Application fees ${fee:,}" + (" (" + "; ".join(parts) + ")" if parts else "")
+        cost = self.season_page.cost
+        if cost is not None:
+            text += (f". Whole cost with NRMP ranks, transcripts and travel (estimate): "
+                     f"${cost.total_usd:,} — see “Season, dates and costs”.")
+        self.fee_label.setText(text)
+        warning = cost.warning() if cost is not None else None
+        self.budget_warning.setText(warning or "")
+        self.budget_warning.setVisible(bool(warning))
         signal_fig = ref.signal_odds_multiplier
         self.source_label.setText(
-            f"Fees: {ref.fee_rule.describe()}. Signal effect ×{signal_fig.value} odds "
+            f"Fees: {fee_rule_text(season, list(counts) or [self.profile.specialty])}. "
+            f"Signal effect ×{signal_fig.value} odds "
             f"({signal_fig.cite()}). Match rates calibrated to "
             f"{ref.match_rates['us_md'].cite()}. P(match) is a model estimate (20,000 "
             "simulated seasons), not a promise.")
@@ -429,6 +462,8 @@ class PlanTab(QWidget):
         self.result = result
         self._result_stale = False
         self.refresh_button.setVisible(False)
+        if self.profile is not None:
+            self.season_page.refresh(self.profile, result, getattr(self, "programs", []))
         self._show_result(result)
         self._update_edit_bar()
         self.ctx.status_message.emit(f"New list: {len(result.rows)} programs, P(match) "
@@ -474,6 +509,10 @@ class PlanTab(QWidget):
         self._dirty = True
         if self.isVisible():
             self.reload()
+
+    @Slot()
+    def _on_season_changed(self) -> None:
+        self._mark_dirty()
 
     @Slot()
     def _on_ctx_plan_changed(self) -> None:
