@@ -32,7 +32,7 @@ def plan_locks(session: Session) -> dict[int, str]:
 # --- undo ----------------------------------------------------------------------------------
 
 def _state(session: Session) -> dict[str, Any]:
-    from smartpick_desktop.core.model.plan_store import current_plan
+    from smartpick_desktop.core.plan.saved import current_plan
 
     plan = current_plan(session)
     return {"program_ids": list(plan.program_ids) if plan else [],
@@ -76,7 +76,7 @@ def undo(session: Session) -> str | None:
     if state.get("has_plan"):
         _write_list(session, ids, signals)
     else:
-        from smartpick_desktop.core.model.plan_store import clear_plan
+        from smartpick_desktop.core.plan.saved import clear_plan
 
         clear_plan(session)
     session.flush()
@@ -134,15 +134,15 @@ def _check_specialty(profile: Any, program: Any) -> None:
 
 
 def _current(session: Session) -> Any:
-    from smartpick_desktop.core.model.plan_store import current_plan
+    from smartpick_desktop.core.plan.saved import current_plan
 
     return current_plan(session)
 
 
 def _write_list(session: Session, ids: list[int], signals: dict[int, str]) -> None:
     """Make ``ids`` (with ``signals``) the current plan's list and recompute its figures."""
-    from smartpick_desktop.core.model.plan_store import PlanItemRow, PlanRow
     from smartpick_desktop.core.plan.figures import canonical, evidence_programs, store_figures
+    from smartpick_desktop.core.plan.saved import PlanItemRow, PlanRow
 
     profile = _profile(session)
     plan = _current(session)

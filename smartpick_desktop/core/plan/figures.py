@@ -180,7 +180,7 @@ class Freshness:
 def fresh_plan(session: Session, profile: Any = None, *, refresh: bool = True) -> Freshness:
     """The current plan with figures that match today's inputs (recomputed and stored when they
     did not). ``refresh=False`` only reports whether they are stale."""
-    from smartpick_desktop.core.model.plan_store import current_plan
+    from smartpick_desktop.core.plan.saved import current_plan
     from smartpick_desktop.core.profile import load_profile
 
     plan = current_plan(session)
@@ -200,7 +200,7 @@ def fresh_plan(session: Session, profile: Any = None, *, refresh: bool = True) -
 def store_figures(session: Session, plan_id: int, profile: Any, programs: Sequence[Any],
                   *, key: str | None = None) -> None:
     """Recompute the figures of the stored list ``plan_id`` and save them with their key."""
-    from smartpick_desktop.core.model.plan_store import PlanItemRow, PlanRow
+    from smartpick_desktop.core.plan.saved import PlanItemRow, PlanRow
 
     row = session.get(PlanRow, plan_id)
     items = session.scalars(select(PlanItemRow).where(PlanItemRow.plan_id == plan_id)

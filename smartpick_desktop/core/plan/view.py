@@ -30,7 +30,7 @@ class PlanRowView:
 class PlanView:
     """The plan with figures matching today's inputs (``stale`` only with refresh=False)."""
 
-    plan: Any                       # core.model.plan_store.SavedPlan or None
+    plan: Any                       # core.plan.saved.SavedPlan or None
     rows: list[PlanRowView]
     locks: dict[int, str]
     stale: bool

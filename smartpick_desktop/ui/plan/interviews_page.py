@@ -163,8 +163,8 @@ class InterviewsPage(QWidget):
     # --- data ----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        from smartpick_desktop.core.model.plan_store import current_plan
         from smartpick_desktop.core.plan import interviews as iv
+        from smartpick_desktop.core.plan.saved import current_plan
         from smartpick_desktop.core.plan.tracker import tracked_programs
 
         keep = self.selected_id()

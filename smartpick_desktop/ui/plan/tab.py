@@ -483,7 +483,7 @@ class PlanTab(TabDefaults, QWidget):
 
     @Slot()
     def _on_use_clicked(self) -> None:
-        from smartpick_desktop.core.model.plan_store import save_plan
+        from smartpick_desktop.core.plan.saved import save_plan
 
         if self.result is None or not self.result.rows:
             return

@@ -238,7 +238,7 @@ class TrackerPage(QWidget):
         self.refresh_here()
 
     def refresh_here(self) -> None:
-        from smartpick_desktop.core.model.plan_store import current_plan
+        from smartpick_desktop.core.plan.saved import current_plan
 
         with self.ctx.store.session() as session:
             plan = current_plan(session)

@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from smartpick_desktop.core.catalog.queries import ensure_demo_pack, get_program, load_programs
-from smartpick_desktop.core.model.plan_store import compute_plan, current_plan, save_plan
 from smartpick_desktop.core.plan.edits import plan_locks
+from smartpick_desktop.core.plan.saved import compute_plan, current_plan, save_plan
 from smartpick_desktop.core.profile import save_profile
 
 
