@@ -73,7 +73,7 @@ def _to_program(row: Any, labels: dict[int, tuple[str, str, str]]) -> Program:
     return Program(
         program_id=row.id, acgme_id=row.acgme_id, name=row.name, institution=row.institution,
         specialty=row.specialty, city=row.city, state=row.state, latitude=row.latitude,
-        longitude=row.longitude, setting=row.setting, positions=row.positions,
+        longitude=row.longitude, setting=row.setting, track=row.track, positions=row.positions,
         share_md=row.share_md, share_do=row.share_do, share_img=row.share_img,
         visa_j1=row.visa_j1, visa_h1b=row.visa_h1b, min_step2=row.min_step2,
         typical_step2=row.typical_step2, interviews_per_year=row.interviews_per_year,

@@ -64,6 +64,8 @@ _ALIASES: dict[str, tuple[str, ...]] = {
               "location state", "state abbreviation"),
     "setting": ("setting", "program setting", "program best described as",
                 "best described as", "program type", "type of program", "hospital type"),
+    "track": ("track", "position track", "program track", "track type", "position type",
+              "categorical or preliminary"),
     "positions": ("first year positions", "first-year positions", "pgy1 positions",
                   "pgy-1 positions", "pgy 1 positions", "positions", "number of positions",
                   "positions offered", "quota", "total positions pgy1", "pgy1 spots", "spots",
@@ -466,7 +468,7 @@ def rows_rejected(name: str, checked: CheckedRows, *, all_rows: bool = False) ->
 
 EXPORT_COLUMNS: tuple[str, ...] = (
     "smartpick_id", "acgme_id", "name", "institution", "specialty", "city", "state", "setting",
-    "positions", "share_md", "share_do", "share_img", "visa_j1", "visa_h1b", "min_step2",
+    "track", "positions", "share_md", "share_do", "share_img", "visa_j1", "visa_h1b", "min_step2",
     "typical_step2", "interviews_per_year", "signals_accepted", "website", "reputation",
     "grad_year_cutoff", "max_failed_attempts", "source", "demo", "stars", "status", "tags",
     "notes",

@@ -165,7 +165,19 @@ def build_document(profile: Profile, plan: Any, programs: Sequence[Any], *,
         sources=sources,
         signals_available=_signals_available(season, profile) if specialty else None,
         season_notice=submission_notice(season, today, platforms, sent),
+        **_plan_extras(plan),
     )
+
+
+def _plan_extras(plan: Any) -> dict[str, Any]:
+    """The plan's range, safety-net figure and stopping sentence, when it has them."""
+    details = getattr(plan, "details", None) or {}
+    low_high = details.get("p_match_range")
+    any_p = details.get("p_match_any")
+    return {"p_match_range": tuple(low_high) if low_high else None,
+            "p_match_any": (float(any_p) if any_p is not None
+                            and any_p > float(plan.p_match) + 1e-9 else None),
+            "stop_text": str(details.get("stop_text") or "")}
 
 
 _SENT = ("applied", "invited", "interviewed", "ranked", "rejected")

@@ -225,6 +225,9 @@ class PlanDocument:
     season_notice: str | None = None        # the submission window has passed: what still matters
     season_section: SeasonSection | None = None
     demo_note: str = "Programs marked as demo come from SmartPick's demo pack, not real data."
+    p_match_range: tuple[float, float] | None = None  # likely (low, high), docs/model.md 7c
+    p_match_any: float | None = None        # with a preliminary safety net
+    stop_text: str = ""                     # why the list ends where it does
 
     @property
     def is_demo(self) -> bool:

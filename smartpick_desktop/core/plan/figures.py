@@ -35,6 +35,10 @@ class ListFigures:
     fee_usd: int
     fee_breakdown: list[dict]
     curve: list[dict]               # P(match) using the first k programs of the list
+    p_match_range: tuple[float, float] = (0.0, 0.0)  # likely low, high (docs/model.md 7c)
+    p_match_any: float = 0.0        # with the list's preliminary programs (a safety net)
+    p_match_any_range: tuple[float, float] = (0.0, 0.0)
+    expected_interviews_range: tuple[float, float] = (0.0, 0.0)
 
 
 def canonical(name: str | None) -> str:
@@ -105,18 +109,20 @@ def evaluate_list(profile: Any, chosen: Sequence[Any], signals: Mapping[int, str
         p_match_by_length,
     )
     from smartpick_desktop.core.model.ranking import factor_distribution
-    from smartpick_desktop.core.season import application_fees, season_in_force
 
     c = load_constants()
-    if season is None:
-        season = season_in_force(None).season
     groups = plan_groups(profile)
     counts: dict[str, int] = {}
     for p in chosen:
         g = canonical(p.specialty)
         counts[g] = counts.get(g, 0) + 1
-    breakdown = application_fees(season, {g: counts.get(g, 0)
-                                          for g in groups + [g for g in counts if g not in groups]})
+    from smartpick_desktop.core.model.optimizer import is_preliminary, uncertainty_logit
+    from smartpick_desktop.core.season import application_fees, season_in_force
+
+    if season is None:
+        season = season_in_force(None).season
+    breakdown = application_fees(season, {g: counts.get(g, 0) for g in
+                                          groups + [g for g in counts if g not in groups]})
     fee = int(sum(line["fee_usd"] for line in breakdown))
     if not chosen:
         return ListFigures(0.0, 0.0, 0.0, 0, breakdown, [])
@@ -127,14 +133,30 @@ def evaluate_list(profile: Any, chosen: Sequence[Any], signals: Mapping[int, str
                           consts=c)
     eta = np.where(terms.eligible, terms.eta(), -50.0)
     mu = np.broadcast_to(np.asarray(terms.match_base, dtype=float), eta.shape)
-    curve = p_match_by_length(eta, mu, sample)
-    primary = np.array([canonical(p.specialty) == groups[0] for p in chosen])
+    prelim = np.array([is_preliminary(p) for p in chosen], dtype=bool)
+    cat = ~prelim
+    curve = p_match_by_length(eta[cat], mu[cat], sample)
+    primary = np.array([canonical(p.specialty) == groups[0] for p in chosen]) & cat
     p_primary = (p_match_by_length(eta[primary], mu[primary], sample)[-1]
                  if primary.any() else 0.0)
-    interviews = float(logistic(eta[:, None] + sample.u[None, :]).mean(axis=1).sum())
-    return ListFigures(float(curve[-1]), float(p_primary), interviews, fee, breakdown,
+    delta = uncertainty_logit(c)
+
+    def p_of(mask: np.ndarray, shift: float = 0.0) -> float:
+        if not mask.any():
+            return 0.0
+        return float(p_match_by_length(eta[mask] + shift, mu[mask] + shift, sample)[-1])
+
+    def interviews_at(shift: float) -> float:
+        return float(logistic(eta[:, None] + shift + sample.u[None, :]).mean(axis=1).sum())
+
+    every = np.ones(eta.size, dtype=bool)
+    p_cat = float(curve[-1]) if curve else 0.0
+    return ListFigures(p_cat, float(p_primary), interviews_at(0.0), fee, breakdown,
                        [{"applications": k + 1, "p_match": float(v)}
-                        for k, v in enumerate(curve)])
+                        for k, v in enumerate(curve)],
+                       (p_of(cat, -delta), p_of(cat, delta)), p_of(every),
+                       (p_of(every, -delta), p_of(every, delta)),
+                       (interviews_at(-delta), interviews_at(delta)))
 
 
 def inputs_key(profile: Any, plan_ids: Sequence[int], signals: Mapping[int, str],
@@ -223,8 +245,13 @@ def store_figures(session: Session, plan_id: int, profile: Any, programs: Sequen
     row.p_match = figures.p_match
     row.expected_interviews = figures.expected_interviews
     row.fee_usd = figures.fee_usd
+    if details.get("optimized_ids") != ids:
+        details["stop_text"] = ""  # the student's own list: the optimizer's reason is gone
     details.update(fee_breakdown=figures.fee_breakdown, curve=figures.curve,
                    p_match_primary=figures.p_match_primary, recomputed=True,
+                   p_match_range=list(figures.p_match_range), p_match_any=figures.p_match_any,
+                   p_match_any_range=list(figures.p_match_any_range),
+                   expected_interviews_range=list(figures.expected_interviews_range),
                    posterior=post is not None, flatten_at=None,
                    inputs=key or inputs_key(profile, ids, signals, programs))
     row.details = json.dumps(details)

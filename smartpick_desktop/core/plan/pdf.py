@@ -354,8 +354,11 @@ def _programs(doc: PlanDocument, width: float) -> list:
     if doc.signals_available:
         signals += f" of the {doc.signals_available} {esc(doc.profile.specialty)} allows"
     out.append(_m(f"{len(doc.programs)} programs ({esc(mix) or 'none'}); {signals}. "
-                  f"Estimated chance of matching with this list: <b>{percent(doc.p_match)}</b>; "
-                  f"expected interviews: <b>{doc.expected_interviews:.1f}</b>.", "body"))
+                  f"Estimated chance of matching with this list: <b>{percent(doc.p_match)}</b>"
+                  f"{_likely(doc)}; expected interviews: "
+                  f"<b>{doc.expected_interviews:.1f}</b>.", "body"))
+    if doc.stop_text:
+        out.append(_p(doc.stop_text, "small"))
     out.append(_p("Interview chance: SmartPick's estimate of P(interview | apply), with the "
                   "signal where one is placed. Fit: 0–100 from your preferences. Tiers: reach "
                   "(interview unlikely), target, likely.", "note"))
@@ -603,3 +606,15 @@ def _sources(doc: PlanDocument, width: float) -> list:
                   "works offline; no data left this computer to make this plan.", "small"))
     return out
 
+
+
+def _likely(doc: PlanDocument) -> str:
+    """" (likely 78–89%)" and the chance of any position with a preliminary safety net."""
+    out = ""
+    if doc.p_match_range:
+        from smartpick_desktop.core.model.percent import likely_text
+
+        out += f" ({likely_text(doc.p_match_range)})"
+    if doc.p_match_any is not None:
+        out += f"; with the preliminary safety net, any position: {percent(doc.p_match_any)}"
+    return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from smartpick_desktop.core.model.percent import percent_text
+from smartpick_desktop.core.model.percent import likely_text, percent_text
 from smartpick_desktop.ui.context import AppContext
 from smartpick_desktop.ui.widgets import Card, wrapped_label
 
@@ -57,12 +57,18 @@ class PlanSection(Card):
             used[level] = used.get(level, 0) + 1
         signals = ", ".join(f"{k} {level}" for level, k in sorted(used.items())) or "none"
         per = "; ".join(f"{p['specialty']} {p['applications']}" for p in plan.fee_breakdown)
-        self.headline.setText(f"P(match) of your list: {percent_text(plan.p_match)}")
+        low_high = plan.details.get("p_match_range")
+        likely = f" ({likely_text(low_high)})" if low_high else ""
+        self.headline.setText(f"P(match) of your list: {percent_text(plan.p_match)}{likely}")
         primary = plan.details.get("p_match_primary")
         if plan.backup_specialty and primary is not None:
-            self.headline.setText(f"P(match) of your list: {percent_text(plan.p_match)} for any "
-                                  f"position ({plan.specialty} alone "
+            self.headline.setText(f"P(match) of your list: {percent_text(plan.p_match)}{likely} "
+                                  f"for any position ({plan.specialty} alone "
                                   f"{percent_text(primary)})")
+        any_p = plan.details.get("p_match_any")
+        if any_p is not None and any_p > plan.p_match + 1e-9:
+            self.headline.setText(self.headline.text() + f"; with the preliminary safety net, "
+                                  f"any position {percent_text(any_p)}")
         self.details.setText(
             f"{len(plan.program_ids)} applications ({per}) · signals used: {signals} · "
             f"Application fees ${plan.fee_usd:,} · expected interviews {plan.expected_interviews:.1f}.")

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smartpick_desktop.core.model.percent import percent_text, percent_text_1
+from smartpick_desktop.core.model.percent import likely_text, percent_text, percent_text_1
 from smartpick_desktop.ui.context import AppContext
 from smartpick_desktop.ui.plan.chart import CurveChart
 from smartpick_desktop.ui.plan.list_edit import AddProgramDialog, ListEditBar
@@ -117,6 +117,14 @@ class PlanTab(TabDefaults, QWidget):
         form.addRow("Maximum applications:", self.max_apps)
         form.addRow("Budget (application fees):", self.budget)
         form.addRow("Target P(match):", self.target)
+        self.prelim = QSpinBox()
+        self.prelim.setRange(0, 40)
+        self.prelim.setSpecialValueText("None")
+        self.prelim.setAccessibleName("Preliminary programs as a safety net")
+        self.prelim.setToolTip(
+            "Add up to this many preliminary (one-year) programs of your specialty after your "
+            "categorical list: a safety net that the plan counts as “any position”.")
+        form.addRow("Preliminary safety net:", self.prelim)
         row.addLayout(form)
         side = QVBoxLayout()
         buttons = QHBoxLayout()
@@ -307,6 +315,7 @@ class PlanTab(TabDefaults, QWidget):
         flatten = (plan.details or {}).get("flatten_at")
         self._show_figures(plan.p_match, plan.expected_interviews, plan.fee_usd,
                            plan.fee_breakdown, plan.curve, len(rows), flatten, plan.signals,
+                           details=plan.details,
                            primary=self.view.p_match_primary if plan.backup_specialty else None)
         self._set_use_enabled(False)
 
@@ -323,12 +332,14 @@ class PlanTab(TabDefaults, QWidget):
         self._show_figures(result.p_match, result.expected_interviews, result.fee_usd,
                            result.fee_breakdown, result.curve, len(rows), result.flatten_at,
                            result.signals, allowed=result.signals_allowed,
-                           evidence=result.details.get("posterior", False))
+                           evidence=result.details.get("posterior", False),
+                           details=result.details)
         self._set_use_enabled(bool(result.rows))
 
     def _show_figures(self, p_match: float, interviews: float, fee: int, breakdown: list,
                       curve: list, n: int, flatten: int | None, signals: dict,
                       allowed: dict | None = None, evidence: bool = False,
+                      details: dict | None = None,
                       primary: float | None = None) -> None:
         from smartpick_desktop.core.model.optimizer import signal_allowance
         from smartpick_desktop.core.plan.document import reach_marks
@@ -336,11 +347,8 @@ class PlanTab(TabDefaults, QWidget):
         from smartpick_desktop.core.season import application_fees, fee_rule_text
 
         ref = load_reference()
-        if primary is not None and breakdown:
-            self.p_match_label.setText(f"P(match) {percent_text_1(p_match)} any position · "
-                                       f"{breakdown[0]['specialty']} {percent_text_1(primary)}")
-        else:
-            self.p_match_label.setText(f"P(match) {percent_text_1(p_match)}")
+        self.p_match_label.setText(headline_text(p_match, details or {}, primary,
+                                                 breakdown))
         if allowed is None:
             allowed = {part["specialty"]: signal_allowance(part["specialty"],
                                                            self.season_page.season)
@@ -374,6 +382,8 @@ class PlanTab(TabDefaults, QWidget):
         marks = reach_marks(values)
         if marks:
             note += " " + "; ".join(marks) + "."
+        if (details or {}).get("stop_text"):
+            note += " " + details["stop_text"]
         if target:
             reach = next((k + 1 for k, v in enumerate(values) if v >= target), None)
             note += (f" Your target {target * 100:.0f}% is reached with {reach} applications."
@@ -423,6 +433,7 @@ class PlanTab(TabDefaults, QWidget):
             "budget": self.budget.value() or None,
             "target": (self.target.value() / 100) or None,
             "curve_to": max(60, self.max_apps.value() or 0),
+            "prelim_apps": self.prelim.value(),
             "use_profile_defaults": False,
         }
         self.worker = OptimizeWorker(self.ctx.store, profile, options)
@@ -460,10 +471,10 @@ class PlanTab(TabDefaults, QWidget):
     def _on_worker_finished(self, result: Any) -> None:
         self._done()
         self.result = result
-        self._result_stale = False
-        self.refresh_button.setVisible(False)
         if self.profile is not None:
             self.season_page.refresh(self.profile, result, getattr(self, "programs", []))
+        self._result_stale = False
+        self.refresh_button.setVisible(False)
         self._show_result(result)
         self._update_edit_bar()
         self.ctx.status_message.emit(f"New list: {len(result.rows)} programs, P(match) "
@@ -704,3 +715,22 @@ def _row(program: Any, signal: str | None, p: float, fit: float, tier: str, gain
                        str(tier), float(p), float(fit), signal,
                        None if gain is None else float(gain), tuple(reasons or ()),
                        program.specialty, locked, status or program.status)
+
+
+def headline_text(p_match: float, details: dict, primary: float | None = None,
+                  breakdown: list | None = None) -> str:
+    """"P(match) 84.0% (likely 74–91%)", the primary specialty alone when there is a backup,
+    and the chance of any position with a preliminary safety net."""
+    text = f"P(match) {percent_text_1(p_match)}"
+    if primary is not None and breakdown:
+        text += " any position"
+    low_high = details.get("p_match_range")
+    if low_high:
+        text += f" ({likely_text(low_high)})"
+    if primary is not None and breakdown:
+        text += f" · {breakdown[0]['specialty']} {percent_text_1(primary)}"
+    any_p = details.get("p_match_any")
+    if any_p is not None and any_p > p_match + 1e-9:
+        text += f" · with the preliminary safety net {percent_text(any_p)}"
+    return text
+

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smartpick_desktop.core.catalog.program import PACK_FIELDS, SETTINGS, Program
+from smartpick_desktop.core.catalog.program import PACK_FIELDS, SETTINGS, TRACKS, Program
 from smartpick_desktop.core.catalog.records import CellError, check_record, parse_cell
 from smartpick_desktop.core.errors import SmartPickError
 from smartpick_desktop.core.reference import load_reference
@@ -96,6 +96,11 @@ class ProgramDialog(DiscardGuard, QDialog):
                 widget = QComboBox()
                 widget.addItem("Unknown", None)
                 for key, text in SETTINGS.items():
+                    widget.addItem(text, key)
+            elif name == "track":
+                widget = QComboBox()
+                widget.addItem("Unknown (read as categorical)", None)
+                for key, text in TRACKS.items():
                     widget.addItem(text, key)
             elif name in ("visa_j1", "visa_h1b", "signals_accepted"):
                 widget = QComboBox()

