@@ -61,7 +61,9 @@ def test_lock_and_remove_survive_optimize(folder):
     assert plan["locked"] == [a] and plan["locked_out"] == [b]
     row = next(r for r in plan["programs"] if r["program_id"] == a)
     assert row["locked"] is True and row["status"] == "applying"
-    assert {"programs", "locked", "p_match", "stale", "fee_usd"} <= set(plan)
+    assert {"programs", "locked", "p_match", "stale", "fee_usd", "p_match_any"} <= set(plan)
+    low, high = plan["p_match_range"]
+    assert low <= plan["p_match"] <= high
     # undo takes the last change back: the optimized list before it
     assert "Undone" in ok(folder, "plan", "undo").stdout
     assert [r["program_id"] for r in show(folder)["programs"]] != ids
