@@ -390,7 +390,7 @@ class PlanRowResult:
 
 @dataclass
 class PlanResult:
-    """An optimized list (saved as the current plan by plan_store.save_plan).
+    """An optimized list (saved as the current plan by core.plan.saved.save_plan).
 
     ``p_match`` is the chance of matching a categorical position on the list (primary and backup
     specialty); ``p_match_any`` adds the preliminary safety net, if any. ``*_range`` are the
@@ -749,11 +749,14 @@ def _canonical(name: str) -> str:
 
 def plan_for_profile(session: Any, profile: Any, *, max_apps: int | None = None,
                      budget: int | None = None, seed: int = 0, use_posterior: bool = True,
-                     use_profile_defaults: bool = True, **kw: Any) -> PlanResult:
+                     use_profile_defaults: bool = True,
+                     saved_signals: Mapping[int, str] | None = None, **kw: Any) -> PlanResult:
     """Optimize over the catalog; the profile's budget is the default budget, and its target
     number of programs the default maximum (unless ``use_profile_defaults`` is False: the GUI
     passes its own controls). Invitations and rejections marked so far (program statuses)
-    update the applicant factor first."""
+    update the applicant factor first (``saved_signals``: the saved plan's signals, which
+    raised the chances that evidence is compared with; core.plan.saved.compute_plan passes
+    them)."""
     from smartpick_desktop.core.catalog.queries import load_programs
 
     programs = load_programs(session, specialty=profile.specialty)
@@ -765,11 +768,9 @@ def plan_for_profile(session: Any, profile: Any, *, max_apps: int | None = None,
         max_apps = profile.target_programs
     posterior = None
     if use_posterior:
-        from smartpick_desktop.core.model.plan_store import current_plan
         from smartpick_desktop.core.model.season import season_posterior
 
-        saved = current_plan(session)
-        post = season_posterior(profile, programs, saved.signals if saved else None)
+        post = season_posterior(profile, programs, dict(saved_signals or {}) or None)
         posterior = post if post.evidence else None
     if kw.get("season") is None:
         from smartpick_desktop.core.season import platform_for, season_in_force

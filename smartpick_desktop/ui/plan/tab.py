@@ -58,7 +58,7 @@ class PlanTab(TabDefaults, QWidget):
         outer = QVBoxLayout(self)
         outer.addWidget(self._build_controls())
         self.pages = QTabWidget()
-        self.pages.addTab(self._build_list_page(), "&Application list")
+        self.pages.addTab(self._build_list_page(), "Application &list")
         season = QWidget()
         season_layout = QHBoxLayout(season)
         self.season_panel = SeasonPanel(ctx)
@@ -73,7 +73,7 @@ class PlanTab(TabDefaults, QWidget):
         self.interviews_page = InterviewsPage(ctx)
         self.compare_page = ComparePage(ctx)
         self.pages.addTab(self.tracker_page, "&Tracker")
-        self.pages.addTab(self.interviews_page, "Inter&views")
+        self.pages.addTab(self.interviews_page, "Intervie&ws")
         self.pages.addTab(self.compare_page, "Co&mpare")
         self.pages.addTab(season, "Season and &rank order list")
         self.season_page = SeasonCostPage(ctx)
@@ -149,7 +149,7 @@ class PlanTab(TabDefaults, QWidget):
         state_row = QHBoxLayout()
         self.state_label = wrapped_label(muted=True)
         state_row.addWidget(self.state_label, 1)
-        self.refresh_button = QPushButton("Re&fresh")
+        self.refresh_button = QPushButton("Refre&sh")
         self.refresh_button.setToolTip("Optimize again with your current profile and catalog")
         self.refresh_button.setVisible(False)
         self.refresh_button.clicked.connect(self._on_optimize_clicked)
@@ -220,7 +220,7 @@ class PlanTab(TabDefaults, QWidget):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.undo_action.triggered.connect(lambda: self._edit("undo"))
-        page.addAction(self.undo_action)
+        self.addAction(self.undo_action)  # anywhere in the Plan tab (text fields keep theirs)
         for keys, action in (("Del", "remove"), ("Ins", "add")):
             shortcut = QAction(page)
             shortcut.setShortcut(QKeySequence(keys))
@@ -507,7 +507,7 @@ class PlanTab(TabDefaults, QWidget):
 
     @Slot()
     def _on_use_clicked(self) -> None:
-        from smartpick_desktop.core.model.plan_store import save_plan
+        from smartpick_desktop.core.plan.saved import save_plan
 
         if self.result is None or not self.result.rows:
             return
