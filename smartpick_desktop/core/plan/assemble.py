@@ -31,17 +31,15 @@ from smartpick_desktop.core.plan.document import (
 )
 from smartpick_desktop.core.profile import APPLICANT_TYPES, HONORS, VISAS, Profile, load_profile
 
-NO_PROFILE = ("There is no profile yet: run 'smartpick profile import FILE.json' or create one "
-              "in the app before exporting a plan.")
-NO_PLAN = ("There is no plan yet: choose a list in the Plan tab (or run 'smartpick optimize') "
-           "before exporting.")
+NO_PROFILE = "There is no profile yet, so there is no plan to export."
+NO_PLAN = "There is no plan yet: a list of programs must be chosen before exporting."
 _MATCH_DAY = re.compile(r"NRMP (\d{4}) Match Day")
 
 
 def require_profile(session: Session) -> Profile:
     profile = load_profile(session)
     if profile is None:
-        raise InputError(NO_PROFILE)
+        raise InputError(NO_PROFILE, fix="no_profile")
     return profile
 
 
@@ -71,7 +69,7 @@ def assemble_plan(session: Session, *, today: dt.date | None = None) -> PlanDocu
     profile = require_profile(session)
     plan = current_plan(session)
     if plan is None:
-        raise InputError(NO_PLAN)
+        raise InputError(NO_PLAN, fix="no_plan")
     wanted = set(plan.program_ids)
     programs = [p for p in load_programs(session) if p.program_id in wanted]
     letters, due, coming, available = _mentors(session, today)

@@ -13,6 +13,7 @@ from smartpick_desktop.core.errors import SmartPickError
 from smartpick_desktop.core.store import portable
 from smartpick_desktop.ui.backup.worker import Job, start
 from smartpick_desktop.ui.context import AppContext
+from smartpick_desktop.ui.fixes import with_fix
 
 log = logging.getLogger(__name__)
 BACKUP_FILTER = "SmartPick backup (*.zip)"
@@ -21,7 +22,7 @@ RESTORE_FILTER = "SmartPick backups (*.zip *.db);;All files (*)"
 
 def _message(err: BaseException) -> str:
     if isinstance(err, SmartPickError):
-        return str(err)
+        return with_fix(err)
     log.exception("Unexpected error", exc_info=err)
     return f"Something unexpected went wrong ({type(err).__name__}: {err}); nothing was changed."
 

@@ -35,6 +35,7 @@ from smartpick_desktop.core.catalog.spreadsheet import (
     read_table,
 )
 from smartpick_desktop.core.errors import InputError, SmartPickError
+from smartpick_desktop.ui.fixes import with_fix
 
 PREVIEW_ROWS = 30
 LIVE_CHECK_ROWS = 5000
@@ -57,7 +58,7 @@ def start_import(tab: Any, path: Path) -> None:
     try:
         table = read_table(path)
     except SmartPickError as err:
-        tab.ctx.dialogs.error(tab, "Import programs", str(err))
+        tab.ctx.dialogs.error(tab, "Import programs", with_fix(err))
         return
     dialog = ImportDialog(tab.ctx, table, tab)
     dialog.finished_import.connect(tab.imported)
@@ -73,7 +74,7 @@ def _import_pack(tab: Any, path: Path) -> None:
         with tab.ctx.store.session() as session:
             result = import_pack(session, pack)
     except SmartPickError as err:
-        tab.ctx.dialogs.error(tab, "Import programs", str(err))
+        tab.ctx.dialogs.error(tab, "Import programs", with_fix(err))
         return
     tab.imported(f"Imported pack {pack.manifest['name']} {pack.manifest['version']}: "
                  f"{result.summary()}.")
@@ -109,7 +110,7 @@ class ImportWorker(QRunnable):
                 result = import_records(session, self.table, checked)
             self.signals.done.emit(f"Imported {self.table.path.name}: {result.summary()}.")
         except SmartPickError as err:
-            self.signals.failed.emit(str(err))
+            self.signals.failed.emit(with_fix(err))
         except Exception as err:  # noqa: BLE001 - reported in the dialog, never a crash
             self.signals.failed.emit(f"Import of {self.table.path.name} failed: "
                                      f"{type(err).__name__}: {err}")
@@ -210,8 +211,8 @@ class ImportDialog(QDialog):
         try:
             check_mapping(self.table, mapping)
         except InputError as err:
-            self.mapping_error = str(err)
-            self.summary.setText(str(err))
+            self.mapping_error = with_fix(err)
+            self.summary.setText(with_fix(err))
             self.checked = CheckedRows()
             self._update_buttons()
             return

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from smartpick_desktop.core.errors import SmartPickError
+from smartpick_desktop.ui.fixes import with_fix
 
 KIND_LABELS = {"demo": "Demo pack", "pack": "Data pack", "file": "Imported file",
                "user": "Entered by you"}
@@ -120,7 +121,7 @@ class SourcesDialog(QDialog):
             with self.ctx.store.session() as session:
                 remove_source(session, source.id)
         except SmartPickError as err:
-            self.ctx.dialogs.error(self, "Remove data source", str(err))
+            self.ctx.dialogs.error(self, "Remove data source", with_fix(err))
             return
         self.refresh()
         self.changed.emit()

@@ -29,6 +29,7 @@ from smartpick_desktop.core.catalog.program import Program
 from smartpick_desktop.core.errors import SmartPickError
 from smartpick_desktop.ui.context import AppContext
 from smartpick_desktop.ui.file_drop import FileDrop
+from smartpick_desktop.ui.fixes import with_fix
 from smartpick_desktop.ui.programs.filter_bar import FilterBar
 from smartpick_desktop.ui.programs.loading import CatalogLoadJob, LoadedCatalog
 from smartpick_desktop.ui.programs.proxy import Filters, ProgramFilterProxy
@@ -396,7 +397,7 @@ class ProgramsTab(TabDefaults, QWidget):
                 update_user_fields(session, program_id, **changes)
                 fresh = get_program(session, program_id)
         except SmartPickError as err:
-            self.ctx.dialogs.error(self, "Program not saved", str(err))
+            self.ctx.dialogs.error(self, "Program not saved", with_fix(err))
             return None
         self._notify_changed()
         return fresh
@@ -499,7 +500,7 @@ class ProgramsTab(TabDefaults, QWidget):
         try:
             count = write_csv(path, self.proxy.programs(), extra if model.ranking else ())
         except SmartPickError as err:
-            self.ctx.dialogs.error(self, "Export failed", str(err))
+            self.ctx.dialogs.error(self, "Export failed", with_fix(err))
             return
         self.ctx.status_message.emit(f"Exported {count:,} programs to {path}.")
 
