@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 CLI_FIXES = {
     "no_profile": "Run 'smartpick profile import FILE.json' (or create one in the app).",
     "no_plan": "Run 'smartpick optimize' (or choose a list in the Plan tab).",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 GUI_FIXES = {
     "no_profile": "Create your profile first: Profile → Edit profile…",
     "no_plan": "Choose a list in the Plan tab first.",

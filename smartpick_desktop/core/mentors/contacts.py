@@ -106,7 +106,7 @@ def validate(contact: Contact, where: str = "The contact") -> Contact:
             raise InputError(f'{where}: field "{name}" is longer than {limit} characters.')
         setattr(contact, name, value)
     if not contact.name:
-        raise InputError(f'{where}: field "name" is empty; every contact needs a name.')
+        raise InputError(f"{where}: the name is missing; every contact needs a name.")
     if contact.email and ("@" not in contact.email or any(c.isspace() for c in contact.email)):
         raise InputError(f'{where}: field "email" is not an e-mail address: {contact.email!r}.')
     if contact.role not in ROLES:

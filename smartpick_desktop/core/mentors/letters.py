@@ -125,7 +125,7 @@ def _fill(row: LetterRow, writer: str, contact_id: int | None, requested: dt.dat
           notes: str) -> None:
     writer = " ".join((writer or "").split())
     if not writer:
-        raise InputError('The letter: field "writer" is empty; name who writes it.')
+        raise InputError("The letter: the writer's name is missing; say who writes it.")
     if len(writer) > 200:
         raise InputError('The letter: field "writer" is longer than 200 characters.')
     _check_status(status)

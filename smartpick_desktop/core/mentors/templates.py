@@ -70,7 +70,7 @@ TEMPLATES: dict[str, Template] = {t.key: t for t in (
         "letter_request", "Ask for a letter of recommendation",
         "Letter of recommendation for my {my_specialty} application",
         "Dear {salutation},\n\n"
-        "I'm applying to {my_specialty} residency programs this cycle, and I would be honoured "
+        "I'm applying to {my_specialty} residency programs this cycle, and I would be honored "
         "if you would write a strong letter of recommendation for me. Working with you "
         "[where and when] shaped my interest in the specialty.\n\n"
         "To make it easier, I've attached:\n"

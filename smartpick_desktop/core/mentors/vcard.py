@@ -206,7 +206,7 @@ def _card_to_contact(lines: list[_Line], where: str, number: int) -> Contact:
     if not name:
         name = organisation or email
     if not name:
-        raise InputError(f"{where}: card {number} has no name, e-mail or organisation.")
+        raise InputError(f"{where}: card {number} has no name, e-mail or organization.")
     if email and ("@" not in email or any(c.isspace() for c in email)):
         email = ""
     role = texts.get("X-SMARTPICK-ROLE", "").lower()

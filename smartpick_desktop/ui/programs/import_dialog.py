@@ -35,6 +35,7 @@ from smartpick_desktop.core.catalog.spreadsheet import (
     read_table,
 )
 from smartpick_desktop.core.errors import InputError, SmartPickError
+from smartpick_desktop.core.words import plural
 from smartpick_desktop.ui.fixes import with_fix
 
 PREVIEW_ROWS = 30
@@ -137,7 +138,7 @@ class ImportDialog(QDialog):
         self.worker: ImportWorker | None = None
         self.checked = CheckedRows()
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"{len(table.rows):,} rows in {table.path.name}"
+        layout.addWidget(QLabel(f"{plural(len(table.rows), 'row')} in {table.path.name}"
                                 + (f" ({table.encoding})" if table.encoding else "")
                                 + ". Choose which field each column fills; columns left on "
                                 "“Ignore” are not imported."))
@@ -223,10 +224,13 @@ class ImportDialog(QDialog):
         for problem in self.checked.problems[:MAX_SHOWN_PROBLEMS]:
             self.problems.addItem(problem.sentence().capitalize())
         checked_rows = len(part.rows)
-        text = (f"{len(self.checked.records):,} of {checked_rows:,} rows are ready; "
-                f"{self.checked.invalid_rows:,} have problems.")
+        bad = self.checked.invalid_rows
+        text = (f"{len(self.checked.records):,} of {plural(checked_rows, 'row')} "
+                f"{'is' if checked_rows == 1 else 'are'} ready; "
+                f"{plural(bad, 'row')} {'has' if bad == 1 else 'have'} problems.")
         if checked_rows < len(self.table.rows):
-            text += f" The other {len(self.table.rows) - checked_rows:,} rows are checked on import."
+            rest = len(self.table.rows) - checked_rows
+            text += f" The other {plural(rest, 'row')} {'is' if rest == 1 else 'are'} checked on import."
         if self.checked.problems:
             text += (" Without “Skip invalid rows” nothing is imported while any row has a "
                      "problem.")

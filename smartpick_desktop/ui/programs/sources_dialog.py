@@ -98,7 +98,7 @@ class SourcesDialog(QDialog):
         s = self.sources[row]
         fields = [("Kind", KIND_LABELS.get(s.kind, s.kind)), ("Version", s.version),
                   ("Season", s.season), ("Created", s.created), ("Source", s.publisher),
-                  ("Licence", s.licence), ("Imported", s.imported),
+                  ("License", s.licence), ("Imported", s.imported),
                   ("Programs", f"{s.programs:,}"), ("Shown as", s.label)]
         self.details.setHtml(f"<h3>{escape(s.name)}</h3>" + "".join(
             f"<p><b>{escape(k)}:</b> {escape(v)}</p>" for k, v in fields if v))
