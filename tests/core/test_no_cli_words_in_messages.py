@@ -66,3 +66,21 @@ def test_the_scan_finds_a_cli_command(tmp_path):
 def test_every_fix_has_words_in_both_front_ends():
     assert set(CLI_FIXES) == set(FIXES) == set(GUI_FIXES)
     assert all(CLI_WORDS.search(text) is None for text in GUI_FIXES.values())
+
+
+BRITISH = re.compile(r"\b(cancelled|cancelling|signalled|signalling|organisation|colours?|"
+                     r"centre|licence|honoured|optimise|optimising|recognised|behaviour|"
+                     r"favour|catalogue)\b", re.IGNORECASE)
+
+
+def test_user_visible_text_is_in_us_spelling():
+    hits = []
+    for folder in (PACKAGE / "ui", PACKAGE / "core"):
+        for path in sorted(folder.rglob("*.py")):
+            for line, text in _strings(path):
+                if " " in text.strip() and BRITISH.search(text):
+                    hits.append(f"{path.relative_to(PACKAGE)}:{line}: {text[:60]!r}")
+    for path in sorted((PACKAGE / "resources" / "articles").glob("*.md")):
+        if BRITISH.search(path.read_text(encoding="utf-8")):
+            hits.append(path.name)
+    assert hits == []

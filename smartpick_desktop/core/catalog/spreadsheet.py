@@ -337,7 +337,7 @@ def check_rows(table: Table, mapping: dict[int, str],
     percent = {i: _percent_column(table.header[i]) for i, f in columns if f in SHARE_FIELDS}
     for position, (row, number) in enumerate(zip(table.rows, table.row_numbers, strict=True)):
         if progress and position % 500 == 0 and progress(position, len(table.rows)) is False:
-            raise InputError(f"Import of {table.path.name} cancelled; nothing was imported.")
+            raise InputError(f"Import of {table.path.name} canceled; nothing was imported.")
         values: dict[str, Any] = {}
         problems: list[RowProblem] = []
         for index, name in columns:

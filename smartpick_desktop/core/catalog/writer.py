@@ -22,7 +22,7 @@ from smartpick_desktop.core.words import plural
 _TABLE = ProgramRow.__table__
 _COMPARED = (*PACK_FIELDS, "is_demo", "provenance", "source_id")
 CITY_FOUND = "Looked up offline from the city (GeoNames)"
-CITY_NOT_FOUND = "Centre of the state: city not found offline (GeoNames)"
+CITY_NOT_FOUND = "Center of the state: city not found offline (GeoNames)"
 
 
 @dataclass

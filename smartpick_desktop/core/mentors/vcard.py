@@ -53,7 +53,7 @@ def read_vcards(path: Path) -> list[Contact]:
 
     Raises:
         InputError: the file is empty, is not a vCard file, is cut off inside a card, or has a
-            card with no name, e-mail or organisation.
+            card with no name, e-mail or organization.
     """
     return parse_vcards(read_text(path), str(path))
 

@@ -64,7 +64,7 @@ SIGNAL_COLORS = {"gold": "#A87B00", "silver": "#6B7780", "signal": "#0E5A6B"}
 
 
 class ExportCancelled(Exception):
-    """The user cancelled the export; no file was written."""
+    """The user canceled the export; no file was written."""
 
 
 def long_date(day: dt.date) -> str:
@@ -116,7 +116,7 @@ def render_pdf(doc: PlanDocument, target: str | Path | BinaryIO, *, pagesize=let
 
     def on_progress(kind: str, value: int) -> None:
         if cancelled is not None and cancelled():
-            raise ExportCancelled("The export was cancelled.")
+            raise ExportCancelled("The export was canceled.")
         if kind == "SIZE_EST":
             state["total"] = max(int(value), 1)
         elif kind == "PROGRESS" and progress is not None:
@@ -131,7 +131,7 @@ def render_pdf(doc: PlanDocument, target: str | Path | BinaryIO, *, pagesize=let
     template.setProgressCallBack(on_progress)
     template.build(story, canvasmaker=chrome_canvas(chrome))
     if cancelled is not None and cancelled():
-        raise ExportCancelled("The export was cancelled.")
+        raise ExportCancelled("The export was canceled.")
     data = buffer.getvalue()
     if isinstance(target, (str, Path)):
         from smartpick_desktop.core.files import write_atomic
@@ -205,7 +205,7 @@ def _style(commands: list) -> TableStyle:
 
 
 def _head(*titles: str) -> list[Paragraph]:
-    """A header row; a title starting with ">" is right-aligned, with "^" centred."""
+    """A header row; a title starting with ">" is right-aligned, with "^" centered."""
     row = []
     for title in titles:
         style = {">": "head_right", "^": "head_center"}.get(title[:1], "head")

@@ -355,7 +355,7 @@ class PlanTab(TabDefaults, QWidget):
         if self.worker is not None:
             self.worker.cancel()
             self.cancel_button.setEnabled(False)
-            self.state_label.setText("Cancelling…")
+            self.state_label.setText("Canceling…")
 
     @Slot(int, int)
     def _on_worker_progress(self, step: int, total: int) -> None:
@@ -385,8 +385,8 @@ class PlanTab(TabDefaults, QWidget):
     @Slot()
     def _on_worker_cancelled(self) -> None:
         self._done()
-        self.state_label.setText("Cancelled: nothing was changed.")
-        self.ctx.status_message.emit("Optimization cancelled.")
+        self.state_label.setText("Canceled: nothing was changed.")
+        self.ctx.status_message.emit("Optimization canceled.")
 
     @Slot()
     def _on_use_clicked(self) -> None:

@@ -269,7 +269,7 @@ class PlanExportController(QObject):
     @Slot()
     def _on_worker_cancelled(self) -> None:
         self._end()
-        self.ctx.status_message.emit("Export cancelled; nothing was written.")
+        self.ctx.status_message.emit("Export canceled; nothing was written.")
 
     def cancel(self) -> None:
         """Ask the running job, if any, to stop."""
