@@ -175,7 +175,9 @@ def _snapshot(profile: Profile, position: Any) -> ProfileSnapshot:
         honors=[HONORS.get(h, h) for h in profile.honors],
         visa=VISAS.get(profile.visa, profile.visa),
         preferred_states=list(profile.preferred_states), budget_usd=profile.budget_usd,
-        target_programs=profile.target_programs, position=position.text,
+        target_programs=profile.target_programs,
+        us_clinical_months=profile.us_clinical_months if profile.is_img else None,
+        years_since_graduation=profile.years_since_graduation(), position=position.text,
         position_source=position.source)
 
 

@@ -52,6 +52,7 @@ from smartpick_desktop.core.plan.styles import (
     esc,
     styles,
 )
+from smartpick_desktop.core.words import plural
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -298,10 +299,13 @@ def _profile(doc: PlanDocument, width: float) -> list:
              ("Specialty", profile.specialty),
              ("Backup specialty", profile.backup_specialty or "None"),
              ("Graduation year", profile.graduation_year or "—"),
+             ("Years since graduation", profile.years_since_graduation),
              ("Home", profile.home or "—"),
              ("Step 2 CK", profile.step2 or "Not entered"),
              ("Step 1", profile.step1 or "—"),
              ("Research items", profile.research_items),
+             *([("US clinical experience", plural(profile.us_clinical_months, "month"))]
+               if profile.us_clinical_months is not None else []),
              ("Honors", ", ".join(profile.honors) or "None listed"),
              ("Visa", profile.visa or "—"),
              ("Preferred states", ", ".join(profile.preferred_states) or "Any"),

@@ -150,6 +150,10 @@ class PlanTab(TabDefaults, QWidget):
         rl.addWidget(self.p_match_label)
         self.figures_label = wrapped_label()
         rl.addWidget(self.figures_label)
+        self.warning_label = wrapped_label()
+        self.warning_label.setObjectName("plan_warning")
+        self.warning_label.setStyleSheet("color: #b45309; font-weight: bold;")
+        rl.addWidget(self.warning_label)
         self.chart = CurveChart()
         rl.addWidget(self.chart, 1)
         self.chart_note = wrapped_label(muted=True)
@@ -223,6 +227,7 @@ class PlanTab(TabDefaults, QWidget):
         self.chart.set_curve([])
         self.p_match_label.setText("")
         self.figures_label.setText("")
+        self.warning_label.setText("")
         self.fee_label.setText("")
         self.source_label.setText("")
         self.chart_note.setText("")
@@ -294,6 +299,10 @@ class PlanTab(TabDefaults, QWidget):
         self.figures_label.setText(
             f"{n} applications · expected interviews {interviews:.1f} · signals used: "
             f"{sig_text}{season}.")
+        from smartpick_desktop.core.plan.warnings import list_warnings
+
+        self.warning_label.setText(" ".join(list_warnings([r.tier for r in self.model.rows],
+                                                          p_match)))
         values = [float(c["p_match"]) for c in curve]
         target = self.target.value() / 100 or None
         self.chart.set_curve(values, chosen=n or None, flatten_at=flatten, target=target)
