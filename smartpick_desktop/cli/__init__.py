@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "programs_cmd",
     "model_cmd",
     "plan_cmd",
+    "season_cmd",
     "articles_cmd",
     "mentors_cmd",
     "backup_cmd",
@@ -89,6 +90,12 @@ def main(argv: list[str]) -> int:
         print("smartpick: interrupted.", file=sys.stderr)
         return 130
     except Exception as err:  # noqa: BLE001 - last resort: one line, never a traceback
+        from smartpick_desktop.core.store.engine import busy_error
+
+        busy = busy_error(ctx.data_dir / "smartpick.db", err)
+        if busy is not None and "OperationalError" in type(err).__name__:
+            print(f"smartpick: {busy}", file=sys.stderr)
+            return busy.exit_code
         if args.debug:
             traceback.print_exc()
         print(f"smartpick: unexpected error: {type(err).__name__}: {err} "

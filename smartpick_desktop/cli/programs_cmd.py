@@ -32,20 +32,18 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _import(args: argparse.Namespace, ctx: CliContext) -> int:
-    from smartpick_desktop.core.catalog.packs import looks_like_pack, parse_pack
+    from smartpick_desktop.core.catalog.packs import looks_like_pack
     from smartpick_desktop.core.errors import InputError
+    from smartpick_desktop.core.textio import read_head
 
     path: Path = args.file
-    try:
-        head = path.read_bytes()[:8192] if path.is_file() else b""
-    except OSError:
-        head = b""
+    head = read_head(path)  # only the head: the file may be huge, or /dev/zero
     if head and looks_like_pack(head):
         if args.maps:
             raise UsageError("--map applies to spreadsheets, not to data packs.")
-        from smartpick_desktop.core.catalog.packs import import_pack
+        from smartpick_desktop.core.catalog.packs import import_pack, read_pack
 
-        pack = parse_pack(path.read_bytes(), str(path))  # checked before the store is opened
+        pack = read_pack(path)  # checked before the store is opened
         with ctx.store().session() as session:
             result = import_pack(session, pack)
         print(f"Imported pack {pack.manifest['name']} {pack.manifest['version']} from {path}: "
@@ -82,7 +80,8 @@ def program_json(program) -> dict:
         "specialty": program.specialty, "city": program.city, "state": program.state,
         "positions": program.positions, "setting": program.setting, "source": program.source,
         "demo": program.is_demo, "status": program.status, "stars": program.stars,
-        "tags": list(program.tags),
+        "tags": list(program.tags), "grad_year_cutoff": program.grad_year_cutoff,
+        "max_failed_attempts": program.max_failed_attempts,
     }
 
 

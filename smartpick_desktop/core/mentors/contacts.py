@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from smartpick_desktop.core.errors import InputError
 from smartpick_desktop.core.mentors.tables import ContactRow
+from smartpick_desktop.core.textio import check_text
 
 ROLES: dict[str, str] = {
     "faculty": "Faculty",
@@ -113,6 +114,10 @@ def validate(contact: Contact, where: str = "The contact") -> Contact:
         value = value.strip() if name != "notes" else value.strip("\n")
         if len(value) > limit:
             raise InputError(f'{where}: field "{name}" is longer than {limit} characters.')
+        try:
+            check_text(value)
+        except ValueError as err:
+            raise InputError(f'{where}: field "{name}": {err}.') from None
         setattr(contact, name, value)
     if not contact.name:
         raise InputError(f"{where}: the name is missing; every contact needs a name.")

@@ -49,6 +49,7 @@ class Strength:
     step2: float | None
     step2_expected: bool
     terms: tuple[ProfileTerm, ...]  # research, honors, failed attempts, years, USCE, type
+    step2_from_comlex: int | None = None  # the COMLEX Level 2-CE score Step 2 was mapped from
 
     @property
     def total(self) -> float:
@@ -56,14 +57,23 @@ class Strength:
 
     @property
     def quality(self) -> float:
-        """Strength terms that programs also weigh after the interview (not the type offset)."""
-        return float(sum(t.logit for t in self.terms))
+        """Strength terms that programs also weigh after the interview (not the type offset:
+        the match step has its own, ``match_type_offset_*``)."""
+        return float(sum(t.logit for t in self.terms if t.key != "type"))
+
+
+def comlex_to_step2(comlex: float, consts: ModelConstants | None = None) -> float:
+    """The Step 2 CK a COMLEX Level 2-CE score stands for (linear concordance, model.json
+    ``comlex_to_step2_slope`` / ``_intercept``; rounded, clipped to 180–290)."""
+    c = consts or load_constants()
+    value = c["comlex_to_step2_intercept"] + c["comlex_to_step2_slope"] * float(comlex)
+    return float(min(290.0, max(180.0, round(value))))
 
 
 def applicant_strength(profile: Any, consts: ModelConstants | None = None) -> Strength:
     """Profile terms of the log-odds (same for every program)."""
     c = consts or load_constants()
-    b = c["strength_slope"]
+    b = c["profile_scale"]
     terms: list[ProfileTerm] = []
     research = max(0, int(getattr(profile, "research_items", 0) or 0))
     if research:
@@ -99,11 +109,15 @@ def applicant_strength(profile: Any, consts: ModelConstants | None = None) -> St
     if offset:
         labels = {"us_do": "US DO", "us_img": "US IMG", "non_us_img": "non-US IMG"}
         terms.append(ProfileTerm("type", offset, f"Applying as {labels.get(atype, atype)} "
-                                 "(fitted to NRMP 2025 match rates)"))
+                                 f"({c.figure(f'type_offset_{atype}').source.label()})"))
     step2_fn = getattr(profile, "step2_for_model", None)
     step2 = step2_fn if not callable(step2_fn) else step2_fn()
+    comlex = None
+    if step2 is None and getattr(profile, "comlex_level2", None) is not None:
+        comlex = int(profile.comlex_level2)
+        step2 = comlex_to_step2(comlex, c)
     return Strength(atype, None if step2 is None else float(step2),
-                    bool(getattr(profile, "step2_is_expected", False)), tuple(terms))
+                    bool(getattr(profile, "step2_is_expected", False)), tuple(terms), comlex)
 
 
 # --- programs --------------------------------------------------------------------------------
@@ -252,6 +266,24 @@ def visa_block(visa: str, j1: bool | None, h1b: bool | None) -> str | None:
     return None
 
 
+def img_block(profile: Any, program: Any) -> str | None:
+    """Why a program's graduation-year cutoff or failed-attempt limit rules this applicant
+    out, or None (unknown limits and unknown profile values never rule anyone out)."""
+    cutoff = getattr(program, "grad_year_cutoff", None)
+    year = getattr(profile, "graduation_year", None)
+    if cutoff is not None and year is not None and year < cutoff:
+        return (f"Accepts graduates from {cutoff} on — you graduated in {year}, so this "
+                "program will not consider you")
+    limit = getattr(program, "max_failed_attempts", None)
+    failed = getattr(profile, "failed_attempts", 0) or 0
+    if limit is not None and failed > limit:
+        allowed = ("no failed exam attempts" if limit == 0 else
+                   f"at most {limit} failed exam attempt{'s' if limit != 1 else ''}")
+        return (f"Accepts {allowed} — you have {failed}, so this program will not consider "
+                "you")
+    return None
+
+
 def compute_terms(profile: Any, arr: ProgramArrays, *,
                   signals: Mapping[int, str] | Sequence[int] = (),
                   consts: ModelConstants | None = None) -> Terms:
@@ -282,6 +314,11 @@ def compute_terms(profile: Any, arr: ProgramArrays, *,
             if why:
                 reasons[i] = why
                 eligible[i] = False
+    for i, program in enumerate(arr.programs):
+        why = img_block(profile, program)
+        if why and eligible[i]:
+            reasons[i] = why
+            eligible[i] = False
     # signals
     if isinstance(signals, Mapping):
         chosen = {int(k): str(v) for k, v in signals.items()}
@@ -306,10 +343,23 @@ def compute_terms(profile: Any, arr: ProgramArrays, *,
                 sig[i] = math.log(c.signal_multiplier(lvl))
                 levels[i] = lvl
     quality = strength.quality + step2
-    match_base = c.match_logit + c["match_strength_slope"] * quality
+    match_base = (c.match_logit + c.match_type_offset(strength.applicant_type)
+                  + _specialty_match_offsets(arr, strength.applicant_type, c)
+                  + c["match_strength_slope"] * quality)
     return Terms(c["intercept"], strength, step2, _friendliness(strength.applicant_type, arr, c),
                  np.where(home, c["home_state"], 0.0), np.where(region, c["preferred_region"], 0.0),
                  cutoff, sig, log_best, eligible, reasons, best_level, levels, match_base)
+
+
+def _specialty_match_offsets(arr: ProgramArrays, atype: str, c: ModelConstants) -> np.ndarray:
+    """The match step's specialty offset of each program (0 where none is fitted)."""
+    cache: dict[str, float] = {}
+    out = np.zeros(arr.n)
+    for i, name in enumerate(arr.specialty):
+        if name not in cache:
+            cache[name] = c.specialty_match_offset(name or "", atype)
+        out[i] = cache[name]
+    return out
 
 
 def _tiered(arr: ProgramArrays) -> list[bool]:
@@ -318,9 +368,17 @@ def _tiered(arr: ProgramArrays) -> list[bool]:
     for name in arr.specialty:
         if name not in cache:
             spec = load_reference().find_specialty(name or "")
-            cache[name] = bool(spec and spec.signals_gold > 0)
+            cache[name] = bool(spec and spec.signals_gold > 0) or _season_tiered(name)
         out.append(cache[name])
     return out
+
+
+def _season_tiered(name: str) -> bool:
+    """True when the shipped season of today's date gives the specialty gold signals (e.g.
+    OB/GYN on ResidencyCAS, 3 gold + 15 silver)."""
+    from smartpick_desktop.core.season import season_in_force, specialty_season
+
+    return "gold" in specialty_season(season_in_force(None).season, name or "").signals
 
 
 # --- the shared applicant factor u -----------------------------------------------------------

@@ -12,8 +12,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from smartpick_desktop.core.errors import StoreError
-from smartpick_desktop.core.files import make_private, private_dir, sweep_leftovers
+from smartpick_desktop.core.errors import InputError, SmartPickError, StoreError
+from smartpick_desktop.core.files import make_private, private_dir, sweep_data_folder
 from smartpick_desktop.core.store import backup, integrity, migrate, template
 from smartpick_desktop.core.store.urls import sqlite_url
 
@@ -43,8 +43,33 @@ _WRITE_FAILURES = {13: "the disk is full", 8: "the data folder or file is read-o
                    11: "the file is damaged", 26: "the file is not a SmartPick data file"}
 
 
-def write_failure(path: Path, err: BaseException) -> StoreError | None:
-    """Return a one-line StoreError for a failed write, or None when ``err`` is another error."""
+class StoreBusyError(InputError):
+    """Another SmartPick (a window or a command) holds the store's write lock for longer than
+    the wait allows; nothing was changed, trying again later works (exit 3)."""
+
+
+#: SQLITE_BUSY, SQLITE_LOCKED: another connection is writing.
+_BUSY_CODES = {5, 6}
+
+
+def busy_error(path: Path, err: BaseException) -> StoreBusyError | None:
+    """Return the one-sentence error for a busy store, or None when ``err`` is another error."""
+    orig = getattr(err, "orig", err)
+    code = getattr(orig, "sqlite_errorcode", None)
+    busy = ((code & 0xFF) in _BUSY_CODES if code is not None
+            else "database is locked" in str(orig) or "database table is locked" in str(orig))
+    if not busy:
+        return None
+    return StoreBusyError(f"The data store {path} is busy: another SmartPick window or command "
+                          "is writing to it; nothing was changed, try again in a moment.")
+
+
+def write_failure(path: Path, err: BaseException) -> SmartPickError | None:
+    """Return a one-line error for a failed write (busy, full, read-only, damaged …), or None
+    when ``err`` is another error."""
+    busy = busy_error(path, err)
+    if busy is not None:
+        return busy
     orig = getattr(err, "orig", err)
     code = getattr(orig, "sqlite_errorcode", None)
     if code is None or (code & 0xFF) not in _WRITE_FAILURES:
@@ -106,8 +131,7 @@ def open_store(data_dir: Path | None = None, *, upgrade: bool = True) -> Store:
     except OSError as err:
         raise StoreError(f"The data folder {folder} cannot be created: {err.strerror}.") from err
     if upgrade:  # what a killed SmartPick left: temporary files, staged restores
-        sweep_leftovers(folder)
-        sweep_leftovers(folder / backup.BACKUPS_DIRNAME)
+        sweep_data_folder(folder)
     seeded = upgrade and template.seed_new_store(folder / DB_FILENAME)
     for suffix in ("", "-wal", "-shm", "-journal"):  # the user's data: private to the user
         make_private(folder / (DB_FILENAME + suffix))
@@ -125,11 +149,14 @@ def open_store(data_dir: Path | None = None, *, upgrade: bool = True) -> Store:
 
             with store.session() as session:
                 ensure_demo_pack(session)
-    except StoreError:
+    except SmartPickError:
         store.close()
         raise
     except (DatabaseError, OperationalError, sqlite3.DatabaseError) as err:
         store.close()
+        busy = busy_error(store.path, err)
+        if busy is not None:
+            raise busy from err
         reason = str(getattr(err, "orig", err)) or type(err).__name__
         if integrity.is_damage(err):
             integrity.raise_damaged(store.path, reason)

@@ -46,13 +46,9 @@ MAX_SHOWN_PROBLEMS = 500
 def start_import(tab: Any, path: Path) -> None:
     """Import a pack at once, or open the mapping dialog for a spreadsheet."""
     from smartpick_desktop.core.catalog.packs import looks_like_pack
+    from smartpick_desktop.core.textio import read_head
 
-    try:
-        head = path.read_bytes()[:8192]
-    except OSError as err:
-        tab.ctx.dialogs.error(tab, "Import programs", f"File {path}: cannot be read "
-                              f"({err.strerror}).")
-        return
+    head = read_head(path)  # only the head: the file may be huge (read_table says why)
     if head and looks_like_pack(head):
         _import_pack(tab, path)
         return

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel
 
-from smartpick_desktop.core.profile import VISAS, Profile
+from smartpick_desktop.core.profile import ECFMG_STATUSES, VISAS, Profile
 from smartpick_desktop.ui.wizard.base import ProfilePage
 from smartpick_desktop.ui.wizard.fields import ValidatedLine, error_label
 
@@ -46,6 +46,15 @@ class GoalsPage(ProfilePage):
         self.add_row("", self.visa_hint)
         self._visa_chosen = False
         self.visa.activated.connect(self._on_visa_activated)
+        self.ecfmg = QComboBox()
+        self.ecfmg.setObjectName("field_ecfmg_status")
+        self.ecfmg.addItem("Not said", None)
+        for key, label in ECFMG_STATUSES.items():
+            self.ecfmg.addItem(label, key)
+        self.ecfmg.setToolTip("International medical graduates need ECFMG certification before "
+                              "residency starts; many programs ask for it by the rank list "
+                              "deadline.")
+        self.add_row("ECFMG certification", self.ecfmg)
         self.couples = QCheckBox("I am applying as part of a couple")
         self.couples.setObjectName("field_couples")
         self.add_row("Couples match", self.couples)
@@ -65,9 +74,17 @@ class GoalsPage(ProfilePage):
         self._show_fee_rule()
 
     def _show_fee_rule(self) -> None:
-        from smartpick_desktop.core.reference import load_reference
+        from smartpick_desktop.core.season import platform_for, season_in_force
 
-        self.fee_note.setText(load_reference().fee_rule.describe())
+        season = season_in_force(None).season
+        name = self.specialty.currentData() or ""
+        platform = platform_for(season, name)
+        if platform.fee_rule is None:
+            self.fee_note.setText(platform.note or "")
+            return
+        self.fee_note.setText(f"{name} applies through {platform.name} in the "
+                              f"{season.id.replace('-', '–')} season: {platform.fee_rule.text} "
+                              f"({platform.fee_rule.source.label()}).")
 
     def initializePage(self) -> None:  # noqa: N802 - Qt override
         """A non-US IMG usually needs a visa: suggest J-1 unless the student chose."""
@@ -103,6 +120,7 @@ class GoalsPage(ProfilePage):
         self.backup_error.setText("The backup must differ from the primary specialty."
                                   if same else "")
         self.backup_error.setVisible(same)
+        self._show_fee_rule()
         self.completeChanged.emit()
 
     def problems(self) -> list[str]:
@@ -115,6 +133,7 @@ class GoalsPage(ProfilePage):
         self.backup.setCurrentIndex(max(0, self.backup.findData(profile.backup_specialty)))
         self.visa.setCurrentIndex(self.visa.findData(profile.visa))
         self._visa_chosen = profile.visa != "none" or profile.applicant_type == "non_us_img"
+        self.ecfmg.setCurrentIndex(max(0, self.ecfmg.findData(profile.ecfmg_status)))
         self.couples.setChecked(profile.couples)
         self.budget.set_value(profile.budget_usd)
         self.target.set_value(profile.target_programs)
@@ -124,6 +143,7 @@ class GoalsPage(ProfilePage):
         data["specialty"] = self.specialty.currentData()
         data["backup_specialty"] = self.backup.currentData()
         data["visa"] = self.visa.currentData()
+        data["ecfmg_status"] = self.ecfmg.currentData()
         data["couples"] = self.couples.isChecked()
         data["budget_usd"] = self.budget.value()
         data["target_programs"] = self.target.value()

@@ -58,7 +58,7 @@ def test_optimize_then_use_this_list(ctx, qtbot, tab, store):
     assert values and all(b >= a for a, b in zip(values, values[1:], strict=False))
     assert tab.chart.chosen == len(rows)
     assert any(r.signal for r in rows)
-    assert "ERAS fee $" in tab.fee_label.text() and "AAMC" in tab.source_label.text()
+    assert "Application fees $" in tab.fee_label.text() and "AAMC" in tab.source_label.text()
     assert tab.use_button.isEnabled()
     with store.session() as s:
         assert current_plan(s) is None
@@ -116,7 +116,8 @@ def test_rank_order_list_helper(ctx, qtbot, tab, store):
     assert panel.order() == expected
     with store.session() as s:
         assert rank_order(s) == expected
-    assert "P(match) if your list ends here" in panel.list.item(0).text()
+    assert re.match(r"1\.  \d+%  ·  Demo", panel.list.item(0).text())
+    assert "P(match) if your list ends at" in panel.list.item(0).toolTip()
     assert "invit" in tab.season_panel.details.text().lower() or tab.season_panel.headline.text()
 
 
@@ -163,7 +164,7 @@ def test_a_saved_plan_shows_on_first_show_with_a_heading(ctx, qtbot, ready, stor
     assert widget.heading.font().pointSizeF() > widget.state_label.font().pointSizeF()
     assert [r.program_id for r in widget.model.rows] == result.program_ids
     assert widget.chart.values and widget.chart.chosen == len(result.program_ids)
-    assert "ERAS fee $" in widget.fee_label.text()
+    assert "Application fees $" in widget.fee_label.text()
     assert widget.p_match_label.text().startswith("P(match) ")
     assert "100%" not in widget.p_match_label.text() or result.p_match >= 0.9995
     assert "current plan" in widget.state_label.text()
