@@ -9,6 +9,9 @@ CLI_FIXES = {
     "replace_own_data": "Add --force to replace it.",
     "restore_backup": "Restore a backup with 'smartpick restore FILE'.",
     "skip_invalid": "Add --skip-invalid to import the other rows.",
+    "program_id": "Use the id shown by 'smartpick programs list' or 'smartpick plan show'.",
+    "add_to_list": "Add it first with 'smartpick plan add ID'.",
+    "free_a_signal": "Remove one first with 'smartpick plan signal ID none'.",
 }
 
 

@@ -8,7 +8,7 @@ names it with ``fix`` (one of FIXES); the CLI and the GUI each add their own wor
 from __future__ import annotations
 
 FIXES = ("no_profile", "no_plan", "map_columns", "replace_own_data", "restore_backup",
-         "skip_invalid")
+         "skip_invalid", "program_id", "add_to_list", "free_a_signal")
 
 
 class SmartPickError(Exception):

@@ -8,6 +8,9 @@ GUI_FIXES = {
     "map_columns": "Choose the matching column in the menu beside each field.",
     "replace_own_data": "Answer Yes to replace it; a backup of it is made first.",
     "restore_backup": "Restore it from Edit → Settings… → Backups.",
+    "program_id": "Choose the program from the list instead.",
+    "add_to_list": "Add it to your list first.",
+    "free_a_signal": "Take that signal off another program first.",
     "skip_invalid": "Tick \u201cSkip invalid rows (import the others)\u201d to import the rest.",
 }
 
