@@ -117,6 +117,11 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
+def aliases_of(field: str) -> tuple[str, ...]:
+    """The column names read as ``field`` (lower case)."""
+    return _ALIASES.get(field, ())
+
+
 def fold_header(text: str) -> str:
     """Fold a header for matching: case, spaces and punctuation ignored ("%" kept)."""
     text = str(text).casefold().replace("percent", "%").replace("&", "and")

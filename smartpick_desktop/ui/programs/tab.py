@@ -150,7 +150,7 @@ class ProgramsTab(TabDefaults, QWidget):
         self.export_action.triggered.connect(self.export_view)
         self.sources_action = QAction("&Data sources…", self,
                                       shortcut=QKeySequence("Ctrl+Shift+D"))
-        self.sources_action.triggered.connect(self.open_sources)
+        self.sources_action.triggered.connect(lambda: self.open_sources())
         for action in (self.import_action, self.add_action, self.edit_action,
                        self.export_action, self.sources_action):
             if action is not self.import_action:
@@ -172,6 +172,9 @@ class ProgramsTab(TabDefaults, QWidget):
             self.splitter.restoreState(splitter)
 
     def show_payload(self, payload: Any) -> None:
+        if isinstance(payload, dict) and payload.get("sources"):
+            self.open_sources(bring_your_own=payload["sources"] == "bring_your_own")
+            return
         if isinstance(payload, dict) and payload.get("program_id") is not None:
             program_id = int(payload["program_id"])
             if self._loaded and not self.busy and self.select_program(program_id):
@@ -510,11 +513,15 @@ class ProgramsTab(TabDefaults, QWidget):
             window.show_tab("programs")
         self.import_file(path)
 
-    def open_sources(self) -> None:
+    def open_sources(self, *, bring_your_own: bool = False) -> None:
         from smartpick_desktop.ui.programs.sources_dialog import SourcesDialog
 
         dialog = SourcesDialog(self.ctx, self)
         dialog.changed.connect(self._on_sources_changed)
+        dialog.import_requested.connect(self.import_file)
+        dialog.add_requested.connect(self.add_program)
+        if bring_your_own:
+            dialog.show_bring_your_own()
         dialog.open()
         self._dialog = dialog
 
