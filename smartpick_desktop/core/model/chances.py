@@ -22,6 +22,7 @@ import numpy as np
 
 from smartpick_desktop.core.model.constants import ModelConstants, load_constants
 from smartpick_desktop.core.reference import load_reference
+from smartpick_desktop.core.words import plural
 
 SIGNAL_LEVELS = ("gold", "silver", "signal")
 
@@ -77,7 +78,7 @@ def applicant_strength(profile: Any, consts: ModelConstants | None = None) -> St
     research = max(0, int(getattr(profile, "research_items", 0) or 0))
     if research:
         v = b * c["research_per_log_item"] * math.log1p(research)
-        terms.append(ProfileTerm("research", v, f"{research} research items"))
+        terms.append(ProfileTerm("research", v, plural(research, "research item")))
     honors = list(getattr(profile, "honors", []) or [])
     hv = sum(c[f"honor_{h}"] for h in honors if f"honor_{h}" in c.figures)
     if hv:
@@ -87,23 +88,23 @@ def applicant_strength(profile: Any, consts: ModelConstants | None = None) -> St
     clerk = min(8, max(0, int(getattr(profile, "clerkship_honors", 0) or 0)))
     if clerk:
         terms.append(ProfileTerm("clerkships", b * c["clerkship_honor"] * clerk,
-                                 f"{clerk} clerkship honors"))
+                                 plural(clerk, "clerkship honor")))
     failed = max(0, int(getattr(profile, "failed_attempts", 0) or 0))
     if failed:
         terms.append(ProfileTerm("failed", -b * c["failed_attempt"] * failed,
-                                 f"{failed} failed exam attempt{'s' if failed > 1 else ''}"))
+                                 plural(failed, "failed exam attempt")))
     years_fn = getattr(profile, "years_since_graduation", None)
     years = int(years_fn()) if callable(years_fn) else 0
     extra = max(0, years - int(c["years_grace"]))
     if extra:
         terms.append(ProfileTerm("years", -b * c["year_since_graduation"] * extra,
-                                 f"{years} years since graduation"))
+                                 plural(years, "year") + " since graduation"))
     atype = getattr(profile, "applicant_type", "us_md")
     if atype in ("us_img", "non_us_img"):
         months = min(12, max(0, int(getattr(profile, "us_clinical_months", 0) or 0)))
         if months:
             terms.append(ProfileTerm("usce", b * c["usce_per_month"] * months,
-                                     f"{months} months of US clinical experience"))
+                                     plural(months, "month") + " of US clinical experience"))
     offset = c.type_offset(atype)
     if offset:
         labels = {"us_do": "US DO", "us_img": "US IMG", "non_us_img": "non-US IMG"}

@@ -263,7 +263,7 @@ def _odds_ratio(a: float, b: float) -> float | None:
 
 
 def _signals_block(preds: Sequence[Prediction]) -> dict[str, Any] | None:
-    """Interview rate at signalled and other programs, reported vs predicted (rows that report
+    """Interview rate at signaled and other programs, reported vs predicted (rows that report
     both the signals they sent and the interviews those brought)."""
     have = [p for p in preds if p.row.signals_sent and p.row.signalled_interviews is not None
             and p.signals_placed > 0 and p.row.signals_sent < p.row.applications]
@@ -374,7 +374,7 @@ def report_lines(result: dict[str, Any]) -> list[str]:
     sig = result.get("signals")
     if sig:
         out += ["", f"Preference signals ({sig['n']} applicants who reported them): interview "
-                f"rate at signalled programs {_pct(sig['reported_signalled'])} reported, "
+                f"rate at signaled programs {_pct(sig['reported_signalled'])} reported, "
                 f"{_pct(sig['predicted_signalled'])} predicted; elsewhere "
                 f"{_pct(sig['reported_other'])} reported, {_pct(sig['predicted_other'])} "
                 f"predicted (odds ratio {_num(sig['reported_odds_ratio'], 1)} reported, "

@@ -57,6 +57,7 @@ from smartpick_desktop.core.plan.styles import (
     esc,
     styles,
 )
+from smartpick_desktop.core.words import plural
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -77,7 +78,7 @@ SIGNAL_COLORS = {"gold": "#A87B00", "silver": "#6B7780", "signal": "#0E5A6B"}
 
 
 class ExportCancelled(Exception):
-    """The user cancelled the export; no file was written."""
+    """The user canceled the export; no file was written."""
 
 
 def long_date(day: dt.date) -> str:
@@ -129,7 +130,7 @@ def render_pdf(doc: PlanDocument, target: str | Path | BinaryIO, *, pagesize=let
 
     def on_progress(kind: str, value: int) -> None:
         if cancelled is not None and cancelled():
-            raise ExportCancelled("The export was cancelled.")
+            raise ExportCancelled("The export was canceled.")
         if kind == "SIZE_EST":
             state["total"] = max(int(value), 1)
         elif kind == "PROGRESS" and progress is not None:
@@ -144,7 +145,7 @@ def render_pdf(doc: PlanDocument, target: str | Path | BinaryIO, *, pagesize=let
     template.setProgressCallBack(on_progress)
     template.build(story, canvasmaker=chrome_canvas(chrome))
     if cancelled is not None and cancelled():
-        raise ExportCancelled("The export was cancelled.")
+        raise ExportCancelled("The export was canceled.")
     data = buffer.getvalue()
     if isinstance(target, (str, Path)):
         from smartpick_desktop.core.files import write_atomic
@@ -221,7 +222,7 @@ def _style(commands: list) -> TableStyle:
 
 
 def _head(*titles: str) -> list[Paragraph]:
-    """A header row; a title starting with ">" is right-aligned, with "^" centred."""
+    """A header row; a title starting with ">" is right-aligned, with "^" centered."""
     row = []
     for title in titles:
         style = {">": "head_right", "^": "head_center"}.get(title[:1], "head")
@@ -314,10 +315,13 @@ def _profile(doc: PlanDocument, width: float) -> list:
              ("Specialty", profile.specialty),
              ("Backup specialty", profile.backup_specialty or "None"),
              ("Graduation year", profile.graduation_year or "—"),
+             ("Years since graduation", profile.years_since_graduation),
              ("Home", profile.home or "—"),
              ("Step 2 CK", profile.step2 or "Not entered"),
              ("Step 1", profile.step1 or "—"),
              ("Research items", profile.research_items),
+             *([("US clinical experience", plural(profile.us_clinical_months, "month"))]
+               if profile.us_clinical_months is not None else []),
              ("Honors", ", ".join(profile.honors) or "None listed"),
              ("Visa", profile.visa or "—"),
              *([("ECFMG certification", profile.ecfmg)] if profile.ecfmg else []),

@@ -8,6 +8,7 @@ import datetime as dt
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from smartpick_desktop.core.catalog.queries import catalog_is_demo_only
 from smartpick_desktop.core.mentors.followups import due_items, outreach_status, upcoming_items
 from smartpick_desktop.core.mentors.letters import list_letters
 from smartpick_desktop.ui.context import AppContext
@@ -40,6 +41,7 @@ class NextActionsSection(Card):
         self.body.addWidget(self.source)
         ctx.mentors_changed.connect(self.refresh)
         ctx.profile_changed.connect(self.refresh)
+        ctx.programs_changed.connect(self.refresh)
         self.refresh()
 
     def texts(self) -> list[str]:
@@ -78,6 +80,12 @@ class NextActionsSection(Card):
             coming = [i for i in upcoming_items(s, today, COMING_UP_DAYS) if i.kind != "letter"]
             letters = list_letters(s)
             outreach = outreach_status(s, today)
+            only_demo = catalog_is_demo_only(s)
+        if only_demo:
+            self._add("Your catalog holds only demo programs: they are made up, so the ranks "
+                      "and chances are for practice. Bring your real programs in a few "
+                      "minutes.", "Bring real programs", "programs",
+                      {"sources": "bring_your_own"}, "#fff3cd")
         follow_ups = [i for i in items if i.kind != "letter"]
         for item in follow_ups[:MAX_FOLLOW_UPS]:
             state = "Overdue" if item.overdue else "Due today"

@@ -193,6 +193,10 @@ class PlanTab(TabDefaults, QWidget):
         rl.addWidget(self.p_match_label)
         self.figures_label = wrapped_label()
         rl.addWidget(self.figures_label)
+        self.warning_label = wrapped_label()
+        self.warning_label.setObjectName("plan_warning")
+        self.warning_label.setStyleSheet("color: #b45309; font-weight: bold;")
+        rl.addWidget(self.warning_label)
         self.chart = CurveChart()
         rl.addWidget(self.chart, 1)
         self.chart_note = wrapped_label(muted=True)
@@ -308,6 +312,7 @@ class PlanTab(TabDefaults, QWidget):
         self.chart.set_curve([])
         self.p_match_label.setText("")
         self.figures_label.setText("")
+        self.warning_label.setText("")
         self.fee_label.setText("")
         self.budget_warning.setVisible(False)
         self.source_label.setText("")
@@ -387,6 +392,10 @@ class PlanTab(TabDefaults, QWidget):
         self.figures_label.setText(
             f"{n} applications · expected interviews {interviews:.1f} · signals used: "
             f"{sig_text}{season}.")
+        from smartpick_desktop.core.plan.warnings import list_warnings
+
+        self.warning_label.setText(" ".join(list_warnings([r.tier for r in self.model.rows],
+                                                          p_match)))
         values = [float(c["p_match"]) for c in curve]
         target = self.target.value() / 100 or None
         # the curve is of categorical positions: the preliminary safety net comes after it
@@ -467,7 +476,7 @@ class PlanTab(TabDefaults, QWidget):
         if self.worker is not None:
             self.worker.cancel()
             self.cancel_button.setEnabled(False)
-            self.state_label.setText("Cancelling…")
+            self.state_label.setText("Canceling…")
 
     @Slot(int, int)
     def _on_worker_progress(self, step: int, total: int) -> None:
@@ -502,8 +511,8 @@ class PlanTab(TabDefaults, QWidget):
     @Slot()
     def _on_worker_cancelled(self) -> None:
         self._done()
-        self.state_label.setText("Cancelled: nothing was changed.")
-        self.ctx.status_message.emit("Optimization cancelled.")
+        self.state_label.setText("Canceled: nothing was changed.")
+        self.ctx.status_message.emit("Optimization canceled.")
 
     @Slot()
     def _on_use_clicked(self) -> None:

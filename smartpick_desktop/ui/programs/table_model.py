@@ -153,6 +153,31 @@ def _first(pair: tuple[Any, Program]) -> Any:
     return pair[0]
 
 
+_HEADER_TIPS = {
+    "rank": "Rank among programs of the same specialty for your profile: chance of an interview "
+            "and fit with your preferences together",
+    "fit": "How well the program matches your preferences (place, setting, size, reputation), "
+           "from 0 to 100; set them in your profile",
+    "chance": "Estimated chance of an interview invitation if you apply, from your profile and "
+              "the program's figures; an estimate, not a promise (Help → How good are these "
+              "numbers?)",
+    "signal": "A preference signal you plan to send this program (gold or silver)",
+}
+
+
+def tier_meanings() -> dict[str, str]:
+    """What each tier means, from the model's thresholds."""
+    from smartpick_desktop.core.model.tiers import tier_definitions
+
+    return tier_definitions()
+
+
+def header_tooltip(key: str) -> str | None:
+    if key == "tier":
+        return "\n".join(f"{TIER_LABELS[k]}: {text}" for k, text in tier_meanings().items())
+    return _HEADER_TIPS.get(key)
+
+
 class ProgramTableModel(QAbstractTableModel):
     """Programs with their ranking. Cell texts and sort keys are computed on demand (``TEXT``,
     ``KEY``): ``data()`` only runs for the cells on screen, and a sort computes one column's
@@ -236,8 +261,8 @@ class ProgramTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             if role == Qt.ItemDataRole.DisplayRole:
                 return COLUMNS[section].title
-            if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section].key == "rank":
-                return "Rank among programs of the same specialty for your profile"
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return header_tooltip(COLUMNS[section].key)
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
@@ -268,6 +293,9 @@ class ProgramTableModel(QAbstractTableModel):
             return self.programs[row]
         if role == Qt.ItemDataRole.TextAlignmentRole and key in _NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and key == "tier":
+            info = self._info.get(self.programs[row].program_id)
+            return tier_meanings().get(info.tier) if info else None
         if role == Qt.ItemDataRole.ToolTipRole and key == "name":
             p = self.programs[row]
             demo = "\nDemo program: fictional, for exploring." if p.is_demo else ""
