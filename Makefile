@@ -4,13 +4,17 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 QT_LIBS := libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3
+TEST_TOOLS := poppler-utils strace
+# PyInstaller needs objdump (binutils); the .deb's dpkg -i round trip needs what it
+# depends on beyond QT_LIBS.
+BUILD_TOOLS := binutils libxcb1 libdrm2 libxkbcommon-x11-0 libxcb-cursor0
 
-.PHONY: run test lint bench system-deps clean dist dist-check build-deps
+.PHONY: run test lint bench system-deps test-deps clean dist dist-check build-deps
 
 run: system-deps $(STAMP)
 	$(VENV)/bin/smartpick
 
-test: system-deps $(STAMP)
+test: system-deps test-deps $(STAMP)
 	$(VENV)/bin/ruff check smartpick_desktop tests benchmarks
 	$(VENV)/bin/lint-imports
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q
@@ -24,19 +28,34 @@ bench: system-deps $(STAMP)
 		echo "== $$script"; QT_QPA_PLATFORM=offscreen $(PY) $$script || exit 1; \
 	done
 
-# Debian/Ubuntu: Qt needs a few system libraries even offscreen.
-system-deps:
-	@if command -v dpkg >/dev/null 2>&1; then \
-		missing=""; for p in $(QT_LIBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+# $(call need,WHAT,PACKAGES): on Debian/Ubuntu, install the missing packages when root, otherwise
+# print the exact apt-get line and stop. Elsewhere, say what is needed and go on.
+define need
+	@if command -v dpkg-query >/dev/null 2>&1; then \
+		missing=""; for p in $(2); do \
+			dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+		done; \
 		if [ -n "$$missing" ]; then \
 			if [ "$$(id -u)" = 0 ]; then \
-				echo "Installing Qt system libraries:$$missing"; \
-				apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+				echo "Installing $(1):$$missing"; \
+				apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 			else \
-				echo "Qt needs system libraries. Run: sudo apt-get install -y$$missing"; exit 1; \
+				echo "Missing $(1). Run: sudo apt-get install -y$$missing"; exit 1; \
 			fi; \
 		fi; \
+	else \
+		echo "Not Debian/Ubuntu: make sure these are installed ($(1)): $(2)"; \
 	fi
+endef
+
+# Qt needs a few system libraries even offscreen.
+system-deps:
+	$(call need,Qt system libraries,$(QT_LIBS))
+
+# What the tests run besides Python: poppler (reading PDFs back) and, on Linux, strace (the
+# no-network check).
+test-deps:
+	$(call need,test tools,$(TEST_TOOLS))
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -56,16 +75,8 @@ dist: system-deps build-deps $(STAMP)
 dist-check: dist
 	$(PY) packaging/dist_check.py
 
-# PyInstaller needs objdump (binutils) on Linux; the .deb needs dpkg-deb.
 build-deps:
-	@if command -v dpkg >/dev/null 2>&1 && ! command -v objdump >/dev/null 2>&1; then \
-		if [ "$$(id -u)" = 0 ]; then \
-			echo "Installing build tools: binutils"; \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends binutils; \
-		else \
-			echo "Building needs binutils. Run: sudo apt-get install -y binutils"; exit 1; \
-		fi; \
-	fi
+	$(call need,building the app,$(BUILD_TOOLS))
 
 clean:
 	rm -rf build dist .pytest_cache .ruff_cache

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import shutil
 import socket
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -12,6 +13,28 @@ import pytest  # noqa: E402
 
 from smartpick_desktop.core.profile import Profile  # noqa: E402
 from smartpick_desktop.core.store import open_store  # noqa: E402
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """``@pytest.mark.tool("pdftotext", ...)``: skip when a program the test runs is missing
+    (``make test`` installs them; in CI that skip fails the run)."""
+    for mark in item.iter_markers("tool"):
+        missing = [name for name in mark.args if shutil.which(name) is None]
+        if missing:
+            pytest.skip(f"{', '.join(missing)} is not installed (`make test` installs it)")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    """In CI (``CI`` set), a skip is a failure unless its reason starts with "platform:"."""
+    outcome = yield
+    report = outcome.get_result()
+    if not os.environ.get("CI") or not report.skipped or hasattr(report, "wasxfail"):
+        return
+    reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+    if not reason.removeprefix("Skipped: ").startswith("platform:"):
+        report.outcome = "failed"
+        report.longrepr = f"skipped in CI without a platform reason: {reason}"
 
 
 class NetworkUsed(AssertionError):
@@ -116,3 +139,15 @@ def main_window(ctx, qtbot):
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     return window
+
+
+@pytest.fixture(autouse=True)
+def _no_real_discard_question(monkeypatch):
+    """A dialog asking "Discard what you typed?" would block the test on exec(): answer
+    "Discard" instead (as closing widgets at teardown needs); tests about the question replace
+    ``confirm_discard`` on the dialog and assert it was asked."""
+    try:
+        from smartpick_desktop.ui.discard_guard import DiscardGuard
+    except ImportError:  # Qt-free test runs
+        return
+    monkeypatch.setattr(DiscardGuard, "confirm_discard", lambda self: True)

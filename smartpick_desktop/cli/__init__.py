@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "programs_cmd",
     "model_cmd",
     "plan_cmd",
+    "season_cmd",
     "articles_cmd",
     "mentors_cmd",
     "backup_cmd",

@@ -18,8 +18,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     opt = sub.add_parser("optimize", help="choose the list and signals; saves it as the "
                          "current plan")
     opt.add_argument("--max-apps", metavar="N", type=int, help="at most N applications")
-    opt.add_argument("--budget", metavar="USD", type=int, help="ERAS fee budget in USD "
+    opt.add_argument("--budget", metavar="USD", type=int, help="application fee budget in USD "
                      "(default: the profile's budget)")
+    opt.add_argument("--travel-per-interview", metavar="USD", type=int,
+                     help="your estimate of travel per interview (kept for next time)")
     opt.add_argument("--seed", type=int, default=0, help=argparse.SUPPRESS)
     opt.add_argument("--dry-run", action="store_true", help="only print; do not save the plan")
     opt.add_argument("--json", action="store_true", help="print JSON")
@@ -103,24 +105,38 @@ def _optimize(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.budget is not None and args.budget < 0:
         raise UsageError("--budget cannot be negative.")
     from smartpick_desktop.core.model.plan_store import compute_plan, save_plan
+    from smartpick_desktop.core.season import set_travel_per_interview
+    from smartpick_desktop.core.season.costs import cost_of_plan
 
     profile, _ = _profile_and_programs(ctx)
+    if args.travel_per_interview is not None:
+        with ctx.store().session() as session:
+            set_travel_per_interview(session, args.travel_per_interview)
     with ctx.store().session() as session:
         result = compute_plan(session, profile, max_apps=args.max_apps, budget=args.budget,
                               seed=args.seed)
+        cost = cost_of_plan(session, profile, result.fee_breakdown, result.expected_interviews,
+                            result.budget_usd)
     saved = False
     if not args.dry_run and result.rows:
         with ctx.store().session() as session:
             save_plan(session, result)
         saved = True
     if args.json:
-        print_json(plan_json(result, saved))
+        print_json({**plan_json(result, saved), "whole_cost": cost.to_json()})
         return 0
-    print(f"{len(result.rows)} applications, ERAS fee ${result.fee_usd}, "
+    print(f"{len(result.rows)} applications, application fees ${result.fee_usd:,}, "
           f"P(match) {percent_text_1(result.p_match)}, expected interviews "
           f"{result.expected_interviews:.1f}.")
     for part in result.fee_breakdown:
-        print(f"  {part['specialty']}: {part['applications']} applications, ${part['fee_usd']}")
+        platform = f" on {part['platform']}" if part.get("platform") else ""
+        print(f"  {part['specialty']}{platform}: {part['applications']} applications, "
+              f"${part['fee_usd']:,}")
+    print(f"Whole cost ${cost.total_usd:,}:")
+    for line in cost.lines:
+        print(f"  {line.label}: ${line.usd:,} ({line.detail})")
+    if cost.warning():
+        print(cost.warning())
     if result.flatten_at:
         print(f"  The gain flattens after about {result.flatten_at} applications.")
     for i, r in enumerate(result.rows, start=1):

@@ -80,7 +80,8 @@ def program_json(program) -> dict:
         "specialty": program.specialty, "city": program.city, "state": program.state,
         "positions": program.positions, "setting": program.setting, "source": program.source,
         "demo": program.is_demo, "status": program.status, "stars": program.stars,
-        "tags": list(program.tags),
+        "tags": list(program.tags), "grad_year_cutoff": program.grad_year_cutoff,
+        "max_failed_attempts": program.max_failed_attempts,
     }
 
 

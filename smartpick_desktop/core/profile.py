@@ -39,6 +39,12 @@ HONORS: dict[str, str] = {
     "sigma_sigma_phi": "Sigma Sigma Phi",
 }
 VISAS: dict[str, str] = {"none": "No visa needed", "j1": "J-1", "h1b": "H-1B"}
+ECFMG_STATUSES: dict[str, str] = {
+    "certified": "ECFMG certified",
+    "in_progress": "In progress (exams or credentials pending)",
+    "not_started": "Not started",
+    "not_applicable": "Not applicable (US graduate)",
+}
 SETTINGS: dict[str, str] = {
     "university": "University-based",
     "community_university": "Community-based, university-affiliated",
@@ -86,6 +92,7 @@ class Profile:
     us_clinical_months: int = 0
     red_flags: str = ""
     visa: str = "none"
+    ecfmg_status: str | None = None
     backup_specialty: str | None = None
     couples: bool = False
     budget_usd: int | None = None
@@ -323,6 +330,7 @@ FIELD_CHECKS: dict[str, Callable[[Any], Any]] = {
     "us_clinical_months": _int_range("us_clinical_months", 0, 240, nullable=False),
     "red_flags": _text("red_flags", 2000),
     "visa": _choice("visa", VISAS),
+    "ecfmg_status": _choice("ecfmg_status", ECFMG_STATUSES, nullable=True),
     "specialty": check_specialty,
     "backup_specialty": lambda v: check_specialty(v, "backup_specialty", nullable=True),
     "couples": _bool("couples"),

@@ -1,7 +1,7 @@
 """Collect Python's garbage on the GUI thread only.
 
 Python's cyclic garbage collector runs in whichever thread happens to allocate when a threshold
-is crossed — also in a worker thread (ranking, optimising, exporting). If that collection frees
+is crossed — also in a worker thread (ranking, optimizing, exporting). If that collection frees
 the wrapper of a Qt object that belongs to the GUI thread, Qt crashes. So automatic collection
 is switched off and a timer on the GUI thread collects instead, generation by generation, as the
 thresholds say. Reference counting still frees almost everything at once; only cycles wait for

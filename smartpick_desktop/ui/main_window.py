@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
 
 from smartpick_desktop.core.profile import demo_profile, save_profile
 from smartpick_desktop.ui.actions import action_installers
+from smartpick_desktop.ui.appearance import Appearance
 from smartpick_desktop.ui.context import AppContext
-from smartpick_desktop.ui.tabs import tab_specs
+from smartpick_desktop.ui.tabs import Tab, tab_specs
 from smartpick_desktop.ui.welcome import WelcomePage
 
 MENU_TITLES = ("File", "Edit", "View", "Profile", "Programs", "Plan", "Help")
@@ -52,6 +53,9 @@ class MainWindow(QMainWindow):
         self.toolbar.setObjectName("main_toolbar")
         self.addToolBar(self.toolbar)
 
+        self.appearance = Appearance(ctx.settings, self)
+        self.appearance.apply_theme()
+        self.appearance.apply_zoom()
         self.stack = QStackedWidget()
         self.welcome = WelcomePage()
         self.welcome.create_requested.connect(self._on_welcome_create)
@@ -90,10 +94,8 @@ class MainWindow(QMainWindow):
         self._complete = True
         for index in range(self.tabs.count()):
             self._build_tab(index)
-        for index in range(self.tabs.count()):
-            install = getattr(self.tabs.widget(index), "install_actions", None)
-            if install:
-                install(self)
+        for tab in self._built_tabs():
+            tab.install_actions(self)
         for install_actions in action_installers():
             install_actions(self)
         self._build_help_menu()
@@ -114,9 +116,9 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(current)
         del blocker
         placeholder.deleteLater()
-        restore = getattr(widget, "restore_state", None)
-        if restore:
-            restore(self.ctx.settings)
+        if not isinstance(widget, Tab):
+            raise TypeError(f"The {spec.key!r} tab does not satisfy the Tab protocol.")
+        widget.restore_state(self.ctx.settings)
 
     # --- public --------------------------------------------------------------------------------
 
@@ -124,9 +126,13 @@ class MainWindow(QMainWindow):
         """Return one of the menus named in MENU_TITLES."""
         return self._menus[title]
 
-    def tab(self, key: str) -> QWidget:
+    def tab(self, key: str) -> Tab:
         self.complete()
         return self.tabs.widget(self._keys.index(key))
+
+    def _built_tabs(self) -> list[Tab]:
+        return [self.tabs.widget(i) for i in range(self.tabs.count())
+                if not isinstance(self.tabs.widget(i), _Unbuilt)]
 
     def tab_keys(self) -> list[str]:
         return list(self._keys)
@@ -160,6 +166,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, k=key: self.show_tab(k))
             view.addAction(action)
             self.addAction(action)
+        self.appearance.install(self)
 
     def _build_help_menu(self) -> None:
         about = QAction("&About SmartPick", self)
@@ -191,10 +198,8 @@ class MainWindow(QMainWindow):
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
         settings.setValue("window/tab", self._keys[self.tabs.currentIndex()])
-        for index in range(self.tabs.count()):
-            save = getattr(self.tabs.widget(index), "save_state", None)  # built tabs only
-            if save:
-                save(settings)
+        for tab in self._built_tabs():
+            tab.save_state(settings)
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
@@ -240,9 +245,8 @@ class MainWindow(QMainWindow):
         if key not in self._keys:
             return
         self.show_tab(key)
-        handler = getattr(self.tab(key), "show_payload", None)
-        if handler and payload is not None:
-            handler(payload)
+        if payload is not None:
+            self.tab(key).show_payload(payload)
 
     @Slot(str)
     def _on_ctx_status_message(self, text: str) -> None:

@@ -17,11 +17,14 @@ from smartpick_desktop.core.position import position_statement
 from smartpick_desktop.core.profile import read_profile_file, save_profile, write_profile_file
 from smartpick_desktop.ui.context import AppContext
 from smartpick_desktop.ui.profile_summary import summary_html
+from smartpick_desktop.ui.tabs import TabDefaults
 from smartpick_desktop.ui.widgets import heading, wrapped_label
 
 
-class ProfileTab(QWidget):
+class ProfileTab(TabDefaults, QWidget):
     """Shows the saved profile; editing goes through the wizard."""
+
+    help_page = "profile"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -41,7 +41,7 @@ class WelcomePage(QWidget):
         steps = wrapped_label(
             "1. Tell SmartPick about your scores, experience and goals (about five minutes).\n"
             "2. See every program ranked with an explained chance of an interview.\n"
-            "3. Let the optimiser pick your list and signals within your budget, then print "
+            "3. Let the optimizer pick your list and signals within your budget, then print "
             "the plan.")
         steps.setFixedWidth(640)
         column.addWidget(steps, 0, Qt.AlignmentFlag.AlignHCenter)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -33,6 +31,7 @@ def test_bad_target_is_rejected_before_anything_happens(data_dir, tmp_path):
     assert result.returncode == 3 and "does not exist" in result.stderr
 
 
+@pytest.mark.tool("pdftotext")
 def test_export_the_current_plan_with_a_calendar(store, data_dir, sample_profile, tmp_path):
     with store.session() as session:
         save_sample_plan(session, sample_profile)
@@ -43,14 +42,11 @@ def test_export_the_current_plan_with_a_calendar(store, data_dir, sample_profile
     assert "Wrote the plan (10 programs" in result.stdout and "calendar events" in result.stdout
     assert pdf.read_bytes().startswith(b"%PDF")
     assert ics.read_bytes().startswith(b"BEGIN:VCALENDAR")
-    if shutil.which("pdftotext"):
-        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
-                              check=True).stdout
-        assert "Alex Doe" in text and "Page 1 of" in text
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "Alex Doe" in text and "Page 1 of" in text
 
 
-@pytest.mark.skipif(importlib.util.find_spec("smartpick_desktop.core.model.optimiser") is None,
-                    reason="the optimiser (core.model.optimiser) has not landed yet")
 def test_without_a_plan_one_is_computed_from_the_budget_first(store, data_dir, sample_profile,
                                                               tmp_path):
     from smartpick_desktop.core.catalog.queries import ensure_demo_pack

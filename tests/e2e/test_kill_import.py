@@ -52,11 +52,6 @@ def _imported(db):
 @pytest.mark.slow
 @pytest.mark.parametrize("moment", ["writing", "reading"])
 def test_kill_9_during_import_leaves_none_or_all(moment, big_csv, tmp_path):
-    from smartpick_desktop.cli import build_parser
-
-    commands = next(a for a in build_parser()._actions if a.dest == "command").choices
-    if "programs" not in commands:
-        pytest.skip("'smartpick programs import' does not exist yet")
     data = tmp_path / "data"
     done = subprocess.run(_smartpick(data, "programs", "list", "--json"), capture_output=True,
                           timeout=120)

@@ -181,7 +181,26 @@ def test_startup_trace_and_sample_profile(tmp_path):
 
 def test_ci_runs_the_frozen_smoke_test_after_the_tests():
     ci = (ROOT / ".ci" / "run").read_text()
-    assert ci.index("make test") < ci.index("make dist-check")
+    assert ci.index("CI=1 make test") < ci.index("make dist-check")
+    # Whatever the targets need, the Makefile sets up: nothing lives only in the CI script.
+    assert "apt-get" not in ci and "pip " not in ci
     makefile = (ROOT / "Makefile").read_text()
     assert re.search(r"^dist-check: dist$", makefile, re.M)
     assert "pyinstaller build.spec --noconfirm" in makefile
+
+
+def test_make_test_installs_what_the_tests_run():
+    """The programs the tests run (``@pytest.mark.tool``) are Debian packages ``make test``
+    installs; a test that needs a new one must add it to TEST_TOOLS."""
+    makefile = (ROOT / "Makefile").read_text()
+    assert re.search(r"^test: .*\btest-deps\b", makefile, re.M)
+    tools = re.search(r"^TEST_TOOLS := (.*)$", makefile, re.M).group(1).split()
+    package_of = {"pdftotext": "poppler-utils", "pdfinfo": "poppler-utils",
+                  "pdffonts": "poppler-utils", "strace": "strace"}
+    used = set()
+    for path in (ROOT / "tests").rglob("*.py"):
+        for names in re.findall(r"mark\.tool\(([^)]*)\)", path.read_text()):
+            used |= set(re.findall(r'"([^"]+)"', names))
+    assert used, "no test declares the programs it runs"
+    assert used <= set(package_of), f"add the package of {used - set(package_of)} to TEST_TOOLS"
+    assert {package_of[name] for name in used} <= set(tools)

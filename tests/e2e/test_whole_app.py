@@ -1,13 +1,12 @@
 """One whole-app path, as a student would take it: first start to a printed plan.
 
-Welcome → demo profile → ranked programs → optimised list used → advice turned into a checklist
+Welcome → demo profile → ranked programs → optimized list used → advice turned into a checklist
 item → a mentor met and thanked → the plan exported as a PDF that holds all of it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import subprocess
 
 import pytest
@@ -18,8 +17,7 @@ from smartpick_desktop.core.catalog.queries import load_programs
 from smartpick_desktop.core.model.plan_store import current_plan
 from smartpick_desktop.ui.main_window import MainWindow
 
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None,
-                                reason="poppler-utils is needed to read the PDF back")
+pytestmark = pytest.mark.tool("pdftotext")
 
 
 def click(qtbot, button):
@@ -45,13 +43,13 @@ def test_first_start_to_printed_plan(ctx, qtbot, tmp_path, monkeypatch):
     first = programs.proxy.index(0, 1).data()
     assert first.startswith("Demo")
 
-    # Plan: optimise twenty applications and use the list.
+    # Plan: optimize twenty applications and use the list.
     window.show_tab("plan")
     plan = window.tab("plan")
     plan.max_apps.clear()
     qtbot.keyClicks(plan.max_apps, "20")
     plan.max_apps.interpretText()
-    click(qtbot, plan.optimise_button)
+    click(qtbot, plan.optimize_button)
     qtbot.waitUntil(lambda: plan.worker is None and plan.result is not None, timeout=30000)
     chosen = [row.name for row in plan.model.rows]
     assert 0 < len(chosen) <= 20

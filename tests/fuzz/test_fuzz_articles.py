@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from .conftest import FUZZ, TEXT, imports_or_refuses
+from smartpick_desktop.core.articles import library
 
-library = pytest.importorskip("smartpick_desktop.core.articles.library")
+from .conftest import FUZZ, TEXT, imports_or_refuses
 
 TAGS = ["<title>", "</title>", "<script>", "</script>", "<p>", "<a href='javascript:x'>",
         "<img src='http://example.com/x.png'>", "<h1>", "<style>", "<!--", "-->", "<br>",

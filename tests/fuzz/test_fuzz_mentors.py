@@ -5,14 +5,13 @@ from __future__ import annotations
 import csv
 import io
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from .conftest import FUZZ, TEXT, imports_or_refuses
+from smartpick_desktop.core.mentors import exchange
+from smartpick_desktop.core.mentors.csvio import COLUMNS
 
-exchange = pytest.importorskip("smartpick_desktop.core.mentors.exchange")
-from smartpick_desktop.core.mentors.csvio import COLUMNS  # noqa: E402
+from .conftest import FUZZ, TEXT, imports_or_refuses
 
 PROPS = ["FN", "N", "EMAIL", "EMAIL;TYPE=INTERNET", "TEL;TYPE=CELL", "ORG", "TITLE", "NOTE",
          "ROLE", "URL", "ADR;TYPE=WORK", "CATEGORIES", "X-CUSTOM", "PHOTO;ENCODING=b",

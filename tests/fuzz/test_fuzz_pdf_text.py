@@ -5,13 +5,11 @@ from __future__ import annotations
 import dataclasses
 import io
 
-import pytest
 from hypothesis import given
 
-from .conftest import FUZZ, TEXT
+from smartpick_desktop.core.plan import pdf, sample
 
-sample = pytest.importorskip("smartpick_desktop.core.plan.sample")
-pdf = pytest.importorskip("smartpick_desktop.core.plan.pdf")
+from .conftest import FUZZ, TEXT
 
 
 @FUZZ.__class__(FUZZ, max_examples=15)

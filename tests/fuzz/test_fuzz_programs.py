@@ -7,15 +7,13 @@ import gzip
 import io
 import json
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from .conftest import FUZZ, NASTY, TEXT, imports_or_refuses
+from smartpick_desktop.core.catalog import packs, spreadsheet
+from smartpick_desktop.core.catalog.program import PACK_FIELDS
 
-spreadsheet = pytest.importorskip("smartpick_desktop.core.catalog.spreadsheet")
-packs = pytest.importorskip("smartpick_desktop.core.catalog.packs")
-from smartpick_desktop.core.catalog.program import PACK_FIELDS  # noqa: E402
+from .conftest import FUZZ, NASTY, TEXT, imports_or_refuses
 
 HEADERS = [*PACK_FIELDS, *PACK_FIELDS.values(), "Program Name", "% IMG", "Visa", "State",
            "Step 2 CK", "Unknown column", ""]

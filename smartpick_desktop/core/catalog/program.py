@@ -47,9 +47,12 @@ PACK_FIELDS: dict[str, str] = {
     "signals_accepted": "Accepts signals",
     "website": "Website",
     "reputation": "Reputation (0–100)",
+    "grad_year_cutoff": "Graduated in or after (year)",
+    "max_failed_attempts": "Most failed exam attempts accepted",
 }
 
-INT_FIELDS = ("positions", "min_step2", "typical_step2", "interviews_per_year")
+INT_FIELDS = ("positions", "min_step2", "typical_step2", "interviews_per_year",
+              "grad_year_cutoff", "max_failed_attempts")
 SHARE_FIELDS = ("share_md", "share_do", "share_img")
 BOOL_FIELDS = ("visa_j1", "visa_h1b", "signals_accepted")
 FLOAT_FIELDS = ("latitude", "longitude", "reputation")
@@ -89,6 +92,8 @@ class Program:
     signals_accepted: bool | None = None
     website: str = ""
     reputation: float | None = None
+    grad_year_cutoff: int | None = None       # oldest medical school graduation year accepted
+    max_failed_attempts: int | None = None    # most failed USMLE/COMLEX attempts accepted
     source: str = "user"
     is_demo: bool = False
     provenance: dict[str, str] = field(default_factory=dict)

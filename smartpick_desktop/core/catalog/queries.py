@@ -78,6 +78,7 @@ def _to_program(row: Any, labels: dict[int, tuple[str, str, str]]) -> Program:
         visa_j1=row.visa_j1, visa_h1b=row.visa_h1b, min_step2=row.min_step2,
         typical_step2=row.typical_step2, interviews_per_year=row.interviews_per_year,
         signals_accepted=row.signals_accepted, website=row.website, reputation=row.reputation,
+        grad_year_cutoff=row.grad_year_cutoff, max_failed_attempts=row.max_failed_attempts,
         source=shown, is_demo=bool(row.is_demo), provenance=provenance,
         stars=row.stars or 0, notes=row.notes or "",
         tags=json.loads(row.tags) if row.tags else [],

@@ -52,7 +52,7 @@ _SPECIALTY_EXTRA = {
 _LIMITS: dict[str, tuple[float, float]] = {
     "positions": (0, 1000), "min_step2": (1, 300), "typical_step2": (1, 300),
     "interviews_per_year": (0, 10_000), "latitude": (-90, 90), "longitude": (-180, 180),
-    "reputation": (0, 100),
+    "reputation": (0, 100), "grad_year_cutoff": (1950, 2100), "max_failed_attempts": (0, 20),
 }
 _MAX_LEN = {"name": 300, "institution": 300, "city": 120, "website": 500}
 

@@ -103,6 +103,13 @@ _ALIASES: dict[str, tuple[str, ...]] = {
                 "program url", "link"),
     "reputation": ("reputation", "reputation score", "rank score", "doximity score",
                    "prestige"),
+    "grad_year_cutoff": ("graduation year cutoff", "graduated after", "graduated in or after",
+                         "year of graduation cutoff", "yog cutoff", "oldest graduation year",
+                         "graduation year minimum", "minimum graduation year",
+                         "grad year cutoff"),
+    "max_failed_attempts": ("max failed attempts", "maximum failed attempts",
+                            "failed attempts accepted", "attempts accepted", "attempt limit",
+                            "usmle attempts allowed", "max attempts", "maximum attempts"),
     "latitude": ("latitude", "lat"),
     "longitude": ("longitude", "lon", "lng", "long"),
 }
@@ -465,7 +472,8 @@ EXPORT_COLUMNS: tuple[str, ...] = (
     "smartpick_id", "acgme_id", "name", "institution", "specialty", "city", "state", "setting",
     "positions", "share_md", "share_do", "share_img", "visa_j1", "visa_h1b", "min_step2",
     "typical_step2", "interviews_per_year", "signals_accepted", "website", "reputation",
-    "source", "demo", "stars", "status", "tags", "notes",
+    "grad_year_cutoff", "max_failed_attempts", "source", "demo", "stars", "status", "tags",
+    "notes",
 )
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 

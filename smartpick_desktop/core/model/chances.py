@@ -251,6 +251,24 @@ def visa_block(visa: str, j1: bool | None, h1b: bool | None) -> str | None:
     return None
 
 
+def img_block(profile: Any, program: Any) -> str | None:
+    """Why a program's graduation-year cutoff or failed-attempt limit rules this applicant
+    out, or None (unknown limits and unknown profile values never rule anyone out)."""
+    cutoff = getattr(program, "grad_year_cutoff", None)
+    year = getattr(profile, "graduation_year", None)
+    if cutoff is not None and year is not None and year < cutoff:
+        return (f"Accepts graduates from {cutoff} on — you graduated in {year}, so this "
+                "program will not consider you")
+    limit = getattr(program, "max_failed_attempts", None)
+    failed = getattr(profile, "failed_attempts", 0) or 0
+    if limit is not None and failed > limit:
+        allowed = ("no failed exam attempts" if limit == 0 else
+                   f"at most {limit} failed exam attempt{'s' if limit != 1 else ''}")
+        return (f"Accepts {allowed} — you have {failed}, so this program will not consider "
+                "you")
+    return None
+
+
 def compute_terms(profile: Any, arr: ProgramArrays, *,
                   signals: Mapping[int, str] | Sequence[int] = (),
                   consts: ModelConstants | None = None) -> Terms:
@@ -281,6 +299,11 @@ def compute_terms(profile: Any, arr: ProgramArrays, *,
             if why:
                 reasons[i] = why
                 eligible[i] = False
+    for i, program in enumerate(arr.programs):
+        why = img_block(profile, program)
+        if why and eligible[i]:
+            reasons[i] = why
+            eligible[i] = False
     # signals
     if isinstance(signals, Mapping):
         chosen = {int(k): str(v) for k, v in signals.items()}
@@ -317,9 +340,17 @@ def _tiered(arr: ProgramArrays) -> list[bool]:
     for name in arr.specialty:
         if name not in cache:
             spec = load_reference().find_specialty(name or "")
-            cache[name] = bool(spec and spec.signals_gold > 0)
+            cache[name] = bool(spec and spec.signals_gold > 0) or _season_tiered(name)
         out.append(cache[name])
     return out
+
+
+def _season_tiered(name: str) -> bool:
+    """True when the shipped season of today's date gives the specialty gold signals (e.g.
+    OB/GYN on ResidencyCAS, 3 gold + 15 silver)."""
+    from smartpick_desktop.core.season import season_in_force, specialty_season
+
+    return "gold" in specialty_season(season_in_force(None).season, name or "").signals
 
 
 # --- the shared applicant factor u -----------------------------------------------------------

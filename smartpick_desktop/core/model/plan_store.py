@@ -1,6 +1,6 @@
 """The current plan: the chosen list, its signals and figures, kept in the store (migration 0003).
 
-``compute_plan`` runs the optimiser from the profile and catalog; ``save_plan`` stores a result as
+``compute_plan`` runs the optimizer from the profile and catalog; ``save_plan`` stores a result as
 the current plan (replacing the previous one) and marks its programs "applying";
 ``current_plan`` reads it back. The Rank Order List order the student sets is kept too.
 """
@@ -38,7 +38,7 @@ class PlanRow(Base):
 
 
 class PlanItemRow(Base):
-    """One program of a plan, in the optimiser's order, with its signal (if any)."""
+    """One program of a plan, in the optimizer's order, with its signal (if any)."""
 
     __tablename__ = "plan_items"
     plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"),
@@ -99,7 +99,7 @@ def current_plan(session: Session) -> SavedPlan | None:
 
 def save_plan(session: Session, result: Any, *, mark_applying: bool = True,
               today: dt.date | None = None) -> SavedPlan:
-    """Store an optimiser result (core.model.optimiser.PlanResult) as the current plan and mark
+    """Store an optimizer result (core.model.optimizer.PlanResult) as the current plan and mark
     its programs "applying" (programs already further along keep their status)."""
     ids = [int(p) for p in result.program_ids]
     signals = {int(k): v for k, v in result.signals.items()}
@@ -168,7 +168,7 @@ def save_rank_order(session: Session, program_ids: list[int]) -> None:
 
 def compute_plan(session: Session, profile: Any, *, max_apps: int | None = None,
                  budget: int | None = None, seed: int = 0, **kw: Any) -> Any:
-    """Run the optimiser over the catalog for this profile (see core.model.optimiser)."""
-    from smartpick_desktop.core.model.optimiser import plan_for_profile
+    """Run the optimizer over the catalog for this profile (see core.model.optimizer)."""
+    from smartpick_desktop.core.model.optimizer import plan_for_profile
 
     return plan_for_profile(session, profile, max_apps=max_apps, budget=budget, seed=seed, **kw)

@@ -15,6 +15,23 @@ TIERS: tuple[str, ...] = ("reach", "target", "likely", "ineligible")
 SIGNAL_LABELS: dict[str, str] = {"gold": "Gold", "silver": "Silver", "signal": "Signal"}
 
 
+REACH_LEVELS: tuple[float, ...] = (0.90, 0.95, 0.99)
+
+
+def reach_marks(values: list[float]) -> list[str]:
+    """"N applications reach 95%" for 90, 95 and 99%: the first list length whose P(match) is
+    at least that level (``values[k]`` = P(match) with k + 1 applications). The Plan tab and
+    the PDF both use this, so they always name the same numbers."""
+    marks = []
+    for level in REACH_LEVELS:
+        hit = next((k + 1 for k, p in enumerate(values) if p >= level), None)
+        if hit is not None:
+            verb = "reaches" if hit == 1 else "reach"
+            marks.append(f"{hit} application{'s' if hit != 1 else ''} {verb} "
+                         f"{level * 100:.0f}%")
+    return marks
+
+
 @dataclass(frozen=True)
 class SourceRef:
     """A data source the plan uses: ``label`` cites it, ``year`` is its year (None: not stated),
@@ -41,6 +58,7 @@ class ProfileSnapshot:
     research_items: int = 0
     honors: list[str] = field(default_factory=list)
     visa: str = ""
+    ecfmg: str = ""                         # ECFMG certification status (IMGs), "" if not said
     preferred_states: list[str] = field(default_factory=list)
     budget_usd: int | None = None
     target_programs: int | None = None
@@ -80,6 +98,17 @@ class FeeLine:
     fee_usd: int
 
 
+@dataclass(frozen=True)
+class CostRow:
+    """One line of the whole cost (core.season.costs.CostLine as plain data)."""
+
+    label: str
+    usd: int
+    detail: str
+    source: str
+    estimate: bool = False
+
+
 @dataclass
 class FeeBreakdown:
     """ERAS fees by specialty, the rule applied and its season, and the interview travel estimate.
@@ -101,13 +130,25 @@ class FeeBreakdown:
     travel_source: str = ""
     travel_note: str | None = None
     budget_usd: int | None = None
+    cost_rows: list[CostRow] = field(default_factory=list)   # the whole cost, fees first
+    warning: str | None = None                                # set when the whole passes budget
+    not_included: list[str] = field(default_factory=list)
+
+    @property
+    def whole_total_usd(self) -> int:
+        """Every cost line; without cost rows, application fees plus travel."""
+        if self.cost_rows:
+            return sum(row.usd for row in self.cost_rows)
+        return self.total_usd + self.travel_usd
 
 
 @dataclass(frozen=True)
 class TimelineEvent:
     """A dated step: season dates carry their source; the student's own carry their origin.
 
-    ``kind``: "eras" | "nrmp" (season data), "letter" | "follow_up" (the student's own).
+    ``kind``: "eras" | "residencycas" | "nrmp" (season data), "letter" | "follow_up" (the
+    student's own). ``state`` as of the plan's date: "upcoming" | "today" | "done" | "missed" |
+    "passed" | "overdue" — past steps are never shown as things to do.
     """
 
     date: dt.date
@@ -116,10 +157,15 @@ class TimelineEvent:
     source: str
     estimated: bool = False
     note: str | None = None
+    state: str = "upcoming"
 
     @property
     def is_season(self) -> bool:
-        return self.kind in ("eras", "nrmp")
+        return self.kind in ("eras", "residencycas", "nrmp")
+
+    @property
+    def past(self) -> bool:
+        return self.state in ("done", "missed", "passed")
 
 
 @dataclass(frozen=True)
@@ -176,6 +222,7 @@ class PlanDocument:
     checklist: list[ChecklistRow] = field(default_factory=list)
     sources: list[SourceRef] = field(default_factory=list)
     signals_available: int | None = None    # the specialty's signal count (None: not listed)
+    season_notice: str | None = None        # the submission window has passed: what still matters
     demo_note: str = "Programs marked as demo come from SmartPick's demo pack, not real data."
 
     @property

@@ -36,7 +36,12 @@ from smartpick_desktop.core.plan.canvas import (
     chrome_canvas,
 )
 from smartpick_desktop.core.plan.charts import curve_chart, tier_chart
-from smartpick_desktop.core.plan.document import SIGNAL_LABELS, TIERS, PlanDocument
+from smartpick_desktop.core.plan.document import (
+    SIGNAL_LABELS,
+    TIERS,
+    PlanDocument,
+    reach_marks,
+)
 from smartpick_desktop.core.plan.flowables import Chip, tier_chip
 from smartpick_desktop.core.plan.styles import (
     ACCENT,
@@ -58,8 +63,14 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 STATUS_LABELS = {"thank_you_sent": "Thank-you sent", "submitted": "Submitted",
                  "agreed": "Agreed", "asked": "Asked"}
 KIND_LABELS = {"eras": ("ERAS", ACCENT), "nrmp": ("NRMP", colors.HexColor("#4B5D8C")),
+               "residencycas": ("ResCAS", colors.HexColor("#2F7A5C")),
                "letter": ("Letter", colors.HexColor("#7A5C99")),
                "follow_up": ("Follow-up", colors.HexColor("#8C6D2F"))}
+STATE_MARKS = {"done": '<font color="#2F7A5C" size="7">DONE</font>',
+               "missed": '<font color="#B42318" size="7">MISSED</font>',
+               "passed": '<font color="#5E6B73" size="7">PAST</font>',
+               "overdue": '<font color="#B42318" size="7">OVERDUE</font>',
+               "today": '<font color="#B4540A" size="7">TODAY</font>'}
 SIGNAL_COLORS = {"gold": "#A87B00", "silver": "#6B7780", "signal": "#0E5A6B"}
 
 
@@ -240,7 +251,7 @@ def _cover(doc: PlanDocument, width: float) -> list:
              (str(len(doc.programs)), "programs<br/>on the list"),
              (signals, "preference<br/>signals used"),
              (f"{doc.expected_interviews:.1f}", "expected<br/>interviews"),
-             (money(doc.fee.total_usd), f"ERAS fees<br/>({esc(doc.fee.season)})")]
+             (money(doc.fee.whole_total_usd), "estimated<br/>whole cost")]
     tile_w = width / len(stats)
     tiles = Table([[Paragraph(esc(v), s["stat_value"]) for v, _ in stats],
                    [Paragraph(label, s["stat_label"]) for _, label in stats]],
@@ -304,6 +315,7 @@ def _profile(doc: PlanDocument, width: float) -> list:
              ("Research items", profile.research_items),
              ("Honors", ", ".join(profile.honors) or "None listed"),
              ("Visa", profile.visa or "—"),
+             *([("ECFMG certification", profile.ecfmg)] if profile.ecfmg else []),
              ("Preferred states", ", ".join(profile.preferred_states) or "Any"),
              ("Budget", money(profile.budget_usd) if profile.budget_usd else "Not set"),
              ("Target applications", profile.target_programs or "Not set")]
@@ -400,7 +412,7 @@ def _charts(doc: PlanDocument, width: float) -> list:
         if marks:
             out.append(Spacer(1, 6))
             out.append(_p("Where the curve flattens: " + "; ".join(marks) + ".", "small"))
-    out.append(_p("The curve is the optimiser's best list at each length, run through the "
+    out.append(_p("The curve is the optimizer's best list at each length, run through the "
                   "model's Monte Carlo estimate of P(match); each extra application adds less "
                   "once the curve flattens.", "note"))
     return out
@@ -408,13 +420,7 @@ def _charts(doc: PlanDocument, width: float) -> list:
 
 def _curve_marks(doc: PlanDocument) -> list[str]:
     points = sorted(doc.curve, key=lambda p: p.applications)
-    best = points[-1].p_match if points else 0.0
-    marks = []
-    for share in (0.9, 0.95, 0.99):
-        hit = next((p for p in points if p.p_match >= best * share), None)
-        if hit is not None:
-            marks.append(f"{hit.applications} applications reach {percent(hit.p_match)}")
-    return list(dict.fromkeys(marks))
+    return reach_marks([p.p_match for p in points])
 
 
 # --- 5. budget ---------------------------------------------------------------------------------
@@ -423,38 +429,48 @@ def _curve_marks(doc: PlanDocument) -> list[str]:
 def _budget(doc: PlanDocument, width: float) -> list:
     fee = doc.fee
     out = _heading(4, "Budget")
-    rows = [_head("Specialty", ">Applications", ">ERAS fee")]
-    for line in fee.lines:
-        rows.append([_p(line.specialty, "cell"), _p(line.applications, "cell_right"),
-                     _p(money(line.fee_usd), "cell_right")])
-    rows.append([_p("ERAS fees in all", "cell_bold"),
-                 _p(sum(line.applications for line in fee.lines), "cell_right"),
-                 _m(f"<b>{money(fee.total_usd)}</b>", "cell_right")])
-    rows.append([_p(f"Interview travel (estimate: {fee.expected_interviews:.1f} interviews × "
-                    f"{money(fee.travel_per_interview_usd)})", "cell"), _p("", "cell"),
-                 _p(money(fee.travel_usd), "cell_right")])
-    total = fee.total_usd + fee.travel_usd
-    rows.append([_p("Estimated total", "cell_bold"), _p("", "cell"),
-                 _m(f"<b>{money(total)}</b>", "cell_right")])
+    rows = [_head("Cost", "How it is counted", ">Amount")]
+    if fee.cost_rows:
+        for row in fee.cost_rows:
+            label = esc(row.label) + (' <font color="#B4540A" size="7">ESTIMATE</font>'
+                                      if row.estimate else "")
+            rows.append([_m(label, "cell"), _p(row.detail, "cell_small"),
+                         _p(money(row.usd), "cell_right")])
+    else:
+        for line in fee.lines:
+            rows.append([_p(f"Application fees, {line.specialty}", "cell"),
+                         _p(f"{line.applications} applications", "cell_small"),
+                         _p(money(line.fee_usd), "cell_right")])
+        rows.append([_m('Interview travel <font color="#B4540A" size="7">ESTIMATE</font>',
+                        "cell"),
+                     _p(f"{fee.expected_interviews:.1f} interviews × "
+                        f"{money(fee.travel_per_interview_usd)}", "cell_small"),
+                     _p(money(fee.travel_usd), "cell_right")])
+    rows.append([_p("Estimated whole cost", "cell_bold"), _p("", "cell"),
+                 _m(f"<b>{money(fee.whole_total_usd)}</b>", "cell_right")])
     n = len(rows)
-    out.append(_table(rows, [width * 0.6, width * 0.2, width * 0.2], extra=[
-        ("LINEABOVE", (0, n - 3), (-1, n - 3), 0.8, INK),
+    out.append(_table(rows, [width * 0.34, width * 0.48, width * 0.18], extra=[
         ("LINEABOVE", (0, n - 1), (-1, n - 1), 0.8, INK),
         ("BACKGROUND", (0, n - 1), (-1, n - 1), ACCENT_LIGHT),
     ]))
     out.append(Spacer(1, 6))
-    out.append(_m(f"<b>Fee rule:</b> {esc(fee.rule_text)}.", "small"))
+    if fee.warning:
+        out.append(_m(f'<font color="#B4540A"><b>{esc(fee.warning)}</b></font>', "small"))
+    elif fee.budget_usd:
+        left = fee.budget_usd - fee.whole_total_usd
+        out.append(_m(f"<b>Your budget:</b> {money(fee.budget_usd)}; {money(left)} of it left "
+                      "after the whole cost.", "small"))
+    out.append(_m(f"<b>Fee rules:</b> {esc(fee.rule_text)}.", "small"))
     out.append(_m(f"<b>Season:</b> {esc(fee.season)}."
                   + (f" {esc(fee.season_note)}" if fee.season_note else ""), "small"))
-    travel = f"<b>Interview travel:</b> {money(fee.travel_per_interview_usd)} per interview"
+    travel = (f"<b>Interview travel:</b> an estimate of {money(fee.travel_per_interview_usd)} "
+              "per interview")
     travel += f" ({esc(fee.travel_source)})" if fee.travel_source else ""
     travel += f". {esc(fee.travel_note)}" if fee.travel_note else "."
     out.append(_m(travel, "small"))
-    if fee.budget_usd:
-        left = fee.budget_usd - fee.total_usd
-        verdict = (f"{money(left)} of it left after ERAS fees" if left >= 0
-                   else f"ERAS fees exceed it by {money(-left)}")
-        out.append(_m(f"<b>Your budget:</b> {money(fee.budget_usd)}; {verdict}.", "small"))
+    if fee.not_included:
+        out.append(_m("<b>Not included:</b> " + " ".join(esc(x) for x in fee.not_included),
+                      "small"))
     return [KeepTogether(out)]  # a short section: never leave its total alone on a page
 
 
@@ -466,14 +482,20 @@ def _timeline(doc: PlanDocument, width: float) -> list:
     if not doc.timeline:
         out.append(_p("No dates are available for this season.", "body"))
         return out
+    if doc.season_notice:
+        out.append(_m(f'<font color="#B4540A"><b>{esc(doc.season_notice)}</b></font>', "body"))
+        out.append(Spacer(1, 4))
     out.append(_p("The season's dates come from SmartPick's season data, each with its source; "
-                  "estimated dates are marked. Your own deadlines and follow-ups are included.",
-                  "small"))
+                  "estimated dates are marked, and steps already past are marked done, missed "
+                  "or passed. Your own deadlines and follow-ups are included.", "small"))
     out.append(Spacer(1, 6))
     rows = [_head("Date", "Kind", "Event", "Source")]
     for event in doc.timeline:
         label, color = KIND_LABELS.get(event.kind, (event.kind.title(), MUTED))
-        text = f"<b>{esc(event.title)}</b>" if event.is_season else esc(event.title)
+        text = f"<b>{esc(event.title)}</b>" if event.is_season and not event.past else esc(
+            event.title)
+        if event.state in STATE_MARKS:
+            text = STATE_MARKS[event.state] + " " + text
         if event.estimated:
             text += ' <font color="#B4540A" size="7">ESTIMATED</font>'
         if event.note:

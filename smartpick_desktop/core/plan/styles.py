@@ -43,11 +43,13 @@ TIER_LABELS: dict[str, str] = {"reach": "Reach", "target": "Target", "likely": "
 
 @cache
 def register_fonts() -> None:
-    """Register the shipped TrueType family once per process."""
+    """Register the shipped TrueType family once per process (read by us, so reportlab's
+    resource loader, which PDF markup could reach, never has to open anything)."""
     files = {FONT: "DejaVuSansCondensed.ttf", FONT_BOLD: "DejaVuSansCondensed-Bold.ttf",
              FONT_ITALIC: "DejaVuSansCondensed-Oblique.ttf"}
     for name, file in files.items():
-        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file))))
+        with resource_path("fonts", file).open("rb") as data:
+            pdfmetrics.registerFont(TTFont(name, data))
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC,
                                   boldItalic=FONT_BOLD)
 

@@ -63,7 +63,7 @@ class PlanSection(Card):
         self.headline.setText(f"P(match) of your list: {percent_text(plan.p_match)}")
         self.details.setText(
             f"{len(plan.program_ids)} applications ({per}) · signals used: {signals} · "
-            f"ERAS fee ${plan.fee_usd:,} · expected interviews {plan.expected_interviews:.1f}.")
+            f"Application fees ${plan.fee_usd:,} · expected interviews {plan.expected_interviews:.1f}.")
         self.season.setText("")
         answered = ("invited", "interviewed", "ranked", "rejected")
         if profile is not None and any(p.status in answered for p in programs):

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from smartpick_desktop.core.mentors.contacts import ROLES, STAGES, Contact
 from smartpick_desktop.core.mentors.interactions import KINDS
 from smartpick_desktop.core.mentors.letters import LETTER_STATUSES, Letter
+from smartpick_desktop.ui.discard_guard import DiscardGuard
 
 
 def _date_edit(value: dt.date) -> QDateEdit:
@@ -44,7 +45,7 @@ def _combo(choices: dict[str, str], current: str) -> QComboBox:
     return combo
 
 
-class _FormDialog(QDialog):
+class _FormDialog(DiscardGuard, QDialog):
     """A dialog with a form, an error line and OK/Cancel."""
 
     def __init__(self, title: str, parent: QWidget | None) -> None:

@@ -46,17 +46,20 @@ from smartpick_desktop.ui.mentors.dialogs import (
 )
 from smartpick_desktop.ui.mentors.letters_board import NEXT_STATUS, LettersBoard
 from smartpick_desktop.ui.mentors.models import ContactFilterProxy, ContactTableModel
+from smartpick_desktop.ui.tabs import TabDefaults
 from smartpick_desktop.ui.widgets import heading, wrapped_label
 
 FILE_FILTERS = "Contacts (*.vcf *.csv);;vCard (*.vcf);;CSV (*.csv)"
 
 
-class MentorsTab(QWidget):
+class MentorsTab(TabDefaults, QWidget):
     """Contacts, their timeline and follow-ups, the composer and the letters board.
 
     Attributes:
         dialog: the dialog opened last (tests fill it in and press its buttons).
     """
+
+    help_page = "mentors"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -469,15 +472,14 @@ class MentorsTab(QWidget):
         return dialog
 
     @Slot(object, str, str)
-    def _on_composer_sent(self, contact_id: object, template: str, how: str) -> None:
+    def _on_composer_sent(self, contact_id: object, template: str, _how: str) -> None:
         if not isinstance(contact_id, int):
             self._ctx.status_message.emit("Not logged: no contact was chosen in the composer.")
             return
         kind = TEMPLATES[template].kind
-        verb = "Opened in your mail app" if how == "mail" else "Copied"
         self._write(lambda s: core_interactions.log_interaction(
             s, contact_id, kind, models.today(), template=template),
-            f"{verb} and logged: {TEMPLATES[template].title.lower()}.")
+            f"Logged as sent: {TEMPLATES[template].title.lower()}.")
         self.select_contact(contact_id)
 
     # --- slots: import/export ------------------------------------------------------------------

@@ -1,1 +1,1 @@
-"""The Plan tab: list optimiser, signals, fees, the P(match) curve, interview season, ROL."""
+"""The Plan tab: list optimizer, signals, fees, the P(match) curve, interview season, ROL."""

@@ -20,7 +20,7 @@ class CurveChart(QWidget):
         self.chosen: int | None = None
         self.flatten_at: int | None = None
         self.target: float | None = None
-        self.setToolTip("P(match) of the best list of each length (the optimiser's sequence)")
+        self.setToolTip("P(match) of the best list of each length (the optimizer's sequence)")
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(460, 260)
@@ -71,7 +71,7 @@ class CurveChart(QWidget):
         painter.drawText(QRectF(r.left(), r.bottom() + 18, r.width(), 18),
                          Qt.AlignmentFlag.AlignCenter, "Number of applications")
         if not self.values:
-            painter.drawText(r, Qt.AlignmentFlag.AlignCenter, "Run the optimiser to see the curve")
+            painter.drawText(r, Qt.AlignmentFlag.AlignCenter, "Run the optimizer to see the curve")
             return
         n = len(self.values)
         step = max(1, round(n / 8))

@@ -11,7 +11,7 @@ SIGNAL_LABELS = {"gold": "Gold", "silver": "Silver", "signal": "Signal"}
 TIER_LABELS = {"likely": "Likely", "target": "Target", "reach": "Reach",
                "ineligible": "Ineligible"}
 COLUMNS = ("#", "Program", "City / state", "Tier", "Interview", "Fit", "Signal", "Adds")
-HEADER_TIPS = ("Order the optimiser chose", "Program", "City and state",
+HEADER_TIPS = ("Order the optimizer chose", "Program", "City and state",
                "Reach < 20%, target 20–50%, likely ≥ 50% chance of an interview",
                "Chance of an interview, with the signal shown", "Fit with your preferences (0–100)",
                "Signal placed here", "Percentage points this program adds to P(match)")
@@ -34,7 +34,7 @@ class PlanRowView:
 
 
 class PlanListModel(QAbstractTableModel):
-    """Rows of the recommended list, in the optimiser's order."""
+    """Rows of the recommended list, in the optimizer's order."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)

@@ -1,4 +1,4 @@
-"""The Plan tab: the list optimiser, its figures and curve, "Use this list", interview season."""
+"""The Plan tab: the list optimizer, its figures and curve, "Use this list", interview season."""
 
 from __future__ import annotations
 
@@ -27,23 +27,27 @@ from smartpick_desktop.core.model.percent import percent_text, percent_text_1
 from smartpick_desktop.ui.context import AppContext
 from smartpick_desktop.ui.plan.chart import CurveChart
 from smartpick_desktop.ui.plan.list_model import PlanListModel, PlanRowView
+from smartpick_desktop.ui.plan.season_page import WARNING_STYLE, SeasonCostPage
 from smartpick_desktop.ui.plan.season_panel import RankOrderPanel, SeasonPanel
-from smartpick_desktop.ui.plan.worker import OptimiseWorker
+from smartpick_desktop.ui.plan.worker import OptimizeWorker
+from smartpick_desktop.ui.tabs import TabDefaults
 from smartpick_desktop.ui.widgets import heading, wrapped_label
 
 SPLITTER_KEY = "plan/splitter"
 MAX_APPS_LIMIT = 400
 
 
-class PlanTab(QWidget):
+class PlanTab(TabDefaults, QWidget):
     """Controls, the recommended list, figures, the curve; season and rank order list pages."""
+
+    help_page = "plan"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.pool = QThreadPool.globalInstance()
-        self.worker: OptimiseWorker | None = None
-        self.result: Any = None   # the latest optimiser result not yet used
+        self.worker: OptimizeWorker | None = None
+        self.result: Any = None   # the latest optimizer result not yet used
         self.saved: Any = None    # the current plan in the store
         self._dirty = True
 
@@ -58,6 +62,9 @@ class PlanTab(QWidget):
         season_layout.addWidget(self.season_panel, 2)
         season_layout.addWidget(self.rol_panel, 3)
         self.pages.addTab(season, "&Interview season and rank order list")
+        self.season_page = SeasonCostPage(ctx)
+        self.season_page.season_changed.connect(self._on_season_changed)
+        self.pages.addTab(self.season_page, "Season, &dates and costs")
         outer.addWidget(self.pages, 1)
 
         ctx.plan_changed.connect(self._on_ctx_plan_changed)
@@ -85,7 +92,7 @@ class PlanTab(QWidget):
         self.budget.setSingleStep(50)
         self.budget.setPrefix("$")
         self.budget.setSpecialValueText("No limit")
-        self.budget.setAccessibleName("Budget for ERAS fees")
+        self.budget.setAccessibleName("Budget for application fees")
         self.target = QDoubleSpinBox()
         self.target.setRange(0, 99.5)
         self.target.setDecimals(1)
@@ -93,14 +100,14 @@ class PlanTab(QWidget):
         self.target.setSpecialValueText("None")
         self.target.setAccessibleName("Target chance of matching")
         form.addRow("Maximum applications:", self.max_apps)
-        form.addRow("Budget (ERAS fees):", self.budget)
+        form.addRow("Budget (application fees):", self.budget)
         form.addRow("Target P(match):", self.target)
         row.addLayout(form)
         side = QVBoxLayout()
         buttons = QHBoxLayout()
-        self.optimise_button = QPushButton("Optimise my list")
-        self.optimise_button.setDefault(True)
-        self.optimise_button.clicked.connect(self._on_optimise_clicked)
+        self.optimize_button = QPushButton("Optimize my list")
+        self.optimize_button.setDefault(True)
+        self.optimize_button.clicked.connect(self._on_optimize_clicked)
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self._on_cancel_clicked)
@@ -108,7 +115,7 @@ class PlanTab(QWidget):
         self.use_button.setEnabled(False)
         self.use_button.setToolTip("Save this list as your plan and mark its programs Applying")
         self.use_button.clicked.connect(self._on_use_clicked)
-        for b in (self.optimise_button, self.cancel_button, self.use_button):
+        for b in (self.optimize_button, self.cancel_button, self.use_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         side.addLayout(buttons)
@@ -153,6 +160,10 @@ class PlanTab(QWidget):
         rl.addWidget(self.chart_note)
         self.fee_label = wrapped_label()
         rl.addWidget(self.fee_label)
+        self.budget_warning = wrapped_label()
+        self.budget_warning.setStyleSheet(WARNING_STYLE)
+        self.budget_warning.setVisible(False)
+        rl.addWidget(self.budget_warning)
         self.source_label = wrapped_label(muted=True)
         rl.addWidget(self.source_label)
         self.splitter.addWidget(right)
@@ -163,14 +174,14 @@ class PlanTab(QWidget):
         return page
 
     def install_actions(self, window: Any) -> None:
-        self.optimise_action = QAction("&Optimise my list", self)
-        self.optimise_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
-        self.optimise_action.triggered.connect(self._on_optimise_clicked)
+        self.optimize_action = QAction("&Optimize my list", self)
+        self.optimize_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.optimize_action.triggered.connect(self._on_optimize_clicked)
         self.use_action = QAction("&Use this list", self)
         self.use_action.setEnabled(False)
         self.use_action.triggered.connect(self._on_use_clicked)
         menu = window.menu("Plan")
-        menu.addAction(self.optimise_action)
+        menu.addAction(self.optimize_action)
         menu.addAction(self.use_action)
 
     # --- state ---------------------------------------------------------------------------
@@ -192,11 +203,14 @@ class PlanTab(QWidget):
             self.saved = current_plan(session)
             programs = load_programs(session) if profile is not None else []
         self.profile = profile
-        self.optimise_button.setEnabled(profile is not None and self.worker is None)
+        self.optimize_button.setEnabled(profile is not None and self.worker is None)
+        self.programs = programs
         if profile is None:
             self.state_label.setText("Create your profile first: the list is built from it.")
+            self.season_page.refresh(None, None, [])
             self._show_empty()
             return
+        self.season_page.refresh(profile, self.result or self.saved, programs)
         if self.result is None:
             self.budget.setValue(profile.budget_usd or 0)
             self.max_apps.setValue(profile.target_programs or 0)
@@ -212,7 +226,7 @@ class PlanTab(QWidget):
             self._show_saved(self.saved, programs)
         else:
             self.state_label.setText("No list yet: choose your limits and press "
-                                     "“Optimise my list”.")
+                                     "“Optimize my list”.")
             self._show_empty()
 
     def _show_empty(self) -> None:
@@ -221,6 +235,7 @@ class PlanTab(QWidget):
         self.p_match_label.setText("")
         self.figures_label.setText("")
         self.fee_label.setText("")
+        self.budget_warning.setVisible(False)
         self.source_label.setText("")
         self.chart_note.setText("")
         self._set_use_enabled(False)
@@ -240,7 +255,7 @@ class PlanTab(QWidget):
                 for i in plan.program_ids if i in ranked]
         self.model.set_rows(rows)
         self.state_label.setText(f"Your current plan, chosen {plan.created:%d %b %Y %H:%M}. "
-                                 "Optimise again to compare a new list.")
+                                 "Optimize again to compare a new list.")
         flatten = (plan.details or {}).get("flatten_at")
         self._show_figures(plan.p_match, plan.expected_interviews, plan.fee_usd,
                            plan.fee_breakdown, plan.curve, len(rows), flatten, plan.signals)
@@ -265,8 +280,10 @@ class PlanTab(QWidget):
     def _show_figures(self, p_match: float, interviews: float, fee: int, breakdown: list,
                       curve: list, n: int, flatten: int | None, signals: dict,
                       allowed: dict | None = None, evidence: bool = False) -> None:
-        from smartpick_desktop.core.model.optimiser import signal_allowance
+        from smartpick_desktop.core.model.optimizer import signal_allowance
+        from smartpick_desktop.core.plan.document import reach_marks
         from smartpick_desktop.core.reference import load_reference
+        from smartpick_desktop.core.season import application_fees, fee_rule_text
 
         ref = load_reference()
         self.p_match_label.setText(f"P(match) {percent_text_1(p_match)}")
@@ -274,7 +291,8 @@ class PlanTab(QWidget):
         for level in signals.values():
             used[level] = used.get(level, 0) + 1
         if allowed is None:
-            allowed = {part["specialty"]: signal_allowance(part["specialty"])
+            allowed = {part["specialty"]: signal_allowance(part["specialty"],
+                                                           self.season_page.season)
                        for part in breakdown}
         allow_total: dict[str, int] = {}
         for per in allowed.values():
@@ -295,19 +313,34 @@ class PlanTab(QWidget):
         target = self.target.value() / 100 or None
         self.chart.set_curve(values, chosen=n or None, flatten_at=flatten, target=target)
         note = self.chart.describe()
+        marks = reach_marks(values)
+        if marks:
+            note += " " + "; ".join(marks) + "."
         if target:
             reach = next((k + 1 for k, v in enumerate(values) if v >= target), None)
             note += (f" Your target {target * 100:.0f}% is reached with {reach} applications."
                      if reach else f" Your target {target * 100:.0f}% is not reached within "
                      f"{len(values)} applications.")
         self.chart_note.setText(note)
-        parts = [f"{p['specialty']}: {p['applications']} applications, ${p['fee_usd']:,}"
-                 for p in breakdown]
-        self.fee_label.setText(f"ERAS fee ${fee:,}" + (" (" + "; ".join(parts) + ")"
-                                                     if parts else ""))
+        season = self.season_page.season
+        counts = {str(p["specialty"]): int(p["applications"]) for p in breakdown}
+        lines = application_fees(season, counts)
+        fee = sum(int(x["fee_usd"]) for x in lines)
+        parts = [f"{x['specialty']} on {x['platform']}: {x['applications']} applications, "
+                 f"${x['fee_usd']:,}" for x in lines]
+        text = f"Application fees ${fee:,}" + (" (" + "; ".join(parts) + ")" if parts else "")
+        cost = self.season_page.cost
+        if cost is not None:
+            text += (f". Whole cost with NRMP ranks, transcripts and travel (estimate): "
+                     f"${cost.total_usd:,} — see “Season, dates and costs”.")
+        self.fee_label.setText(text)
+        warning = cost.warning() if cost is not None else None
+        self.budget_warning.setText(warning or "")
+        self.budget_warning.setVisible(bool(warning))
         signal_fig = ref.signal_odds_multiplier
         self.source_label.setText(
-            f"Fees: {ref.fee_rule.describe()}. Signal effect ×{signal_fig.value} odds "
+            f"Fees: {fee_rule_text(season, list(counts) or [self.profile.specialty])}. "
+            f"Signal effect ×{signal_fig.value} odds "
             f"({signal_fig.cite()}). Match rates calibrated to "
             f"{ref.match_rates['us_md'].cite()}. P(match) is a model estimate (20,000 "
             "simulated seasons), not a promise.")
@@ -320,7 +353,7 @@ class PlanTab(QWidget):
     # --- slots ---------------------------------------------------------------------------
 
     @Slot()
-    def _on_optimise_clicked(self) -> None:
+    def _on_optimize_clicked(self) -> None:
         if self.worker is not None:
             return
         profile = self.ctx.profile()
@@ -334,17 +367,17 @@ class PlanTab(QWidget):
             "curve_to": max(60, self.max_apps.value() or 0),
             "use_profile_defaults": False,
         }
-        self.worker = OptimiseWorker(self.ctx.store, profile, options)
+        self.worker = OptimizeWorker(self.ctx.store, profile, options)
         self.worker.signals.progress.connect(self._on_worker_progress)
         self.worker.signals.finished.connect(self._on_worker_finished)
         self.worker.signals.failed.connect(self._on_worker_failed)
         self.worker.signals.cancelled.connect(self._on_worker_cancelled)
-        self.optimise_button.setEnabled(False)
+        self.optimize_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
-        self.state_label.setText("Optimising… (20,000 simulated seasons per list)")
-        self.ctx.status_message.emit("Optimising your list…")
+        self.state_label.setText("Optimizing… (20,000 simulated seasons per list)")
+        self.ctx.status_message.emit("Optimizing your list…")
         self.pool.start(self.worker)
 
     @Slot()
@@ -363,12 +396,14 @@ class PlanTab(QWidget):
         self.worker = None
         self.progress.setVisible(False)
         self.cancel_button.setEnabled(False)
-        self.optimise_button.setEnabled(True)
+        self.optimize_button.setEnabled(True)
 
     @Slot(object)
     def _on_worker_finished(self, result: Any) -> None:
         self._done()
         self.result = result
+        if self.profile is not None:
+            self.season_page.refresh(self.profile, result, getattr(self, "programs", []))
         self._show_result(result)
         self.ctx.status_message.emit(f"New list: {len(result.rows)} programs, P(match) "
                                      f"{percent_text_1(result.p_match)}.")
@@ -383,7 +418,7 @@ class PlanTab(QWidget):
     def _on_worker_cancelled(self) -> None:
         self._done()
         self.state_label.setText("Cancelled: nothing was changed.")
-        self.ctx.status_message.emit("Optimisation cancelled.")
+        self.ctx.status_message.emit("Optimization cancelled.")
 
     @Slot()
     def _on_use_clicked(self) -> None:
@@ -411,6 +446,10 @@ class PlanTab(QWidget):
         self._dirty = True
         if self.isVisible():
             self.reload()
+
+    @Slot()
+    def _on_season_changed(self) -> None:
+        self._mark_dirty()
 
     @Slot()
     def _on_ctx_plan_changed(self) -> None:

@@ -1,4 +1,4 @@
-"""Runs the optimiser off the GUI thread with progress and Cancel (own store session)."""
+"""Runs the optimizer off the GUI thread with progress and Cancel (own store session)."""
 
 from __future__ import annotations
 
@@ -8,21 +8,21 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Signal
 
 
-class OptimiseSignals(QObject):
+class OptimizeSignals(QObject):
     progress = Signal(int, int)
     finished = Signal(object)
     failed = Signal(str)
     cancelled = Signal()
 
 
-class OptimiseWorker(QRunnable):
+class OptimizeWorker(QRunnable):
     """``compute_plan`` in a pool thread; ``cancel()`` stops it at the next step."""
 
     def __init__(self, store: Any, profile: Any, options: dict[str, Any]) -> None:
         super().__init__()
         self.setAutoDelete(False)
         self.store, self.profile, self.options = store, profile, dict(options)
-        self.signals = OptimiseSignals()
+        self.signals = OptimizeSignals()
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -36,7 +36,7 @@ class OptimiseWorker(QRunnable):
 
     def run(self) -> None:
         from smartpick_desktop.core.errors import SmartPickError
-        from smartpick_desktop.core.model.optimiser import Cancelled
+        from smartpick_desktop.core.model.optimizer import Cancelled
         from smartpick_desktop.core.model.plan_store import compute_plan
 
         try:
@@ -50,7 +50,7 @@ class OptimiseWorker(QRunnable):
             self.signals.failed.emit(str(err))
             return
         except Exception as err:  # noqa: BLE001 - report, never crash the GUI thread
-            self.signals.failed.emit(f"The optimiser stopped: {type(err).__name__}: {err}")
+            self.signals.failed.emit(f"The optimizer stopped: {type(err).__name__}: {err}")
             return
         if self._cancel.is_set():
             self.signals.cancelled.emit()

@@ -28,14 +28,17 @@ from smartpick_desktop.core.catalog.records import CellError, check_record, pars
 from smartpick_desktop.core.errors import SmartPickError
 from smartpick_desktop.core.reference import load_reference
 from smartpick_desktop.core.states import US_STATES
+from smartpick_desktop.ui.discard_guard import DiscardGuard
 
 _TRI = [("Unknown", None), ("Yes", True), ("No", False)]
 _TEXT = ("name", "institution", "city", "acgme_id", "website")
 _NUMBERS = ("positions", "share_md", "share_do", "share_img", "min_step2", "typical_step2",
-            "interviews_per_year", "reputation")
+            "interviews_per_year", "reputation", "grad_year_cutoff", "max_failed_attempts")
 _HINTS = {"acgme_id": "10 digits", "positions": "e.g. 12", "min_step2": "e.g. 230",
           "typical_step2": "e.g. 245", "interviews_per_year": "e.g. 120",
-          "reputation": "0–100", "website": "https://…", "name": "required"}
+          "reputation": "0–100", "website": "https://…", "name": "required",
+          "grad_year_cutoff": "e.g. 2020 (blank: no limit)",
+          "max_failed_attempts": "e.g. 0 = first-attempt passes only"}
 
 
 def _show(name: str, value: Any) -> str:
@@ -46,7 +49,7 @@ def _show(name: str, value: Any) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-class ProgramDialog(QDialog):
+class ProgramDialog(DiscardGuard, QDialog):
     """The add/edit form. Signals: ``saved(program_id)``.
 
     Attributes:

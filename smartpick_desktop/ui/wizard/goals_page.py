@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel
 
-from smartpick_desktop.core.profile import VISAS, Profile
+from smartpick_desktop.core.profile import ECFMG_STATUSES, VISAS, Profile
 from smartpick_desktop.ui.wizard.base import ProfilePage
 from smartpick_desktop.ui.wizard.fields import ValidatedLine, error_label
 
@@ -39,6 +39,15 @@ class GoalsPage(ProfilePage):
         for key, label in VISAS.items():
             self.visa.addItem(label, key)
         self.add_row("Visa needed", self.visa)
+        self.ecfmg = QComboBox()
+        self.ecfmg.setObjectName("field_ecfmg_status")
+        self.ecfmg.addItem("Not said", None)
+        for key, label in ECFMG_STATUSES.items():
+            self.ecfmg.addItem(label, key)
+        self.ecfmg.setToolTip("International medical graduates need ECFMG certification before "
+                              "residency starts; many programs ask for it by the rank list "
+                              "deadline.")
+        self.add_row("ECFMG certification", self.ecfmg)
         self.couples = QCheckBox("I am applying as part of a couple")
         self.couples.setObjectName("field_couples")
         self.add_row("Couples match", self.couples)
@@ -55,9 +64,17 @@ class GoalsPage(ProfilePage):
         self._show_fee_rule()
 
     def _show_fee_rule(self) -> None:
-        from smartpick_desktop.core.reference import load_reference
+        from smartpick_desktop.core.season import platform_for, season_in_force
 
-        self.fee_note.setText(load_reference().fee_rule.describe())
+        season = season_in_force(None).season
+        name = self.specialty.currentData() or ""
+        platform = platform_for(season, name)
+        if platform.fee_rule is None:
+            self.fee_note.setText(platform.note or "")
+            return
+        self.fee_note.setText(f"{name} applies through {platform.name} in the "
+                              f"{season.id.replace('-', '–')} season: {platform.fee_rule.text} "
+                              f"({platform.fee_rule.source.label()}).")
 
     def _on_choice_changed(self) -> None:
         same = self.backup.currentData() is not None and \
@@ -65,6 +82,7 @@ class GoalsPage(ProfilePage):
         self.backup_error.setText("The backup must differ from the primary specialty."
                                   if same else "")
         self.backup_error.setVisible(same)
+        self._show_fee_rule()
         self.completeChanged.emit()
 
     def problems(self) -> list[str]:
@@ -75,6 +93,7 @@ class GoalsPage(ProfilePage):
         self.specialty.setCurrentIndex(max(0, self.specialty.findData(profile.specialty)))
         self.backup.setCurrentIndex(max(0, self.backup.findData(profile.backup_specialty)))
         self.visa.setCurrentIndex(self.visa.findData(profile.visa))
+        self.ecfmg.setCurrentIndex(max(0, self.ecfmg.findData(profile.ecfmg_status)))
         self.couples.setChecked(profile.couples)
         self.budget.set_value(profile.budget_usd)
         self.target.set_value(profile.target_programs)
@@ -84,6 +103,7 @@ class GoalsPage(ProfilePage):
         data["specialty"] = self.specialty.currentData()
         data["backup_specialty"] = self.backup.currentData()
         data["visa"] = self.visa.currentData()
+        data["ecfmg_status"] = self.ecfmg.currentData()
         data["couples"] = self.couples.isChecked()
         data["budget_usd"] = self.budget.value()
         data["target_programs"] = self.target.value()

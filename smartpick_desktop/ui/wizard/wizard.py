@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget, QWizard
 
 from smartpick_desktop.core.profile import Profile, save_profile
 from smartpick_desktop.ui.context import AppContext
+from smartpick_desktop.ui.discard_guard import DiscardGuard
 from smartpick_desktop.ui.wizard.about_page import AboutPage
 from smartpick_desktop.ui.wizard.exams_page import ExamsPage
 from smartpick_desktop.ui.wizard.experience_page import ExperiencePage
@@ -18,8 +19,9 @@ from smartpick_desktop.ui.wizard.review_page import ReviewPage
 PAGES = (AboutPage, ExamsPage, ExperiencePage, GoalsPage, PreferencesPage, ReviewPage)
 
 
-class ProfileWizard(QWizard):
-    """Create or edit the profile. Cancel discards every change; Finish validates and saves."""
+class ProfileWizard(DiscardGuard, QWizard):
+    """Create or edit the profile. Finish validates and saves; Cancel, Escape or closing asks
+    before throwing away what was changed."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -59,11 +59,13 @@ def test_no_two_bundled_articles_share_an_eight_word_run():
     assert not shared, "shared 8-word runs:\n" + "\n".join(shared)
 
 
-@pytest.mark.parametrize("source", OTHER_SOURCES, ids=lambda p: p.name)
-def test_no_article_copies_design_prose(source: Path):
-    if not source.exists():
-        pytest.skip(f"{source} is not beside this checkout")
-    theirs = runs(source.read_text(encoding="utf-8"))
-    copied = [f"{slug}: {' '.join(run)!r}" for slug, ours in _article_runs().items()
-              for run in sorted(set(ours) & set(theirs))[:2]]
-    assert not copied, "runs copied from " + source.name + ":\n" + "\n".join(copied)
+# Only where the design documents sit beside the checkout (the team's workspace): a fresh clone has
+# none to compare with, so the test is not generated there rather than skipped.
+PRESENT_SOURCES = [p for p in OTHER_SOURCES if p.exists()]
+if PRESENT_SOURCES:
+    @pytest.mark.parametrize("source", PRESENT_SOURCES, ids=lambda p: p.name)
+    def test_no_article_copies_design_prose(source: Path):
+        theirs = runs(source.read_text(encoding="utf-8"))
+        copied = [f"{slug}: {' '.join(run)!r}" for slug, ours in _article_runs().items()
+                  for run in sorted(set(ours) & set(theirs))[:2]]
+        assert not copied, "runs copied from " + source.name + ":\n" + "\n".join(copied)

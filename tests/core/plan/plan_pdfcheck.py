@@ -1,10 +1,9 @@
-"""Helpers for the plan tests: hostile strings, and reading a PDF back with poppler (tests
-needing it skip only when pdftotext is missing)."""
+"""Helpers for the plan tests: hostile strings, and reading a PDF back with poppler (``make
+test`` installs it)."""
 
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -13,8 +12,7 @@ import pytest
 HOSTILE_NAME = "Zoë <b>O'Brien</b> & Núñez"
 HOSTILE_NOTE = "Call back <img src=http://x/y.png> & ask if 3 < 4"
 
-needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None,
-                                   reason="poppler-utils (pdftotext) is not installed")
+needs_poppler = pytest.mark.tool("pdftotext", "pdfinfo", "pdffonts")
 
 
 def run(*args: str) -> str:

@@ -1,4 +1,4 @@
-"""The Plan tab driven like a person: optimise, cancel, use the list, rank order list, Home."""
+"""The Plan tab driven like a person: optimize, cancel, use the list, rank order list, Home."""
 
 from __future__ import annotations
 
@@ -33,11 +33,11 @@ def tab(ctx, qtbot, ready):
     return widget
 
 
-def _optimise(qtbot, tab, max_apps: int):
+def _optimize(qtbot, tab, max_apps: int):
     tab.max_apps.clear()
     qtbot.keyClicks(tab.max_apps, str(max_apps))
     tab.max_apps.interpretText()
-    qtbot.mouseClick(tab.optimise_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.optimize_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.worker is None and tab.result is not None, timeout=20000)
 
 
@@ -46,10 +46,10 @@ def test_plan_tab_is_registered_third(main_window):
     assert main_window.tabs.tabText(2) == "Plan"
 
 
-def test_optimise_then_use_this_list(ctx, qtbot, tab, store):
+def test_optimize_then_use_this_list(ctx, qtbot, tab, store):
     assert tab.budget.value() == 600  # the profile's budget is the default
     assert not tab.use_button.isEnabled()
-    _optimise(qtbot, tab, 12)
+    _optimize(qtbot, tab, 12)
     rows = tab.model.rows
     assert 0 < len(rows) <= 12
     assert tab.result.fee_usd <= 600
@@ -58,7 +58,7 @@ def test_optimise_then_use_this_list(ctx, qtbot, tab, store):
     assert values and all(b >= a for a, b in zip(values, values[1:], strict=False))
     assert tab.chart.chosen == len(rows)
     assert any(r.signal for r in rows)
-    assert "ERAS fee $" in tab.fee_label.text() and "AAMC" in tab.source_label.text()
+    assert "Application fees $" in tab.fee_label.text() and "AAMC" in tab.source_label.text()
     assert tab.use_button.isEnabled()
     with store.session() as s:
         assert current_plan(s) is None
@@ -76,24 +76,24 @@ def test_optimise_then_use_this_list(ctx, qtbot, tab, store):
 def test_cancel_changes_nothing(qtbot, tab, store, monkeypatch):
     from smartpick_desktop.ui.plan import worker as worker_mod
 
-    real = worker_mod.OptimiseWorker._progress
+    real = worker_mod.OptimizeWorker._progress
 
     def slow(self, step, total):
         self.cancel()  # the user presses Cancel while it runs
         return real(self, step, total)
 
-    monkeypatch.setattr(worker_mod.OptimiseWorker, "_progress", slow)
-    qtbot.mouseClick(tab.optimise_button, Qt.MouseButton.LeftButton)
-    assert tab.cancel_button.isEnabled() and not tab.optimise_button.isEnabled()
+    monkeypatch.setattr(worker_mod.OptimizeWorker, "_progress", slow)
+    qtbot.mouseClick(tab.optimize_button, Qt.MouseButton.LeftButton)
+    assert tab.cancel_button.isEnabled() and not tab.optimize_button.isEnabled()
     qtbot.waitUntil(lambda: tab.worker is None, timeout=20000)
     assert "Cancelled" in tab.state_label.text()
-    assert tab.result is None and tab.optimise_button.isEnabled()
+    assert tab.result is None and tab.optimize_button.isEnabled()
     with store.session() as s:
         assert current_plan(s) is None
 
 
 def test_model_is_sound(qtbot, tab, qtmodeltester):
-    _optimise(qtbot, tab, 5)
+    _optimize(qtbot, tab, 5)
     qtmodeltester.check(tab.model, force_py=True)
     value = tab.model.data(tab.model.index(0, 4))
     assert isinstance(value, str) and value.endswith("%")
@@ -163,7 +163,7 @@ def test_a_saved_plan_shows_on_first_show_with_a_heading(ctx, qtbot, ready, stor
     assert widget.heading.font().pointSizeF() > widget.state_label.font().pointSizeF()
     assert [r.program_id for r in widget.model.rows] == result.program_ids
     assert widget.chart.values and widget.chart.chosen == len(result.program_ids)
-    assert "ERAS fee $" in widget.fee_label.text()
+    assert "Application fees $" in widget.fee_label.text()
     assert widget.p_match_label.text().startswith("P(match) ")
     assert "100%" not in widget.p_match_label.text() or result.p_match >= 0.9995
     assert "current plan" in widget.state_label.text()

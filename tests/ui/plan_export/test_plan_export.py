@@ -4,7 +4,6 @@ person would through the menus, with the modal dialogs faked."""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -77,6 +76,7 @@ def test_export_without_a_profile_explains_and_asks_nothing(ctx, main_window):
     assert ctx.dialogs.save_calls == []
 
 
+@pytest.mark.tool("pdftotext")
 def test_export_pdf_runs_off_the_gui_thread_and_offers_to_open(ctx, planned_window, qtbot,
                                                               tmp_path):
     target = tmp_path / "my plan"          # no suffix: .pdf is added
@@ -91,10 +91,9 @@ def test_export_pdf_runs_off_the_gui_thread_and_offers_to_open(ctx, planned_wind
     assert "Open it now?" in ctx.dialogs.confirms[0]
     assert ctx.dialogs.opened == [f"file://{written.as_posix()}".replace(" ", "%20")]
     assert controller.export_pdf_action.isEnabled()
-    if shutil.which("pdftotext"):
-        text = subprocess.run(["pdftotext", str(written), "-"], capture_output=True,
-                              text=True, check=True).stdout
-        assert "Alex Doe" in text and "Recommended programs" in text
+    text = subprocess.run(["pdftotext", str(written), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "Alex Doe" in text and "Recommended programs" in text
 
 
 def test_cancel_stops_the_export_and_writes_nothing(ctx, planned_window, qtbot, tmp_path,
@@ -143,6 +142,7 @@ def test_export_calendar(ctx, planned_window, qtbot, tmp_path):
     assert events and "dates were saved" in ctx.dialogs.infos[0]
 
 
+@pytest.mark.tool("pdfinfo")
 def test_print_preview_paints_every_pdf_page(ctx, planned_window, qtbot, tmp_path):
     ctx.dialogs = FakeDialogs()
     controller = planned_window.plan_export
@@ -157,10 +157,9 @@ def test_print_preview_paints_every_pdf_page(ctx, planned_window, qtbot, tmp_pat
     printer.setOutputFileName(str(out))
     controller._on_preview_paint_requested(printer)
     assert controller.painted_pages == controller._pages.count >= 3
-    if shutil.which("pdfinfo"):
-        info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True,
-                              check=True).stdout
-        assert int(re.search(r"Pages:\s+(\d+)", info).group(1)) == controller.painted_pages
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True,
+                          check=True).stdout
+    assert int(re.search(r"Pages:\s+(\d+)", info).group(1)) == controller.painted_pages
     preview.close()
 
 

@@ -90,8 +90,9 @@ def test_inline_status_and_stars_saved(tab, ctx, qtbot):
     assert tab.proxy.setData(tab.proxy.index(0, COL["stars"]), 4)
     tab.table.setCurrentIndex(tab.proxy.index(tab.proxy.mapFromSource(
         tab.model.index(tab.model.row_of(pid), 0)).row(), COL["name"]))
-    tab.detail.tags.setText("dream, ohio")
-    qtbot.mouseClick(tab.detail.save_button, Qt.MouseButton.LeftButton)
+    tab.detail.tags.clear()
+    qtbot.keyClicks(tab.detail.tags, "dream, ohio")
+    qtbot.keyClick(tab.detail.tags, Qt.Key.Key_Return)
     with ctx.store.session() as s:
         saved = get_program(s, pid)
     assert (saved.status, saved.stars, saved.tags) == ("applied", 4, ["dream", "ohio"])

@@ -1,6 +1,6 @@
-"""The list optimiser: which programs to apply to, and where the signals go.
+"""The list optimizer: which programs to apply to, and where the signals go.
 
-Method (docs/model.md, "Optimiser"): lazy greedy with common random numbers.
+Method (docs/model.md, "Optimizer"): lazy greedy with common random numbers.
 
 - Items are (program, signal level) pairs: no signal, or a signal of a level the program's
   specialty has (gold/silver where it has tiers, else "signal") if the program accepts signals.
@@ -49,7 +49,7 @@ class Cancelled(Exception):
 
 @dataclass
 class Items:
-    """The optimiser's input as flat arrays: items (program × signal level) and programs."""
+    """The optimizer's input as flat arrays: items (program × signal level) and programs."""
 
     item_prog: np.ndarray    # program index of each item
     item_level: np.ndarray   # index into LEVELS
@@ -255,11 +255,13 @@ class _PythonBackend:
 
 def greedy(items: Items, draws: Draws, *, steps: int, budget: int | None = None,
            fee_for: Callable[[int], int] | None = None, python: bool = False,
-           progress: Callable[[int, int], bool] | None = None) -> GreedyResult:
+           progress: Callable[[int, int], bool] | None = None,
+           group_fees: Sequence[Callable[[int], int]] | None = None) -> GreedyResult:
     """Greedy with bounds over ``items`` and common random numbers ``u`` (module docstring).
 
     ``fee_for(count)``: ERAS fee for ``count`` programs of one specialty; ``budget`` stops the
-    sequence before the first program it cannot pay for. ``progress(step, steps)`` returning
+    sequence before the first program it cannot pay for; ``group_fees[g]``, when given, is the
+    fee rule of group ``g`` (its platform's) instead. ``progress(step, steps)`` returning
     False cancels (raises :class:`Cancelled`).
     """
     u = np.asarray(draws.u, dtype=float)
@@ -315,9 +317,10 @@ def greedy(items: Items, draws: Draws, *, steps: int, budget: int | None = None,
         if best_k < 0:
             break
         g = int(item_group[best_k])
-        if fee_for is not None:
+        fee_fn = group_fees[g] if group_fees is not None else fee_for
+        if fee_fn is not None:
             n = counts.get(g, 0)
-            extra = fee_for(n + 1) - fee_for(n)
+            extra = fee_fn(n + 1) - fee_fn(n)
             if budget is not None and fee_total + extra > budget:
                 break
             fee_total += extra
@@ -356,7 +359,7 @@ class PlanRowResult:
 
 @dataclass
 class PlanResult:
-    """An optimised list (saved as the current plan by plan_store.save_plan)."""
+    """An optimized list (saved as the current plan by plan_store.save_plan)."""
 
     specialty: str
     backup_specialty: str | None
@@ -381,9 +384,14 @@ class PlanResult:
         return {r.program.program_id: r.signal for r in self.rows if r.signal}
 
 
-def signal_allowance(specialty: str) -> dict[str, int]:
+def signal_allowance(specialty: str, season: Any = None) -> dict[str, int]:
     """Signals a specialty gives: {"gold": g, "silver": s} where it has tiers, else
-    {"signal": n}; {} when it has none (AAMC, ERAS 2025 season)."""
+    {"signal": n}; {} when it has none. With a core.season ``season``: that season's signals
+    (its pack, else the shipped ERAS 2025 table); without: the ERAS 2025 table."""
+    if season is not None:
+        from smartpick_desktop.core.season import specialty_season
+
+        return dict(specialty_season(season, specialty or "").signals)
     spec = load_reference().find_specialty(specialty or "")
     if spec is None or not spec.has_signals:
         return {}
@@ -402,7 +410,7 @@ def flatten_point(curve: Sequence[float]) -> int | None:
 
 @dataclass
 class Prepared:
-    """The optimiser's input built from a profile and programs."""
+    """The optimizer's input built from a profile and programs."""
 
     programs: list[Any]
     scores: Any
@@ -413,7 +421,7 @@ class Prepared:
 
 
 def prepare(profile: Any, programs: Sequence[Any], posterior: Any = None,
-            consts: ModelConstants | None = None) -> Prepared:
+            consts: ModelConstants | None = None, season: Any = None) -> Prepared:
     """Score the programs of the profile's specialties and build the items (program × signal)."""
     from smartpick_desktop.core.model.ranking import score_programs
 
@@ -427,7 +435,7 @@ def prepare(profile: Any, programs: Sequence[Any], posterior: Any = None,
     sc = score_programs(profile, progs, posterior=posterior, consts=c)
     elig = np.flatnonzero(sc.terms.eligible)
     base_eta = sc.terms.eta(False)
-    allowed = {g: signal_allowance(g) for g in groups}
+    allowed = {g: signal_allowance(g, season) for g in groups}
     item_prog, item_level, item_eta = [], [], []
     group_of = np.array([groups.index(_canonical(progs[i].specialty)) for i in elig], dtype=int)
     for j, i in enumerate(elig):
@@ -446,17 +454,24 @@ def prepare(profile: Any, programs: Sequence[Any], posterior: Any = None,
     return Prepared(progs, sc, elig, items, groups, allowed)
 
 
-def optimise(profile: Any, programs: Sequence[Any], *, max_apps: int | None = None,
+def optimize(profile: Any, programs: Sequence[Any], *, max_apps: int | None = None,
              budget: int | None = None, seed: int = 0, draws: int = DEFAULT_DRAWS,
              posterior: FactorDistribution | Any = None, target: float | None = None,
              curve_to: int | None = None, progress: Callable[[int, int], bool] | None = None,
-             consts: ModelConstants | None = None) -> PlanResult:
-    """Choose the list for ``profile`` among ``programs`` (its primary and backup specialty)."""
+             consts: ModelConstants | None = None, season: Any = None) -> PlanResult:
+    """Choose the list for ``profile`` among ``programs`` (its primary and backup specialty).
+
+    ``season``: the core.season Season whose platform fee rules apply (default: the season
+    of today's date among the shipped ones)."""
     from smartpick_desktop.core.model.ranking import explain, factor_distribution, score_programs
 
     c = consts or load_constants()
     ref = load_reference()
-    prep = prepare(profile, programs, posterior, c)
+    if season is None:
+        from smartpick_desktop.core.season import season_in_force
+
+        season = season_in_force(None).season
+    prep = prepare(profile, programs, posterior, c, season)
     progs, elig, items, groups, allowed = (prep.programs, prep.eligible, prep.items, prep.groups,
                                            prep.allowed)
     primary, backup = groups[0], (groups[1] if len(groups) > 1 else None)
@@ -467,8 +482,11 @@ def optimise(profile: Any, programs: Sequence[Any], *, max_apps: int | None = No
     dist = factor_distribution(posterior, c) if posterior is not None else None
     sample = factor_draws(draws, seed, dist, c)
     total_steps = min(len(elig), max(steps, curve_to or 0))
+    from smartpick_desktop.core.season import application_fees, fee_functions, fee_rule_text
+
+    fee_fns = fee_functions(season, groups)
     res = greedy(items, sample, steps=total_steps, budget=budget, fee_for=ref.fee_rule.fee_for,
-                 python=False, progress=progress)
+                 python=False, progress=progress, group_fees=[fee_fns[g] for g in groups])
     n = len(res.order)
     chosen_n = min(n, steps)
     if target is not None:
@@ -492,9 +510,8 @@ def optimise(profile: Any, programs: Sequence[Any], *, max_apps: int | None = No
     for r in out_rows:
         g = _canonical(r.program.specialty)
         counts[g] = counts.get(g, 0) + 1
-    breakdown = [{"specialty": g, "applications": counts.get(g, 0),
-                  "fee_usd": ref.fee_rule.fee_for(counts.get(g, 0))} for g in groups]
-    fee = ref.eras_fee(counts) if counts else 0
+    breakdown = application_fees(season, {g: counts.get(g, 0) for g in groups})
+    fee = sum(line["fee_usd"] for line in breakdown)
     curve = [{"applications": k + 1, "p_match": float(p)} for k, p in enumerate(res.curve)]
     return PlanResult(
         specialty=primary, backup_specialty=backup, rows=out_rows,
@@ -502,7 +519,8 @@ def optimise(profile: Any, programs: Sequence[Any], *, max_apps: int | None = No
         expected_interviews=float(res.interviews[chosen_n - 1]) if chosen_n else 0.0,
         fee_usd=int(fee), fee_breakdown=breakdown, curve=curve, max_apps=max_apps,
         budget_usd=budget, flatten_at=flatten_point(res.curve), signals_allowed=allowed,
-        details={"seed": seed, "draws": draws, "fee_rule": ref.fee_rule.describe(),
+        details={"seed": seed, "draws": draws, "fee_rule": fee_rule_text(season, groups),
+                 "season": season.id,
                  "flatten_at": flatten_point(res.curve), "evaluations": res.evaluations,
                  "candidates": len(elig), "target": target,
                  "posterior": posterior is not None})
@@ -516,7 +534,7 @@ def _canonical(name: str) -> str:
 def plan_for_profile(session: Any, profile: Any, *, max_apps: int | None = None,
                      budget: int | None = None, seed: int = 0, use_posterior: bool = True,
                      use_profile_defaults: bool = True, **kw: Any) -> PlanResult:
-    """Optimise over the catalog; the profile's budget is the default budget, and its target
+    """Optimize over the catalog; the profile's budget is the default budget, and its target
     number of programs the default maximum (unless ``use_profile_defaults`` is False: the GUI
     passes its own controls). Invitations and rejections marked so far (program statuses)
     update the applicant factor first."""
@@ -537,7 +555,17 @@ def plan_for_profile(session: Any, profile: Any, *, max_apps: int | None = None,
         saved = current_plan(session)
         post = season_posterior(profile, programs, saved.signals if saved else None)
         posterior = post if post.evidence else None
-    return optimise(profile, programs, max_apps=max_apps, budget=budget, seed=seed,
+    if kw.get("season") is None:
+        from smartpick_desktop.core.season import platform_for, season_in_force
+
+        kw["season"] = season_in_force(session).season
+        platform = platform_for(kw["season"], profile.specialty)
+        if not platform.in_match:
+            from smartpick_desktop.core.errors import InputError
+
+            raise InputError(platform.note or f"{profile.specialty} is matched outside the "
+                             "NRMP Main Match; SmartPick does not plan it.")
+    return optimize(profile, programs, max_apps=max_apps, budget=budget, seed=seed,
                     posterior=posterior, **kw)
 
 

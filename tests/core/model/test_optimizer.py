@@ -1,4 +1,4 @@
-"""The list optimiser: limits, monotonicity, signals, fees, reproducibility, correctness."""
+"""The list optimizer: limits, monotonicity, signals, fees, reproducibility, correctness."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from smartpick_desktop.core.model import optimiser as opt
-from smartpick_desktop.core.model.optimiser import optimise, signal_allowance
+from smartpick_desktop.core.model import optimizer as opt
+from smartpick_desktop.core.model.optimizer import optimize, signal_allowance
 from smartpick_desktop.core.model.p_match import p_match_list
 from smartpick_desktop.core.model.synthetic import synthetic_programs
 from smartpick_desktop.core.profile import Profile
@@ -31,7 +31,7 @@ def _profile(**kw) -> Profile:
 @given(max_apps=st.integers(1, 45), budget=st.one_of(st.none(), st.integers(0, 900)),
        seed=st.integers(0, 20))
 def test_never_exceeds_max_apps_or_budget(max_apps, budget, seed):
-    res = optimise(_profile(), synthetic_programs(80, seed), max_apps=max_apps, budget=budget,
+    res = optimize(_profile(), synthetic_programs(80, seed), max_apps=max_apps, budget=budget,
                    draws=DRAWS, seed=seed)
     assert len(res.rows) <= max_apps
     if budget is not None:
@@ -47,11 +47,11 @@ def test_never_exceeds_max_apps_or_budget(max_apps, budget, seed):
 @given(n=st.integers(1, 40), extra=st.integers(1, 20), seed=st.integers(0, 20))
 def test_more_applications_never_lower_p_match(n, extra, seed):
     programs = synthetic_programs(70, seed)
-    a = optimise(_profile(), programs, max_apps=n, draws=DRAWS, seed=3)
-    b = optimise(_profile(), programs, max_apps=n + extra, draws=DRAWS, seed=3)
+    a = optimize(_profile(), programs, max_apps=n, draws=DRAWS, seed=3)
+    b = optimize(_profile(), programs, max_apps=n + extra, draws=DRAWS, seed=3)
     assert b.p_match >= a.p_match - 1e-12
-    c1 = optimise(_profile(), programs, max_apps=None, budget=200, draws=DRAWS, seed=3)
-    c2 = optimise(_profile(), programs, max_apps=None, budget=600, draws=DRAWS, seed=3)
+    c1 = optimize(_profile(), programs, max_apps=None, budget=200, draws=DRAWS, seed=3)
+    c2 = optimize(_profile(), programs, max_apps=None, budget=600, draws=DRAWS, seed=3)
     assert c2.p_match >= c1.p_match - 1e-12
 
 
@@ -59,7 +59,7 @@ def test_more_applications_never_lower_p_match(n, extra, seed):
 @given(seed=st.integers(0, 30), atype=st.sampled_from(["us_md", "us_img", "non_us_img"]))
 def test_curve_never_decreases_and_signals_respect_the_allowance(seed, atype):
     programs = synthetic_programs(90, seed)
-    res = optimise(_profile(applicant_type=atype, visa="j1" if atype == "non_us_img" else "none"),
+    res = optimize(_profile(applicant_type=atype, visa="j1" if atype == "non_us_img" else "none"),
                    programs, max_apps=40, draws=DRAWS, seed=seed)
     ps = [c["p_match"] for c in res.curve]
     assert all(b >= a for a, b in zip(ps, ps[1:], strict=False))
@@ -87,15 +87,19 @@ def test_dual_application_counts_fees_per_specialty():
     programs = (synthetic_programs(50, 1, "Internal Medicine")
                 + synthetic_programs(50, 2, "Emergency Medicine", start_id=1000))
     profile = _profile(backup_specialty="Emergency Medicine")
-    res = optimise(profile, programs, max_apps=70, draws=DRAWS)
+    res = optimize(profile, programs, max_apps=70, draws=DRAWS)
     counts = {}
     for r in res.rows:
         counts[r.program.specialty] = counts.get(r.program.specialty, 0) + 1
     assert len(counts) == 2, "both specialties should be used"
+    # IM applies on ERAS, EM on ResidencyCAS (2025-26 on): each platform's own rule
     ref = load_reference()
-    assert res.fee_usd == ref.eras_fee(counts)
+    im, em_n = counts["Internal Medicine"], counts["Emergency Medicine"]
+    cas = 99 + 18 * max(0, min(em_n, 30) - 18) + 23 * max(0, em_n - 30)
+    assert res.fee_usd == ref.fee_rule.fee_for(im) + cas
     for part in res.fee_breakdown:
-        assert part["fee_usd"] == ref.fee_rule.fee_for(part["applications"])
+        assert part["platform"] == ("ResidencyCAS" if part["specialty"] == "Emergency Medicine"
+                                    else "ERAS")
         assert part["applications"] == counts.get(part["specialty"], 0)
     assert sum(p["fee_usd"] for p in res.fee_breakdown) == res.fee_usd
     em = [r for r in res.rows if r.program.specialty == "Emergency Medicine" and r.signal]
@@ -105,8 +109,8 @@ def test_dual_application_counts_fees_per_specialty():
 
 def test_same_seed_same_result_and_p_match_agrees_with_a_direct_monte_carlo():
     programs = synthetic_programs(80, 9)
-    a = optimise(_profile(), programs, max_apps=25, draws=DRAWS, seed=11)
-    b = optimise(_profile(), programs, max_apps=25, draws=DRAWS, seed=11)
+    a = optimize(_profile(), programs, max_apps=25, draws=DRAWS, seed=11)
+    b = optimize(_profile(), programs, max_apps=25, draws=DRAWS, seed=11)
     assert a.program_ids == b.program_ids and a.signals == b.signals
     assert a.p_match == b.p_match and a.curve == b.curve
     # recompute P(match) of the chosen list independently
@@ -171,33 +175,33 @@ def test_success_rows_match_the_logistic_form():
     assert np.allclose(opt.success_rows(eta, mu, u, w), direct, rtol=1e-12, atol=0)
 
 
-def test_cancel_stops_the_optimiser():
+def test_cancel_stops_the_optimizer():
     import pytest
 
     with pytest.raises(opt.Cancelled):
-        optimise(_profile(), synthetic_programs(50, 1), max_apps=20, draws=DRAWS,
+        optimize(_profile(), synthetic_programs(50, 1), max_apps=20, draws=DRAWS,
                  progress=lambda step, total: step < 3)
 
 
 def test_target_chance_stops_at_the_first_list_reaching_it():
     programs = synthetic_programs(80, 4)
-    full = optimise(_profile(), programs, max_apps=40, draws=DRAWS)
+    full = optimize(_profile(), programs, max_apps=40, draws=DRAWS)
     target = full.curve[9]["p_match"]
-    res = optimise(_profile(), programs, max_apps=40, draws=DRAWS, target=target)
+    res = optimize(_profile(), programs, max_apps=40, draws=DRAWS, target=target)
     assert res.p_match >= target and len(res.rows) <= 10
 
 
 def test_ineligible_programs_are_never_chosen():
     programs = synthetic_programs(60, 8)
     profile = _profile(applicant_type="non_us_img", visa="h1b")
-    res = optimise(profile, programs, max_apps=60, draws=DRAWS)
+    res = optimize(profile, programs, max_apps=60, draws=DRAWS)
     assert all(r.program.visa_h1b is not False for r in res.rows)
     assert len(res.rows) == sum(p.visa_h1b is not False for p in programs)
 
 
 def test_stronger_applicant_gets_higher_p_match():
     programs = synthetic_programs(60, 3)
-    weak = optimise(_profile(step2_ck=225), programs, max_apps=20, draws=DRAWS)
-    strong = optimise(dataclasses.replace(_profile(), step2_ck=265), programs, max_apps=20,
+    weak = optimize(_profile(step2_ck=225), programs, max_apps=20, draws=DRAWS)
+    strong = optimize(dataclasses.replace(_profile(), step2_ck=265), programs, max_apps=20,
                       draws=DRAWS)
     assert strong.p_match > weak.p_match

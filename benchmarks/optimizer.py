@@ -1,4 +1,4 @@
-"""Optimising 60 applications from 1,000 candidates with 20,000 Monte Carlo draws (< 2 s), and
+"""Optimizing 60 applications from 1,000 candidates with 20,000 Monte Carlo draws (< 2 s), and
 the speed-up over a straightforward pure-Python implementation of the same algorithm (>= 20x).
 
 Fairness of the comparison (docs/model.md, "Speed"):
@@ -11,7 +11,7 @@ Fairness of the comparison (docs/model.md, "Speed"):
 - timing: best of several runs for both (NumPy 7, pure Python 3), interleaved so that load from
   other processes falls on both; the ratio is best Python / best NumPy.
 
-``optimise`` (the whole path the app runs: scoring, items, greedy, explanations) is timed
+``optimize`` (the whole path the app runs: scoring, items, greedy, explanations) is timed
 separately against the 2 s target.
 """
 
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import time
 
-from smartpick_desktop.core.model.optimiser import greedy, optimise, prepare
+from smartpick_desktop.core.model.optimizer import greedy, optimize, prepare
 from smartpick_desktop.core.model.p_match import factor_draws
 from smartpick_desktop.core.model.synthetic import synthetic_programs
 from smartpick_desktop.core.profile import demo_profile
@@ -40,13 +40,13 @@ def main() -> int:
     programs = synthetic_programs(CANDIDATES, seed=2)
     for p in programs:
         p.visa_j1 = p.visa_h1b = True
-    optimise(profile, programs[:50], max_apps=5, draws=1000)  # warm up
+    optimize(profile, programs[:50], max_apps=5, draws=1000)  # warm up
     runs = []
     for _ in range(3):
-        s, res = _timed(lambda: optimise(profile, programs, max_apps=APPS, draws=DRAWS, seed=0))
+        s, res = _timed(lambda: optimize(profile, programs, max_apps=APPS, draws=DRAWS, seed=0))
         runs.append(s)
     full = min(runs)
-    print(f"optimise {APPS} applications from {CANDIDATES:,} candidates, {DRAWS:,} draws: "
+    print(f"optimize {APPS} applications from {CANDIDATES:,} candidates, {DRAWS:,} draws: "
           f"{full:.2f} s best of 3 (target < 2 s) -> P(match) {res.p_match:.3f}, "
           f"{res.details['evaluations']} exact evaluations")
 
