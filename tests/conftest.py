@@ -195,3 +195,15 @@ def main_window(ctx, qtbot):
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     return window
+
+
+@pytest.fixture(autouse=True)
+def _no_real_discard_question(monkeypatch):
+    """A dialog asking "Discard what you typed?" would block the test on exec(): answer
+    "Discard" instead (as closing widgets at teardown needs); tests about the question replace
+    ``confirm_discard`` on the dialog and assert it was asked."""
+    try:
+        from smartpick_desktop.ui.discard_guard import DiscardGuard
+    except ImportError:  # Qt-free test runs
+        return
+    monkeypatch.setattr(DiscardGuard, "confirm_discard", lambda self: True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import os
 import sys
 import traceback
@@ -27,6 +28,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "programs_cmd",
     "model_cmd",
     "plan_cmd",
+    "season_cmd",
     "articles_cmd",
     "mentors_cmd",
     "backup_cmd",
@@ -63,6 +65,11 @@ def main(argv: list[str], *, gui: GuiLauncher | None = None) -> int:
     ctx = CliContext(args.data_dir, debug=args.debug)
     # Everything SmartPick creates holds the user's data: files 0600, folders 0700.
     previous_umask = os.umask(0o077)
+    root = logging.getLogger()
+    if args.command is not None and not args.debug and not root.handlers:
+        # A command tells the user in its own sentences (store notices, errors); log records
+        # must not reach stderr a second time through logging's last-resort handler.
+        root.addHandler(logging.NullHandler())
     try:
         if args.command is None:
             if gui is None:
@@ -75,7 +82,9 @@ def main(argv: list[str], *, gui: GuiLauncher | None = None) -> int:
     except SmartPickError as err:
         if args.debug:
             traceback.print_exc()
-        print(f"smartpick: {err}", file=sys.stderr)
+        from smartpick_desktop.cli.fixes import with_fix
+
+        print(f"smartpick: {with_fix(err)}", file=sys.stderr)
         return err.exit_code
     except BrokenPipeError:
         # The reader went away (e.g. `| head`): stop quietly, as Unix tools do.
@@ -86,6 +95,12 @@ def main(argv: list[str], *, gui: GuiLauncher | None = None) -> int:
         print("smartpick: interrupted.", file=sys.stderr)
         return 130
     except Exception as err:  # noqa: BLE001 - last resort: one line, never a traceback
+        from smartpick_desktop.core.store.engine import busy_error
+
+        busy = busy_error(ctx.data_dir / "smartpick.db", err)
+        if busy is not None and "OperationalError" in type(err).__name__:
+            print(f"smartpick: {busy}", file=sys.stderr)
+            return busy.exit_code
         if args.debug:
             traceback.print_exc()
         print(f"smartpick: unexpected error: {type(err).__name__}: {err} "

@@ -22,7 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _backup(args: argparse.Namespace, ctx: CliContext) -> int:
-    from smartpick_desktop.core.store.portable import write_backup
+    from smartpick_desktop.core.portable import write_backup
 
     summary = write_backup(ctx.store(), args.file)
     print(f"Backed up {summary.rows} rows from {summary.tables} tables (schema "
@@ -31,16 +31,19 @@ def _backup(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _restore(args: argparse.Namespace, ctx: CliContext) -> int:
+    from smartpick_desktop.core.portable import stage_backup
     from smartpick_desktop.core.store.integrity import DamagedStoreError
-    from smartpick_desktop.core.store.portable import read_backup, restore
 
-    snapshot = read_backup(args.file)  # a bad file is refused before the store is even opened
+    # A bad file is refused before the store is even opened (or its folder created).
+    staged = stage_backup(args.file, stage_in=ctx.data_dir)
     try:
         store = ctx.store()
     except DamagedStoreError as err:
         print(f"smartpick: {err}", file=sys.stderr)
         store = ctx.store()  # the damaged file was moved aside: restore into a new store
-    result = restore(store, args.file, force=args.force, snapshot=snapshot)
+    from smartpick_desktop.core.portable import restore
+
+    result = restore(store, args.file, force=args.force, staged=staged)
     kept = (f"; your previous data was backed up to {result.previous_backup}"
             if result.previous_backup else "")
     print(f"Restored {result.rows} rows from {result.tables} tables of {result.source} "

@@ -124,6 +124,17 @@ def _reason(err: OSError) -> str:
     return err.strerror or str(err)
 
 
+def sweep_data_folder(folder: Path) -> None:
+    """At start: sweep what a killed SmartPick left in, beside and for a data folder (staged
+    restores, half-written backups and exports), and in the system temporary folder."""
+    folder = Path(folder)
+    sweep_leftovers(folder)
+    sweep_leftovers(folder / "backups")
+    sweep_leftovers(folder.parent, prefixes=(f".{folder.name}.restore-",), temp_files=False)
+    sweep_leftovers(tempfile.gettempdir(), older_than=3600,
+                    prefixes=("smartpick-restore-", "smartpick-fresh-"), temp_files=False)
+
+
 def make_private(path: Path | str, *, folder: bool = False) -> None:
     """Best effort: make a file 0600 (or a folder 0700) when it is broader than that."""
     try:
@@ -147,11 +158,14 @@ def private_dir(path: Path | str) -> Path:
     return path
 
 
-def sweep_leftovers(folder: Path | str, *, older_than: float = 60.0) -> list[Path]:
+def sweep_leftovers(folder: Path | str, *, older_than: float = 60.0,
+                    prefixes: tuple[str, ...] = (".restore-",), temp_files: bool = True
+                    ) -> list[Path]:
     """Remove temporary files and staging folders a killed SmartPick left in ``folder``.
 
-    Only names SmartPick makes are touched (``*.smartpick-tmp``, ``.*.tmp-*``, ``.restore-*``),
-    and only those older than ``older_than`` seconds (a running process may own newer ones).
+    Only names SmartPick makes are touched (``*.smartpick-tmp``, ``.*.tmp-*`` when
+    ``temp_files``, and names starting with one of ``prefixes``), and only those older than
+    ``older_than`` seconds (a running process may own newer ones).
     """
     import shutil
 
@@ -163,12 +177,14 @@ def sweep_leftovers(folder: Path | str, *, older_than: float = 60.0) -> list[Pat
         return removed
     for entry in entries:
         name = entry.name
-        ours = (name.endswith(TEMP_MARK) or (name.startswith(".") and ".tmp-" in name)
-                or name.startswith(".restore-") or name == STORE_NAME + ".new")
+        ours = name.startswith(prefixes) or temp_files and (
+            name.endswith(TEMP_MARK) or (name.startswith(".") and ".tmp-" in name)
+            or name == STORE_NAME + ".new")
         if not ours:
             continue
         try:
-            if entry.lstat().st_mtime > limit:
+            info = entry.lstat()
+            if info.st_mtime > limit or (hasattr(os, "getuid") and info.st_uid != os.getuid()):
                 continue
             if entry.is_dir() and not entry.is_symlink():
                 shutil.rmtree(entry)

@@ -20,6 +20,10 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from smartpick_desktop.core.errors import InputError
 from smartpick_desktop.core.states import US_STATES
 from smartpick_desktop.core.store.base import Base
+from smartpick_desktop.core.textio import check_json_value, read_limited, strict_json
+
+#: A profile file is a few KB; anything past this is not one.
+MAX_PROFILE_BYTES = 1024 * 1024
 
 PROFILE_VERSION = 1
 
@@ -35,6 +39,12 @@ HONORS: dict[str, str] = {
     "sigma_sigma_phi": "Sigma Sigma Phi",
 }
 VISAS: dict[str, str] = {"none": "No visa needed", "j1": "J-1", "h1b": "H-1B"}
+ECFMG_STATUSES: dict[str, str] = {
+    "certified": "ECFMG certified",
+    "in_progress": "In progress (exams or credentials pending)",
+    "not_started": "Not started",
+    "not_applicable": "Not applicable (US graduate)",
+}
 SETTINGS: dict[str, str] = {
     "university": "University-based",
     "community_university": "Community-based, university-affiliated",
@@ -82,6 +92,7 @@ class Profile:
     us_clinical_months: int = 0
     red_flags: str = ""
     visa: str = "none"
+    ecfmg_status: str | None = None
     backup_specialty: str | None = None
     couples: bool = False
     budget_usd: int | None = None
@@ -108,6 +119,11 @@ class Profile:
             return 0
         year = (today or dt.date.today()).year
         return max(0, year - self.graduation_year)
+
+    def has_graduated(self, today: dt.date | None = None) -> bool:
+        """True once the graduation year is over (a graduate, no longer a student)."""
+        return (self.graduation_year is not None
+                and self.graduation_year < (today or dt.date.today()).year)
 
     @property
     def is_img(self) -> bool:
@@ -149,6 +165,11 @@ class Profile:
         if "specialty" not in data:
             raise ProfileError("specialty", "is missing")
         extra = {k: v for k, v in data.items() if k not in known and k != "version"}
+        for key, value in extra.items():  # kept and written back: must be valid JSON too
+            try:
+                check_json_value([key, value])
+            except ValueError as err:
+                raise ProfileError(str(key), str(err)) from None
         profile = cls(**values, extra=extra)
         check_consistency(profile)
         return profile
@@ -314,6 +335,7 @@ FIELD_CHECKS: dict[str, Callable[[Any], Any]] = {
     "us_clinical_months": _int_range("us_clinical_months", 0, 240, nullable=False),
     "red_flags": _text("red_flags", 2000),
     "visa": _choice("visa", VISAS),
+    "ecfmg_status": _choice("ecfmg_status", ECFMG_STATUSES, nullable=True),
     "specialty": check_specialty,
     "backup_specialty": lambda v: check_specialty(v, "backup_specialty", nullable=True),
     "couples": _bool("couples"),
@@ -350,7 +372,14 @@ class ProfileRow(Base):
 def load_profile(session: Session) -> Profile | None:
     """Return the saved profile, or None before the student has made one."""
     row = session.get(ProfileRow, 1)
-    return None if row is None else Profile.from_dict(json.loads(row.data))
+    if row is None:
+        return None
+    try:
+        data = strict_json(row.data)
+    except (ValueError, TypeError) as err:
+        raise ProfileError("(saved profile)", f"cannot be read ({err}); import a profile "
+                           "file again") from None
+    return Profile.from_dict(data)
 
 
 def save_profile(session: Session, profile: Profile) -> None:
@@ -362,21 +391,18 @@ def save_profile(session: Session, profile: Profile) -> None:
 
 def read_profile_file(path: Path) -> Profile:
     """Read and validate a profile JSON file; raise InputError naming the file and field."""
-    try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"Profile file {path}: no such file.") from None
-    except OSError as err:
-        raise InputError(f"Profile file {path}: cannot be read ({err.strerror}).") from None
+    raw = read_limited(path, MAX_PROFILE_BYTES, "Profile file")
     if not raw.strip():
         raise InputError(f"Profile file {path}: the file is empty.")
     try:
-        data = json.loads(raw.decode("utf-8-sig"))
+        data = strict_json(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise InputError(f"Profile file {path}: not UTF-8 text.") from None
     except json.JSONDecodeError as err:
         raise InputError(f"Profile file {path}: not valid JSON (line {err.lineno}, column "
                          f"{err.colno}: {err.msg}).") from None
+    except ValueError as err:
+        raise InputError(f"Profile file {path}: not valid JSON ({err}).") from None
     try:
         return Profile.from_dict(data)
     except ProfileError as err:

@@ -22,7 +22,7 @@ ShouldCancel = Callable[[], bool]
 class Cancelled(Exception):  # noqa: N818 - a request, not a fault: not a SmartPickError
     """The caller asked the work to stop; nothing was changed."""
 
-    def __init__(self, message: str = "Cancelled; nothing was changed.") -> None:
+    def __init__(self, message: str = "Canceled; nothing was changed.") -> None:
         super().__init__(message)
 
 

@@ -26,6 +26,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from smartpick_desktop.core.errors import SmartPickError
 from smartpick_desktop.core.progress import Cancelled
+from smartpick_desktop.ui.fixes import with_fix
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +94,7 @@ class Job(QRunnable):
         except Cancelled:
             self._cancel.set()
         except SmartPickError as err:
-            self.error = str(err)
+            self.error = with_fix(err)
         except OSError as err:
             name = f" '{err.filename}'" if err.filename else ""
             self.error = f"{self.name} failed: cannot use{name}: {err.strerror or err}."

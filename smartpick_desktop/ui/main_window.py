@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSignalBlocker, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
 
 from smartpick_desktop.core.profile import demo_profile, save_profile
 from smartpick_desktop.ui.actions import action_installers
+from smartpick_desktop.ui.appearance import Appearance
 from smartpick_desktop.ui.context import AppContext
 from smartpick_desktop.ui.jobs import shutdown_runners
-from smartpick_desktop.ui.tabs import tab_specs
+from smartpick_desktop.ui.tabs import Tab, tab_specs
 from smartpick_desktop.ui.welcome import WelcomePage
 
 MENU_TITLES = ("File", "Edit", "View", "Profile", "Programs", "Plan", "Help")
@@ -53,6 +54,9 @@ class MainWindow(QMainWindow):
         self.toolbar.setObjectName("main_toolbar")
         self.addToolBar(self.toolbar)
 
+        self.appearance = Appearance(ctx.settings, self)
+        self.appearance.apply_theme()
+        self.appearance.apply_zoom()
         self.stack = QStackedWidget()
         self.welcome = WelcomePage()
         self.welcome.create_requested.connect(self._on_welcome_create)
@@ -64,6 +68,7 @@ class MainWindow(QMainWindow):
         for spec in self._specs:
             self.tabs.addTab(_Unbuilt(), spec.title)
         self._complete = False
+        self._guide = None
         self._constructing = True
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.tabs)
@@ -91,10 +96,8 @@ class MainWindow(QMainWindow):
         self._complete = True
         for index in range(self.tabs.count()):
             self._build_tab(index)
-        for index in range(self.tabs.count()):
-            install = getattr(self.tabs.widget(index), "install_actions", None)
-            if install:
-                install(self)
+        for tab in self._built_tabs():
+            tab.install_actions(self)
         for install_actions in action_installers():
             install_actions(self)
         self._build_help_menu()
@@ -115,9 +118,9 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(current)
         del blocker
         placeholder.deleteLater()
-        restore = getattr(widget, "restore_state", None)
-        if restore:
-            restore(self.ctx.settings)
+        if not isinstance(widget, Tab):
+            raise TypeError(f"The {spec.key!r} tab does not satisfy the Tab protocol.")
+        widget.restore_state(self.ctx.settings)
 
     # --- public --------------------------------------------------------------------------------
 
@@ -125,9 +128,13 @@ class MainWindow(QMainWindow):
         """Return one of the menus named in MENU_TITLES."""
         return self._menus[title]
 
-    def tab(self, key: str) -> QWidget:
+    def tab(self, key: str) -> Tab:
         self.complete()
         return self.tabs.widget(self._keys.index(key))
+
+    def _built_tabs(self) -> list[Tab]:
+        return [self.tabs.widget(i) for i in range(self.tabs.count())
+                if not isinstance(self.tabs.widget(i), _Unbuilt)]
 
     def tab_keys(self) -> list[str]:
         return list(self._keys)
@@ -161,11 +168,20 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, k=key: self.show_tab(k))
             view.addAction(action)
             self.addAction(action)
+        self.appearance.install(self)
 
     def _build_help_menu(self) -> None:
+        help_menu = self.menu("Help")
+        guide = QAction("&User guide", self, shortcut=QKeySequence.StandardKey.HelpContents)
+        guide.setObjectName("action_user_guide")
+        guide.setToolTip("Opens the guide at the page of the tab in front (F1)")
+        guide.triggered.connect(self.open_guide)
+        self.addAction(guide)
+        help_menu.insertAction(help_menu.actions()[0] if help_menu.actions() else None, guide)
+        help_menu.addSeparator()
         about = QAction("&About SmartPick", self)
         about.triggered.connect(self._open_about)
-        self.menu("Help").addAction(about)
+        help_menu.addAction(about)
         # Quit stays last in File whatever the tabs added.
         file_menu = self.menu("File")
         file_menu.removeAction(self._quit_action)
@@ -192,10 +208,8 @@ class MainWindow(QMainWindow):
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
         settings.setValue("window/tab", self._keys[self.tabs.currentIndex()])
-        for index in range(self.tabs.count()):
-            save = getattr(self.tabs.widget(index), "save_state", None)  # built tabs only
-            if save:
-                save(settings)
+        for tab in self._built_tabs():
+            tab.save_state(settings)
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
@@ -242,13 +256,28 @@ class MainWindow(QMainWindow):
         if key not in self._keys:
             return
         self.show_tab(key)
-        handler = getattr(self.tab(key), "show_payload", None)
-        if handler and payload is not None:
-            handler(payload)
+        if payload is not None:
+            self.tab(key).show_payload(payload)
 
     @Slot(str)
     def _on_ctx_status_message(self, text: str) -> None:
         self.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
+
+    def open_guide(self) -> None:
+        """Open the user guide at the page of the tab in front (the start page on Welcome)."""
+        from smartpick_desktop.ui.guide import GuideDialog
+
+        page = "index"
+        if self.stack.currentWidget() is self.tabs:
+            current = self.tabs.currentWidget()
+            if isinstance(current, Tab):
+                page = current.help_page
+        if self._guide is None:
+            self._guide = GuideDialog(self)
+        self._guide.show_page(page)
+        self._guide.show()
+        if QGuiApplication.platformName() != "offscreen":  # (offscreen cannot raise windows)
+            self._guide.raise_()
 
     def _open_about(self) -> None:
         from smartpick_desktop.ui.about import AboutDialog

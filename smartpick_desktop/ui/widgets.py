@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from smartpick_desktop.ui.appearance import scaled_font
+
 
 class Card(QFrame):
     """A titled panel used on Home and in summaries."""
@@ -18,8 +20,7 @@ class Card(QFrame):
         self.body.setContentsMargins(16, 12, 16, 14)
         self.body.setSpacing(6)
         self.title_label = QLabel(title)
-        font = self.title_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.15)
+        font = scaled_font(self.title_label, 1.15)
         font.setBold(True)
         self.title_label.setFont(font)
         self.body.addWidget(self.title_label)
@@ -39,8 +40,7 @@ def wrapped_label(text: str = "", *, rich: bool = False, muted: bool = False) ->
 def heading(text: str, scale: float = 1.6) -> QLabel:
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * scale)
+    font = scaled_font(label, scale)
     font.setBold(True)
     label.setFont(font)
     return label

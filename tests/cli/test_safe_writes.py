@@ -99,20 +99,23 @@ def test_leftovers_of_a_killed_run_are_swept_at_start(tmp_path):
     data = tmp_path / "data"
     assert run(data, "programs", "list").returncode == 0
     (data / "backups").mkdir(exist_ok=True)
-    stale = [data / ".restore-abc123", data / "backups" / ".smartpick-x.db.tmp-4242",
-             data / ".all.zip.x1y2.smartpick-tmp"]
-    stale[0].mkdir()
-    (stale[0] / "stage.db").write_bytes(b"user data")
-    for path in stale[1:]:
+    stale = [data / ".restore-abc123", tmp_path / ".data.restore-def456",
+             data / "backups" / ".smartpick-x.db.tmp-4242", data / ".all.zip.x1y2.smartpick-tmp"]
+    for folder in stale[:2]:
+        folder.mkdir()
+        (folder / "stage.db").write_bytes(b"user data")
+    for path in stale[2:]:
         path.write_bytes(b"partial")
     old = time.time() - 3600
     for path in stale:
         os.utime(path, (old, old))
     keep = data / "notes.txt"
     keep.write_text("mine")
+    fresh = data / ".restore-running"  # a restore running right now is left alone
+    fresh.mkdir()
     assert run(data, "programs", "list").returncode == 0
     assert not any(p.exists() for p in stale)
-    assert keep.read_text() == "mine"
+    assert keep.read_text() == "mine" and fresh.is_dir()
 
 
 def test_a_failed_export_leaves_the_earlier_file_whole(tmp_path, monkeypatch):

@@ -28,6 +28,7 @@ from smartpick_desktop.core.articles.tables import (
 from smartpick_desktop.core.errors import InputError
 from smartpick_desktop.core.progress import ShouldCancel, checkpoint
 from smartpick_desktop.core.store.settings import get_setting, set_setting
+from smartpick_desktop.core.textio import read_limited
 
 log = logging.getLogger(__name__)
 
@@ -290,7 +291,7 @@ def detect_format(path: Path, text: str) -> str:
                      "Markdown (.md), plain text (.txt) or HTML (.html).")
 
 
-CANCELLED = "The import was cancelled; nothing was added."
+CANCELLED = "The import was canceled; nothing was added."
 
 
 def prepare_import(path: Path, *, should_cancel: ShouldCancel | None = None
@@ -299,14 +300,7 @@ def prepare_import(path: Path, *, should_cancel: ShouldCancel | None = None
     ``should_cancel`` as in ``core/progress.py``."""
     path = Path(path)
     name = path.name
-    try:
-        size = path.stat().st_size
-        if size > MAX_IMPORT_BYTES:
-            raise InputError(f"{name} is {size // (1024 * 1024)} MB; articles can be at most "
-                             f"{MAX_IMPORT_BYTES // (1024 * 1024)} MB.")
-        data = path.read_bytes()
-    except OSError as err:
-        raise InputError(f"{path} cannot be read: {err.strerror or err}.") from err
+    data = read_limited(path, MAX_IMPORT_BYTES, "Article file")
     text = _decode(data, name).replace("\r\n", "\n").replace("\r", "\n")
     _check_text(text, name)
     fmt = detect_format(path, text)
@@ -322,6 +316,9 @@ def prepare_import(path: Path, *, should_cancel: ShouldCancel | None = None
             match = re.search(r"^#\s+(.+?)\s*#*\s*$", body, re.MULTILINE)
             title = match.group(1) if match else ""
     elif fmt == "html":
+        if render.html_depth(text) > render.MAX_HTML_DEPTH:
+            raise InputError(f"{name}: its elements nest more than {render.MAX_HTML_DEPTH} "
+                             "deep, which no article does; nothing was imported.")
         title = render.html_title(text) or ""
         body = render.sanitize_html(text)
         plain = render.html_plain(body)

@@ -155,6 +155,34 @@ def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
+#: Elements that never nest (void) or close themselves when a sibling starts (optional end
+#: tag): they do not deepen the tree however many a page has.
+_FLAT_TAGS = frozenset(
+    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot", "colgroup", "rb", "rt", "rp", "html", "head", "body"])
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(/?)>")
+#: Deeper than this is no article: parsers then slow down quadratically (200,000 nested
+#: <div>s took minutes), so such a page is refused before it is parsed.
+MAX_HTML_DEPTH = 256
+
+
+def html_depth(raw: str, limit: int = MAX_HTML_DEPTH) -> int:
+    """The deepest element nesting of ``raw`` found by a quick tag scan (stops past ``limit``)."""
+    depth = deepest = 0
+    for match in _TAG.finditer(raw):
+        closing, tag, self_closing = match.groups()
+        if tag.lower() in _FLAT_TAGS or self_closing:
+            continue
+        if closing:
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > limit:
+                    break
+    return deepest
+
+
 def sanitize_html(raw: str) -> str:
     """Return ``raw`` with only harmless, local markup left (see module docstring)."""
     import nh3

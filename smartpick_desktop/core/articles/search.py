@@ -71,6 +71,10 @@ def fts_query(query: str, *, prefix: bool = True) -> str | None:
     return " ".join(terms)
 
 
+#: More hits than any library holds; a larger limit means "all of them".
+MAX_LIMIT = 1_000_000
+
+
 def search(session: Session, query: str, *, limit: int = 50, tag: str | None = None,
            prefix: bool = True, snippets: int = 10) -> list[SearchHit]:
     """Ranked hits for ``query`` (best first); an empty or word-less query finds nothing.
@@ -81,7 +85,9 @@ def search(session: Session, query: str, *, limit: int = 50, tag: str | None = N
     expression = fts_query(query, prefix=prefix)
     if expression is None:
         return []
-    rows = session.execute(_RANK_SQL, {"query": expression, "limit": int(limit)}).all()
+    limit = max(0, min(int(limit), MAX_LIMIT))  # SQLite takes 64-bit limits only
+    snippets = max(0, min(int(snippets), MAX_LIMIT))
+    rows = session.execute(_RANK_SQL, {"query": expression, "limit": limit}).all()
     infos = infos_by_id(session, [row[0] for row in rows])
     rows = [row for row in rows if row[0] in infos and (not tag or tag in infos[row[0]].tags)]
     words = query_words(query)

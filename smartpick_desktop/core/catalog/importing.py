@@ -30,6 +30,7 @@ from smartpick_desktop.core.catalog.spreadsheet import (
 )
 from smartpick_desktop.core.catalog.writer import WriteResult
 from smartpick_desktop.core.progress import Progress, ShouldCancel
+from smartpick_desktop.core.textio import read_head
 
 SessionFactory = Callable[[], AbstractContextManager[Session]]
 
@@ -49,11 +50,7 @@ class Imported:
 def is_pack(path: Path) -> bool:
     """True when ``path`` starts like a data pack (gzip, or JSON declaring the pack format).
     An unreadable file is not a pack (reading it as a spreadsheet then says why)."""
-    try:
-        with open(path, "rb") as stream:
-            head = stream.read(SNIFF_BYTES)
-    except OSError:
-        return False
+    head = read_head(path, SNIFF_BYTES)  # only the head: the file may be huge, or /dev/zero
     return bool(head) and looks_like_pack(head)
 
 

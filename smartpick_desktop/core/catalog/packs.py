@@ -17,6 +17,7 @@ import datetime as dt
 import gzip
 import json
 import re
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,11 +32,15 @@ from smartpick_desktop.core.catalog.writer import (
     write_records,
 )
 from smartpick_desktop.core.errors import InputError
+from smartpick_desktop.core.textio import read_limited, strict_json
 
 PACK_FORMAT = "smartpick-pack"
 PACK_FORMAT_VERSION = 1
 MANIFEST_KEYS = ("name", "version", "season", "created", "source", "licence")
 GZIP_MAGIC = b"\x1f\x8b"
+#: A pack file as stored, and what it may unpack to (100,000 programs take about 40 MB).
+MAX_PACK_BYTES = 64 * 1024 * 1024
+MAX_PACK_UNPACKED = 128 * 1024 * 1024
 
 
 @dataclass
@@ -62,9 +67,9 @@ def parse_pack(raw: bytes, label: str, *, check: bool = True) -> Pack:
     """Decode and validate pack bytes; raise InputError naming ``label`` and the program."""
     try:
         if raw[:2] == GZIP_MAGIC:
-            raw = gzip.decompress(raw)
-        data = json.loads(raw.decode("utf-8-sig"))
-    except (OSError, EOFError, UnicodeDecodeError, ValueError) as err:
+            raw = _gunzip_capped(raw, label)
+        data = strict_json(raw.decode("utf-8-sig"))
+    except (OSError, EOFError, UnicodeDecodeError, ValueError, zlib.error) as err:
         raise InputError(f"Pack {label}: not a readable pack file ({err}).") from None
     if not isinstance(data, dict) or data.get("format") != PACK_FORMAT:
         raise InputError(f"Pack {label}: not a SmartPick pack ('format' must be "
@@ -111,6 +116,28 @@ def parse_pack(raw: bytes, label: str, *, check: bool = True) -> Pack:
     return Pack(clean_manifest, records)
 
 
+def _gunzip_capped(raw: bytes, label: str) -> bytes:
+    """Inflate gzip data, refusing it as soon as it passes :data:`MAX_PACK_UNPACKED` (a
+    decompression bomb is stopped after a fraction of a second, not after gigabytes)."""
+    out = bytearray()
+    data = raw
+    while data:
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)  # one gzip member
+        while data:
+            chunk = inflater.decompress(data, 1024 * 1024)
+            out += chunk
+            if len(out) > MAX_PACK_UNPACKED:
+                raise InputError(f"Pack {label}: it unpacks to more than "
+                                 f"{MAX_PACK_UNPACKED // 2**20} MB, more than any pack holds.")
+            data = inflater.unconsumed_tail
+            if inflater.eof:
+                break
+            if not chunk and not data:
+                raise EOFError("the compressed data ends too early")
+        data = inflater.unused_data.lstrip(b"\0")  # another member follows, or padding
+    return bytes(out)
+
+
 def _program_dicts(data: dict, label: str) -> list[Any]:
     if "programs" in data:
         if not isinstance(data["programs"], list):
@@ -131,11 +158,7 @@ def _program_dicts(data: dict, label: str) -> list[Any]:
 
 
 def read_pack(path: Path) -> Pack:
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as err:
-        raise InputError(f"Pack {path}: cannot be read ({err.strerror}).") from None
-    return parse_pack(raw, str(path))
+    return parse_pack(read_limited(path, MAX_PACK_BYTES, "Pack"), str(path))
 
 
 def import_pack(session: Session, pack: Pack, today: dt.date | None = None) -> WriteResult:

@@ -7,6 +7,7 @@ problems as ``(field, reason)`` pairs so callers can name the row and column.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -17,6 +18,7 @@ from smartpick_desktop.core.catalog.program import (
     PACK_FIELDS,
     SETTINGS,
     SHARE_FIELDS,
+    TRACKS,
 )
 from smartpick_desktop.core.reference import load_reference, normalize_name
 from smartpick_desktop.core.states import normalise_state
@@ -51,7 +53,7 @@ _SPECIALTY_EXTRA = {
 _LIMITS: dict[str, tuple[float, float]] = {
     "positions": (0, 1000), "min_step2": (1, 300), "typical_step2": (1, 300),
     "interviews_per_year": (0, 10_000), "latitude": (-90, 90), "longitude": (-180, 180),
-    "reputation": (0, 100),
+    "reputation": (0, 100), "grad_year_cutoff": (1950, 2100), "max_failed_attempts": (0, 20),
 }
 _MAX_LEN = {"name": 300, "institution": 300, "city": 120, "website": 500}
 
@@ -166,10 +168,26 @@ def parse_setting(value: Any) -> str | None:
                     "community or military)")
 
 
+def parse_track(value: Any) -> str | None:
+    """categorical / preliminary / transitional, from the words exports use (C, P, TY...)."""
+    if is_empty(value):
+        return None
+    text = re.sub(r"[^a-z]+", " ", str(value).casefold()).strip()
+    if text in TRACKS:
+        return text
+    if text in {"c", "cat"} or text.startswith("categorical"):
+        return "categorical"
+    if text in {"p", "prelim"} or text.startswith("prelim"):
+        return "preliminary"
+    if text in {"ty", "t", "transitional"} or text.startswith("transitional"):
+        return "transitional"
+    raise CellError("is not a known track (categorical, preliminary or transitional)")
+
+
 def parse_text(value: Any) -> str:
     if value is None:
         return ""
-    if isinstance(value, float) and value == int(value):
+    if isinstance(value, float) and math.isfinite(value) and value == int(value):
         value = int(value)
     return " ".join(str(value).split())
 
@@ -188,10 +206,14 @@ def parse_cell(field: str, value: Any, *, percent: bool = False) -> Any:
         return parse_visas(value)
     if field == "setting":
         return parse_setting(value)
+    if field == "track":
+        return parse_track(value)
     if field == "acgme_id":
         if is_empty(value):
             return None
         if isinstance(value, int | float) and not isinstance(value, bool):
+            if not math.isfinite(value) or not 0 <= value < 10**10:
+                raise CellError("is not a 10-digit ACGME ID")
             value = f"{int(value):010d}"  # a spreadsheet drops leading zeros of numbers
         return re.sub(r"[\s-]", "", str(value))
     if field == "state":
@@ -208,6 +230,12 @@ def resolve_specialty(name: str) -> str | None:
     return _SPECIALTY_EXTRA.get(normalize_name(name))
 
 
+def _number_text(value: int | float) -> str:
+    """A number for a message (a huge integer shortened, never an OverflowError)."""
+    text = str(value) if isinstance(value, int) else f"{value:g}"
+    return text if len(text) <= 20 else text[:17] + "…"
+
+
 def check_record(values: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str, str]]]:
     """Validate typed values; return (clean record with every pack field, problems)."""
     problems: list[tuple[str, str]] = []
@@ -215,6 +243,12 @@ def check_record(values: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str
     record.update({"institution": "", "city": "", "website": ""})
     for name, value in values.items():
         if name in PACK_FIELDS:
+            if isinstance(value, list | dict | tuple | set):
+                problems.append((name, "must be a single value, not a list or an object"))
+                value = None
+            elif isinstance(value, float) and not math.isfinite(value):
+                problems.append((name, "is not a finite number"))
+                value = None
             record[name] = value
     for name in ("name", "institution", "city", "website", "specialty"):
         record[name] = parse_text(record[name])
@@ -239,8 +273,11 @@ def check_record(values: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str
         if not re.fullmatch(r"\d{10}", acgme):
             problems.append(("acgme_id", f"'{acgme}' is not a 10-digit ACGME ID"))
         record["acgme_id"] = acgme
-    if record["setting"] is not None and record["setting"] not in SETTINGS:
+    if record["setting"] is not None and (not isinstance(record["setting"], str)
+                                          or record["setting"] not in SETTINGS):
         problems.append(("setting", f"'{record['setting']}' is not a known setting"))
+    if record["track"] is not None and record["track"] not in TRACKS:
+        problems.append(("track", f"'{record['track']}' is not a known track"))
     for name, (low, high) in _LIMITS.items():
         value = record[name]
         if value is None:
@@ -248,9 +285,9 @@ def check_record(values: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str
         if isinstance(value, bool) or not isinstance(value, int | float):
             problems.append((name, f"'{value}' is not a number"))
         elif not low <= value <= high:
-            problems.append((name, f"{value:g} is outside {low:g}–{high:g}"))
+            problems.append((name, f"{_number_text(value)} is outside {low:g}–{high:g}"))
         elif name in INT_FIELDS and value != int(value):
-            problems.append((name, f"{value:g} is not a whole number"))
+            problems.append((name, f"{_number_text(value)} is not a whole number"))
         else:
             record[name] = int(value) if name in INT_FIELDS else float(value)
     for name in SHARE_FIELDS:

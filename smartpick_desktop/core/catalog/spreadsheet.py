@@ -30,10 +30,18 @@ from smartpick_desktop.core.catalog.writer import (
 from smartpick_desktop.core.errors import InputError
 from smartpick_desktop.core.files import write_atomic
 from smartpick_desktop.core.progress import Progress, ShouldCancel, checkpoint, report
+from smartpick_desktop.core.textio import decode_text, read_limited
 
 IGNORE = "ignore"
 MAX_ROWS = 100_000
 MAX_BYTES = 200 * 1024 * 1024
+#: Columns read from a sheet (a program list has a few dozen).
+MAX_COLUMNS = 256
+#: An XLSX is a zip: refuse one whose parts unpack to more than this (a decompression bomb).
+MAX_XLSX_UNPACKED = 512 * 1024 * 1024
+MAX_SHARED_STRINGS = 64 * 1024 * 1024
+#: Sheet rows read (blank ones included) before a sheet counts as too long.
+MAX_SHEET_ROWS = MAX_ROWS + 10_000
 
 #: Fields a spreadsheet column can map to, with a label for the mapping dialog.
 IMPORT_FIELDS: dict[str, str] = {
@@ -57,6 +65,8 @@ _ALIASES: dict[str, tuple[str, ...]] = {
               "location state", "state abbreviation"),
     "setting": ("setting", "program setting", "program best described as",
                 "best described as", "program type", "type of program", "hospital type"),
+    "track": ("track", "position track", "program track", "track type", "position type",
+              "categorical or preliminary"),
     "positions": ("first year positions", "first-year positions", "pgy1 positions",
                   "pgy-1 positions", "pgy 1 positions", "positions", "number of positions",
                   "positions offered", "quota", "total positions pgy1", "pgy1 spots", "spots",
@@ -96,9 +106,21 @@ _ALIASES: dict[str, tuple[str, ...]] = {
                 "program url", "link"),
     "reputation": ("reputation", "reputation score", "rank score", "doximity score",
                    "prestige"),
+    "grad_year_cutoff": ("graduation year cutoff", "graduated after", "graduated in or after",
+                         "year of graduation cutoff", "yog cutoff", "oldest graduation year",
+                         "graduation year minimum", "minimum graduation year",
+                         "grad year cutoff"),
+    "max_failed_attempts": ("max failed attempts", "maximum failed attempts",
+                            "failed attempts accepted", "attempts accepted", "attempt limit",
+                            "usmle attempts allowed", "max attempts", "maximum attempts"),
     "latitude": ("latitude", "lat"),
     "longitude": ("longitude", "lon", "lng", "long"),
 }
+
+
+def aliases_of(field: str) -> tuple[str, ...]:
+    """The column names read as ``field`` (lower case)."""
+    return _ALIASES.get(field, ())
 
 
 def fold_header(text: str) -> str:
@@ -161,17 +183,7 @@ def read_table(path: Path) -> Table:
     """Read a CSV or XLSX file; raise InputError for unreadable, binary, empty or header-only
     files (one sentence naming the file)."""
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"File {path.name}: larger than {MAX_BYTES // 2**20} MB.")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"File {path}: no such file.") from None
-    except IsADirectoryError:
-        raise InputError(f"File {path}: is a folder, not a spreadsheet.") from None
-    except OSError as err:
-        raise InputError(f"File {path}: cannot be read ({err.strerror}).") from None
+    raw = read_limited(path, MAX_BYTES, "File")
     if not raw.strip():
         raise InputError(f"File {path.name}: the file is empty.")
     if raw[:4] == b"PK\x03\x04":
@@ -193,6 +205,7 @@ def read_table(path: Path) -> Table:
 
 
 def _decode(path: Path, raw: bytes) -> tuple[str, str]:
+    """Decode the whole file as one encoding (see ``textio.decode_text``)."""
     if b"\x00" in raw[:8192]:
         if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
             try:
@@ -200,17 +213,10 @@ def _decode(path: Path, raw: bytes) -> tuple[str, str]:
             except UnicodeDecodeError:
                 pass
         raise InputError(f"File {path.name}: a binary file, not a CSV or XLSX spreadsheet.")
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", errors="replace"), "utf-8-sig"
-    try:
-        return raw.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    text = raw.decode("cp1252", errors="replace")
-    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\r\n\t")
-    if controls > 8 or text.count("\ufffd") > max(8, len(text) // 200):
+    controls = sum(1 for byte in raw[:8192] if byte < 32 and byte not in b"\r\n\t")
+    if controls > 8:
         raise InputError(f"File {path.name}: a binary file, not a CSV or XLSX spreadsheet.")
-    return text, "cp1252"
+    return decode_text(raw, f"File {path.name}")
 
 
 def _read_csv(path: Path, raw: bytes) -> Table:
@@ -228,23 +234,63 @@ def _read_csv(path: Path, raw: bytes) -> Table:
 
 
 def _read_xlsx(path: Path, raw: bytes) -> Table:
-    import zipfile
-
+    _check_xlsx_size(path, raw)
     from openpyxl import load_workbook
 
     try:
         book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as err:
-        raise InputError(f"File {path.name}: not a readable XLSX workbook ({err}).") from None
+    except Exception as err:  # noqa: BLE001 - damaged zip, bad XML, DTD entities (defusedxml)
+        raise InputError(f"File {path.name}: not a readable XLSX workbook "
+                         f"({_xlsx_reason(err)}).") from None
+    records: list[list[Any]] = []
     try:
         sheet = book.active or book.worksheets[0]
-        records = [["" if v is None else v for v in row]
-                   for row in sheet.iter_rows(values_only=True)]
+        # The row limit is checked while streaming: a sheet of millions of rows is refused
+        # after reading just past the limit, not after reading it all.
+        for row in sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True):
+            if len(records) >= MAX_SHEET_ROWS:
+                raise InputError(f"File {path.name}: more than {MAX_ROWS:,} rows.")
+            values = list(row)
+            while values and values[-1] is None:
+                values.pop()
+            records.append(["" if v is None else v for v in values])
+    except InputError:
+        raise
     except Exception as err:  # noqa: BLE001 - openpyxl raises many kinds on damaged files
-        raise InputError(f"File {path.name}: the workbook cannot be read ({err}).") from None
+        raise InputError(f"File {path.name}: the workbook cannot be read "
+                         f"({_xlsx_reason(err)}).") from None
     finally:
         book.close()
     return _table(path, records, "xlsx")
+
+
+def _xlsx_reason(err: BaseException) -> str:
+    """One line on why openpyxl failed (the cause chain is searched for defusedxml's refusal)."""
+    seen: BaseException | None = err
+    while seen is not None:
+        if "Forbidden" in type(seen).__name__:
+            return "it declares XML entities or a DTD, which a spreadsheet never needs"
+        seen = seen.__cause__ or seen.__context__
+    first = " ".join(str(err).split(".")[0].split())
+    return first[:200] or type(err).__name__
+
+
+def _check_xlsx_size(path: Path, raw: bytes) -> None:
+    """Refuse a workbook whose parts would unpack to more than a real program list (the sizes
+    in the zip directory bound what the zip reader inflates)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as err:
+        raise InputError(f"File {path.name}: not a readable XLSX workbook ({err}).") from None
+    total = sum(i.file_size for i in infos)
+    strings = sum(i.file_size for i in infos if i.filename.endswith("sharedStrings.xml"))
+    if total > MAX_XLSX_UNPACKED or strings > MAX_SHARED_STRINGS:
+        raise InputError(f"File {path.name}: the workbook unpacks to "
+                         f"{max(total, strings) // 2**20:,} MB, more than a program list "
+                         "ever needs.")
 
 
 def _blank(row: Sequence[Any]) -> bool:
@@ -291,14 +337,14 @@ def apply_overrides(table: Table, mapping: dict[int, str],
         column, sep, target = item.rpartition("=")
         column, target = column.strip(), target.strip()
         if not sep or not column or not target:
-            raise InputError(f"--map '{item}': write it as COLUMN=field, e.g. "
+            raise InputError(f"Column mapping '{item}': write it as COLUMN=field, e.g. "
                              "\"Program Name=name\".")
         if target != IGNORE and target not in IMPORT_FIELDS:
-            raise InputError(f"--map '{item}': unknown field '{target}' (fields: "
+            raise InputError(f"Column mapping '{item}': unknown field '{target}' (fields: "
                              f"{', '.join(IMPORT_FIELDS)}, or ignore).")
         index = folded.get(fold_header(column))
         if index is None:
-            raise InputError(f"--map '{item}': file {table.path.name} has no column "
+            raise InputError(f"Column mapping '{item}': file {table.path.name} has no column "
                              f"'{column}'.")
         for other, name in list(mapping.items()):
             if name == target and other != index:
@@ -316,8 +362,8 @@ def check_mapping(table: Table, mapping: dict[int, str]) -> None:
     for needed, label in (("name", "program name"), ("specialty", "specialty")):
         if needed not in fields:
             raise InputError(f"File {table.path.name}: no column for the {label} (columns: "
-                             f"{', '.join(h for h in table.header if h)[:300]}); use --map "
-                             f"\"COLUMN={needed}\".")
+                             f"{', '.join(h for h in table.header if h)[:300]}).",
+                             fix="map_columns")
 
 
 # --- rows --------------------------------------------------------------------------------------
@@ -338,7 +384,7 @@ def check_rows(table: Table, mapping: dict[int, str], *, progress: Progress | No
     percent = {i: _percent_column(table.header[i]) for i, f in columns if f in SHARE_FIELDS}
     for position, (row, number) in enumerate(zip(table.rows, table.row_numbers, strict=True)):
         if position % 500 == 0:
-            checkpoint(should_cancel, f"Import of {table.path.name} cancelled; nothing was "
+            checkpoint(should_cancel, f"Import of {table.path.name} canceled; nothing was "
                                       "imported.")
             report(progress, position, len(table.rows))
         values: dict[str, Any] = {}
@@ -423,9 +469,9 @@ def rows_rejected(name: str, checked: CheckedRows, *, all_rows: bool = False) ->
     first = checked.problems[0]
     count = checked.invalid_rows
     rows = "1 row is" if count == 1 else f"{count} rows are"
-    tail = ("no row can be imported" if all_rows else
-            "nothing was imported (use --skip-invalid to import the other rows)")
-    err = InputError(f"File {name}: {rows} invalid ({first.sentence()}); {tail}.")
+    tail = "no row can be imported" if all_rows else "nothing was imported"
+    err = InputError(f"File {name}: {rows} invalid ({first.sentence()}); {tail}.",
+                     fix=None if all_rows else "skip_invalid")
     err.problems = [p.sentence() for p in checked.problems]  # type: ignore[attr-defined]
     return err
 
@@ -434,9 +480,10 @@ def rows_rejected(name: str, checked: CheckedRows, *, all_rows: bool = False) ->
 
 EXPORT_COLUMNS: tuple[str, ...] = (
     "smartpick_id", "acgme_id", "name", "institution", "specialty", "city", "state", "setting",
-    "positions", "share_md", "share_do", "share_img", "visa_j1", "visa_h1b", "min_step2",
+    "track", "positions", "share_md", "share_do", "share_img", "visa_j1", "visa_h1b", "min_step2",
     "typical_step2", "interviews_per_year", "signals_accepted", "website", "reputation",
-    "source", "demo", "stars", "status", "tags", "notes",
+    "grad_year_cutoff", "max_failed_attempts", "source", "demo", "stars", "status", "tags",
+    "notes",
 )
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 

@@ -51,6 +51,7 @@ class ProgramRow(Base):
     latitude: Mapped[float | None] = mapped_column(Float, nullable=True)
     longitude: Mapped[float | None] = mapped_column(Float, nullable=True)
     setting: Mapped[str | None] = mapped_column(String(30), nullable=True)
+    track: Mapped[str | None] = mapped_column(String(20), nullable=True)
     positions: Mapped[int | None] = mapped_column(Integer, nullable=True)
     share_md: Mapped[float | None] = mapped_column(Float, nullable=True)
     share_do: Mapped[float | None] = mapped_column(Float, nullable=True)
@@ -63,6 +64,8 @@ class ProgramRow(Base):
     signals_accepted: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
     website: Mapped[str] = mapped_column(String(500), default="")
     reputation: Mapped[float | None] = mapped_column(Float, nullable=True)
+    grad_year_cutoff: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    max_failed_attempts: Mapped[int | None] = mapped_column(Integer, nullable=True)
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
     provenance: Mapped[str] = mapped_column(Text, default="{}")
 

@@ -24,7 +24,8 @@ ALIASES = {
     "stage": "stage", "tags": "tags", "how_met": "how_met", "how met": "how_met",
     "where_met": "where_met", "where met": "where_met", "notes": "notes", "note": "notes",
 }
-_FORMULA_START = ("=", "+", "-", "@")
+#: A spreadsheet runs a cell starting with these as a formula (TAB and CR too: some strip them).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralize(cell: str) -> str:

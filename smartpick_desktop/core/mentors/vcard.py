@@ -17,6 +17,7 @@ from pathlib import Path
 from smartpick_desktop.core.errors import InputError
 from smartpick_desktop.core.files import write_atomic
 from smartpick_desktop.core.mentors.contacts import ROLES, STAGES, Contact, normalize_tags
+from smartpick_desktop.core.textio import decode_text, read_limited
 
 #: Properties read from a card; everything else is ignored.
 KEPT = {"VERSION", "N", "FN", "EMAIL", "TEL", "ORG", "TITLE", "NOTE", "CATEGORIES", "X-SMARTPICK-ROLE",
@@ -34,18 +35,23 @@ class _Line:
     value: str
 
 
+#: An address book of thousands of contacts is a few MB (photos are dropped anyway).
+MAX_CONTACTS_BYTES = 64 * 1024 * 1024
+#: Character sets a quoted-printable value may declare (UTF-7 and UTF-16 can smuggle broken
+#: characters in; no address book writes them).
+_CHARSETS = {"utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin1", "latin-1",
+             "iso-8859-2", "iso-8859-15", "windows-1250", "windows-1252", "cp1252", "cp1250"}
+
+
 def read_text(path: Path) -> str:
-    """Read a text file as UTF-8 (with or without BOM), else Windows-1252."""
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        raise InputError(f"{path} cannot be read: {err.strerror}.") from err
-    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise AssertionError("latin-1 decodes everything")  # pragma: no cover
+    """Read a contacts file as UTF-8 (with or without BOM), else clean Windows-1252; a file
+    mixing both is refused (see ``textio.decode_text``)."""
+    raw = read_limited(path, MAX_CONTACTS_BYTES, "Contacts file")
+    head = raw[:8192]
+    if b"\0" in head or sum(1 for b in head if b < 32 and b not in b"\r\n\t\f") > 8:
+        kind = "CSV" if Path(path).suffix.lower() == ".csv" else "vCard"
+        raise InputError(f"{path} is not a {kind} file (it holds binary data).")
+    return decode_text(raw, f"Contacts file {path}")[0]
 
 
 def read_vcards(path: Path) -> list[Contact]:
@@ -53,7 +59,7 @@ def read_vcards(path: Path) -> list[Contact]:
 
     Raises:
         InputError: the file is empty, is not a vCard file, is cut off inside a card, or has a
-            card with no name, e-mail or organisation.
+            card with no name, e-mail or organization.
     """
     return parse_vcards(read_text(path), str(path))
 
@@ -134,6 +140,10 @@ def _decode(line: _Line, where: str, number: int) -> str:
         return line.value
     charset = next((p.split("=", 1)[1].strip('"') for p in upper if p.startswith("CHARSET=")),
                    "UTF-8")
+    if charset.lower() not in _CHARSETS:
+        raise InputError(f"{where} card {number}: {line.name} uses the character set "
+                         f"{charset}, which SmartPick does not read; export the contacts as "
+                         "UTF-8.")
     raw = quopri.decodestring(line.value.encode("latin-1", errors="replace"))
     try:
         return raw.decode(charset)
@@ -206,7 +216,7 @@ def _card_to_contact(lines: list[_Line], where: str, number: int) -> Contact:
     if not name:
         name = organisation or email
     if not name:
-        raise InputError(f"{where}: card {number} has no name, e-mail or organisation.")
+        raise InputError(f"{where}: card {number} has no name, e-mail or organization.")
     if email and ("@" not in email or any(c.isspace() for c in email)):
         email = ""
     role = texts.get("X-SMARTPICK-ROLE", "").lower()

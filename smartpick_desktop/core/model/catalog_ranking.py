@@ -12,11 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from smartpick_desktop.core.catalog.program import Program
 from smartpick_desktop.core.model.constants import load_constants
-from smartpick_desktop.core.model.plan_store import current_plan
 from smartpick_desktop.core.model.ranking import RankedProgram, explain, score_programs
 
 
@@ -68,10 +65,3 @@ def build_ranking(profile: Any, programs: Sequence[Program],
     if profile is None or not programs:
         return None
     return CatalogRanking(profile, programs, signals)
-
-
-def current_signals(session: Session) -> dict[int, str]:
-    """program_id -> signal level of the current plan (empty without a plan)."""
-
-    plan = current_plan(session)
-    return dict(plan.signals) if plan is not None else {}

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from smartpick_desktop.core.errors import InputError
 from smartpick_desktop.core.plan.document import (
     ChecklistRow,
+    CostRow,
     CurvePoint,
     FeeBreakdown,
     FeeLine,
@@ -29,26 +30,30 @@ from smartpick_desktop.core.plan.document import (
     SourceRef,
     TimelineEvent,
 )
-from smartpick_desktop.core.profile import APPLICANT_TYPES, HONORS, VISAS, Profile, load_profile
+from smartpick_desktop.core.profile import (
+    APPLICANT_TYPES,
+    ECFMG_STATUSES,
+    HONORS,
+    VISAS,
+    Profile,
+    load_profile,
+)
 
-NO_PROFILE = ("There is no profile yet: run 'smartpick profile import FILE.json' or create one "
-              "in the app before exporting a plan.")
-NO_PLAN = ("There is no plan yet: choose a list in the Plan tab (or run 'smartpick optimize') "
-           "before exporting.")
-_MATCH_DAY = re.compile(r"NRMP (\d{4}) Match Day")
+NO_PROFILE = "There is no profile yet, so there is no plan to export."
+NO_PLAN = "There is no plan yet: a list of programs must be chosen before exporting."
 
 
 def require_profile(session: Session) -> Profile:
     profile = load_profile(session)
     if profile is None:
-        raise InputError(NO_PROFILE)
+        raise InputError(NO_PROFILE, fix="no_profile")
     return profile
 
 
 def ensure_plan(session: Session, profile: Profile) -> tuple[Any, bool]:
     """Return ``(current plan, computed)``: with none saved, compute one from the profile's
     budget (and target number of applications) and save it first."""
-    from smartpick_desktop.core.model.plan_store import compute_plan, current_plan, save_plan
+    from smartpick_desktop.core.plan.saved import compute_plan, current_plan, save_plan
 
     plan = current_plan(session)
     if plan is not None:
@@ -63,22 +68,30 @@ def assemble_plan(session: Session, *, today: dt.date | None = None) -> PlanDocu
 
     Raises InputError (one sentence) when there is no profile or no plan yet.
     """
-    from smartpick_desktop.core.catalog.queries import load_programs
+    from smartpick_desktop.core.catalog.queries import load_programs_where
     from smartpick_desktop.core.checklist import list_items
-    from smartpick_desktop.core.model.plan_store import current_plan
+    from smartpick_desktop.core.plan.figures import fresh_plan
+    from smartpick_desktop.core.plan.saved import current_plan
 
     today = today or dt.date.today()
     profile = require_profile(session)
-    plan = current_plan(session)
+    plan = fresh_plan(session, profile).plan if current_plan(session) else None
     if plan is None:
-        raise InputError(NO_PLAN)
+        raise InputError(NO_PLAN, fix="no_plan")
     wanted = set(plan.program_ids)
-    programs = [p for p in load_programs(session) if p.program_id in wanted]
+    programs = load_programs_where(session, ids=wanted)
+    from smartpick_desktop.core.season import season_in_force, travel_per_interview
+
     letters, due, coming, available = _mentors(session, today)
-    return build_document(profile, plan, programs, letters=letters, follow_ups=due,
-                          upcoming_follow_ups=coming, checklist=list_items(session),
-                          catalog_sources=_catalog(session), mentors_available=available,
-                          today=today)
+    document = build_document(profile, plan, programs, letters=letters, follow_ups=due,
+                              upcoming_follow_ups=coming, checklist=list_items(session),
+                              catalog_sources=_catalog(session), mentors_available=available,
+                              today=today, season=season_in_force(session, today).season,
+                              travel=travel_per_interview(session))
+    from smartpick_desktop.core.plan.season_doc import add_season
+
+    add_season(session, document, plan)
+    return document
 
 
 def _mentors(session: Session, today: dt.date) -> tuple[list, list, list, bool]:
@@ -105,56 +118,79 @@ def build_document(profile: Profile, plan: Any, programs: Sequence[Any], *,
                    upcoming_follow_ups: Iterable[Any] = (),
                    checklist: Iterable[Any] = (), catalog_sources: Iterable[Any] = (),
                    mentors_available: bool = True, today: dt.date | None = None,
-                   reference: Any = None) -> PlanDocument:
+                   reference: Any = None, season: Any = None,
+                   travel: tuple[int, bool] | None = None) -> PlanDocument:
     """Build the document from plain objects (a SavedPlan-like ``plan``, catalog Programs, mentor
     Letters and DueItems — due now, and coming up for the timeline — ChecklistItems, catalog
-    SourceInfos)."""
+    SourceInfos). ``season``: the core.season Season (default: the shipped one of ``today``);
+    ``travel``: ``(usd per interview, set by the student)`` (default: the shipped estimate)."""
     from smartpick_desktop.core.position import position_statement
     from smartpick_desktop.core.reference import load_reference
+    from smartpick_desktop.core.season import season_in_force, submission_notice
+    from smartpick_desktop.core.season.costs import travel_default
 
     ref = reference or load_reference()
     today = today or dt.date.today()
-    match_year = _match_year(ref, profile, today)
-    position = position_statement(profile)
+    season = season or season_in_force(None, today).season
+    travel = travel or (travel_default()[0], False)
+    position = position_statement(profile, season)
     wanted = set(plan.program_ids)
     programs = [p for p in programs if p.program_id in wanted]
     chosen = _programs(profile, plan, programs)
     letters = list(letters)
     follow_ups = list(follow_ups)
     specialty = ref.find_specialty(profile.specialty)
-    sources = _sources(ref, profile, match_year, chosen, programs, catalog_sources)
+    sources = _sources(ref, profile, season, chosen, programs, catalog_sources)
+    fee = _fees(ref, plan, profile, season, travel)
+    platforms = _platforms(season, fee)
+    sent = sum(1 for p in programs if p.status in _SENT)
     return PlanDocument(
         generated=today,
-        season=f"NRMP {match_year} Match (ERAS {match_year} season)",
+        season=f"{season.label}",
         profile=_snapshot(profile, position),
         programs=chosen,
         curve=[CurvePoint(int(c["applications"]), float(c["p_match"])) for c in plan.curve],
         p_match=float(plan.p_match),
         expected_interviews=float(plan.expected_interviews),
-        fee=_fees(ref, plan, profile, match_year),
-        timeline=_timeline(ref, match_year, letters, follow_ups + list(upcoming_follow_ups)),
+        fee=fee,
+        timeline=_timeline(season, today, platforms, sent, letters,
+                           follow_ups + list(upcoming_follow_ups)),
         letters=_letters(profile, letters, mentors_available),
         follow_ups=[FollowUpRow(d.contact, d.reason, d.due, bool(d.overdue)) for d in follow_ups],
         checklist=[ChecklistRow(i.text, i.origin, bool(i.done)) for i in checklist],
         sources=sources,
-        signals_available=(specialty.signals_total or None) if specialty else None,
+        signals_available=_signals_available(season, profile) if specialty else None,
+        season_notice=submission_notice(season, today, platforms, sent),
+        **_plan_extras(plan),
     )
 
 
-def _match_year(ref: Any, profile: Profile, today: dt.date) -> int:
-    """The Match the student applies to: their graduation year when the season data has it,
-    else the next Match Day on or after today, else the latest one known."""
-    days = {}
-    for event in ref.season_events:
-        found = _MATCH_DAY.search(event.title)
-        if found:
-            days[int(found.group(1))] = event.date
-    if not days:
-        return profile.graduation_year or today.year + 1
-    if profile.graduation_year in days:
-        return int(profile.graduation_year)
-    upcoming = [year for year, day in sorted(days.items()) if day >= today]
-    return upcoming[0] if upcoming else max(days)
+def _plan_extras(plan: Any) -> dict[str, Any]:
+    """The plan's range, safety-net figure and stopping sentence, when it has them."""
+    details = getattr(plan, "details", None) or {}
+    low_high = details.get("p_match_range")
+    any_p = details.get("p_match_any")
+    return {"p_match_range": tuple(low_high) if low_high else None,
+            "p_match_any": (float(any_p) if any_p is not None
+                            and any_p > float(plan.p_match) + 1e-9 else None),
+            "stop_text": str(details.get("stop_text") or "")}
+
+
+_SENT = ("applied", "invited", "interviewed", "ranked", "rejected")
+
+
+def _signals_available(season: Any, profile: Profile) -> int | None:
+    from smartpick_desktop.core.season import specialty_season
+
+    return sum(specialty_season(season, profile.specialty).signals.values()) or None
+
+
+def _platforms(season: Any, fee: FeeBreakdown) -> list[str]:
+    from smartpick_desktop.core.season import platform_for
+
+    used = [platform_for(season, line.specialty).name for line in fee.lines
+            if line.applications]
+    return list(dict.fromkeys(used)) or [season.default_platform]
 
 
 def _snapshot(profile: Profile, position: Any) -> ProfileSnapshot:
@@ -174,8 +210,11 @@ def _snapshot(profile: Profile, position: Any) -> ProfileSnapshot:
         research_items=profile.research_items,
         honors=[HONORS.get(h, h) for h in profile.honors],
         visa=VISAS.get(profile.visa, profile.visa),
+        ecfmg=ECFMG_STATUSES.get(profile.ecfmg_status or "", "") if profile.is_img else "",
         preferred_states=list(profile.preferred_states), budget_usd=profile.budget_usd,
-        target_programs=profile.target_programs, position=position.text,
+        target_programs=profile.target_programs,
+        us_clinical_months=profile.us_clinical_months if profile.is_img else None,
+        years_since_graduation=profile.years_since_graduation(), position=position.text,
         position_source=position.source)
 
 
@@ -203,38 +242,60 @@ def _programs(profile: Profile, plan: Any, programs: Sequence[Any]) -> list[Plan
     return out
 
 
-def _fees(ref: Any, plan: Any, profile: Profile, match_year: int) -> FeeBreakdown:
-    rule = ref.fee_rule
-    lines = [FeeLine(str(line["specialty"]), int(line["applications"]), int(line["fee_usd"]))
-             for line in plan.fee_breakdown]
-    travel = ref.interview_travel_usd
-    per_interview = int(round(float(travel.value)))
-    interviews = float(plan.expected_interviews)
-    note = rule.note if rule.season_year < match_year and rule.note else None
+def _fees(ref: Any, plan: Any, profile: Profile, season: Any,
+          travel: tuple[int, bool]) -> FeeBreakdown:
+    """Application fees recomputed with the season's platform rules (so the PDF agrees with the
+    season shown), and the whole cost against the budget."""
+    from smartpick_desktop.core.season import application_fees, fee_rule_text, whole_cost
+
+    counts = {str(line["specialty"]): int(line["applications"]) for line in plan.fee_breakdown}
+    fee_lines = application_fees(season, counts)
+    lines = [FeeLine(str(x["specialty"]), int(x["applications"]), int(x["fee_usd"]))
+             for x in fee_lines]
+    budget = getattr(plan, "budget_usd", None) or profile.budget_usd
+    interviews = round(float(plan.expected_interviews), 1)
+    cost = whole_cost(season, fee_lines, expected_interviews=interviews,
+                      applicant_type=profile.applicant_type, budget_usd=budget,
+                      travel_usd=int(travel[0]), travel_is_own=bool(travel[1]))
+    travel_line = next(x for x in cost.lines if x.kind == "travel")
+    rules = [p for p in season.platforms.values() if p.fee_rule is not None]
+    note = next((p.fee_rule.note for p in rules if p.fee_rule.note
+                 and p.fee_rule.season_year < season.match_year - 1), None)
     return FeeBreakdown(
-        lines=lines, total_usd=int(plan.fee_usd), rule_text=rule.describe(), season=rule.season,
-        source=rule.source.label(), season_note=note, expected_interviews=interviews,
-        travel_per_interview_usd=per_interview, travel_usd=int(round(interviews * per_interview)),
-        travel_source=travel.cite(), travel_note=travel.note,
-        budget_usd=getattr(plan, "budget_usd", None) or profile.budget_usd)
+        lines=lines, total_usd=sum(x.fee_usd for x in lines),
+        rule_text=fee_rule_text(season, list(counts) or [profile.specialty]),
+        season=season.label, source=season.source_text, season_note=note,
+        expected_interviews=interviews, travel_per_interview_usd=int(travel[0]),
+        travel_usd=travel_line.usd, travel_source=travel_line.source,
+        travel_note=("Your own estimate; change it in the Plan tab." if travel[1] else
+                     ref.interview_travel_usd.note),
+        budget_usd=budget,
+        cost_rows=[CostRow(x.label, x.usd, x.detail, x.source, x.estimate) for x in cost.lines],
+        warning=cost.warning(), not_included=list(cost.not_included))
 
 
-def _timeline(ref: Any, match_year: int, letters: list[Any],
-              follow_ups: list[Any]) -> list[TimelineEvent]:
-    """The season's dates (June before the Match to the end of that ERAS season), each with its
-    source, plus the student's letter deadlines and follow-ups."""
-    start, end = dt.date(match_year - 1, 6, 1), dt.date(match_year, 5, 31)
-    events = [TimelineEvent(e.date, e.title, e.kind, e.source.label(), bool(e.estimated), e.note)
-              for e in ref.season_events if start <= e.date <= end]
+def _timeline(season: Any, today: dt.date, platforms: list[str], sent: int,
+              letters: list[Any], follow_ups: list[Any]) -> list[TimelineEvent]:
+    """The season's dates for the student's platforms, each with its source and its state as of
+    today (done, missed or passed once past), plus the student's letter deadlines and
+    follow-ups."""
+    from smartpick_desktop.core.season import season_steps
+
+    events = [TimelineEvent(step.date.date, step.date.name, step.date.kind,
+                            step.date.source.label(), bool(step.date.estimated), step.date.note,
+                            step.state)
+              for step in season_steps(season, today, platforms, sent)]
     for letter in letters:
         if letter.due is not None and letter.status in ("asked", "agreed"):
             events.append(TimelineEvent(letter.due, f"Letter due: {letter.writer}", "letter",
-                                        "Your letters (Mentors tab)"))
+                                        "Your letters (Mentors tab)",
+                                        state="missed" if letter.due < today else "upcoming"))
     for item in follow_ups:
         if getattr(item, "kind", "") == "letter":
             continue
         events.append(TimelineEvent(item.due, f"{item.reason}: {item.contact}", "follow_up",
-                                    "Your follow-ups (Mentors tab)"))
+                                    "Your follow-ups (Mentors tab)",
+                                    state="overdue" if item.due < today else "upcoming"))
     return sorted(events, key=lambda e: (e.date, not e.is_season, e.title))
 
 
@@ -263,7 +324,7 @@ def _letters(profile: Profile, letters: list[Any], available: bool) -> LettersSe
     return LettersSection(letters=rows, expected=expected, missing=missing)
 
 
-def _sources(ref: Any, profile: Profile, match_year: int, chosen: list[PlanProgram],
+def _sources(ref: Any, profile: Profile, season: Any, chosen: list[PlanProgram],
              programs: Sequence[Any], catalog_sources: Iterable[Any]) -> list[SourceRef]:
     """Every source behind a figure in the plan, with its year and what it backs."""
     found: dict[str, SourceRef] = {}
@@ -286,13 +347,20 @@ def _sources(ref: Any, profile: Profile, match_year: int, chosen: list[PlanProgr
     rate = ref.match_rates.get(profile.applicant_type)
     if rate is not None:
         add(rate.source, "Match rates the model is calibrated to")
-    add(ref.fee_rule.source, "ERAS fees")
-    start, end = dt.date(match_year - 1, 6, 1), dt.date(match_year, 5, 31)
-    for event in ref.season_events:
-        if start <= event.date <= end:
-            add(event.source, "Season dates")
-    if specialty is not None and specialty.signals_source is not None:
-        add(specialty.signals_source, "Number of preference signals")
+    from smartpick_desktop.core.season import platform_for, specialty_season
+
+    for name in [profile.specialty] + ([profile.backup_specialty]
+                                       if profile.backup_specialty else []):
+        platform = platform_for(season, name)
+        if platform.fee_rule is not None:
+            add(platform.fee_rule.source, f"{platform.name} fees")
+    for item in season.costs:
+        add(item.source, item.label)
+    for event in season.dates:
+        add(event.source, "Season dates")
+    signals = specialty_season(season, profile.specialty)
+    if signals.signals_source is not None:
+        add(signals.signals_source, "Number of preference signals")
     add(ref.signal_odds_multiplier.source, "Effect of a signal on interview chances")
     add(ref.interview_travel_usd.source, "Interview travel cost")
     out = list(found.values())

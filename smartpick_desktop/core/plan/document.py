@@ -15,6 +15,23 @@ TIERS: tuple[str, ...] = ("reach", "target", "likely", "ineligible")
 SIGNAL_LABELS: dict[str, str] = {"gold": "Gold", "silver": "Silver", "signal": "Signal"}
 
 
+REACH_LEVELS: tuple[float, ...] = (0.90, 0.95, 0.99)
+
+
+def reach_marks(values: list[float]) -> list[str]:
+    """"N applications reach 95%" for 90, 95 and 99%: the first list length whose P(match) is
+    at least that level (``values[k]`` = P(match) with k + 1 applications). The Plan tab and
+    the PDF both use this, so they always name the same numbers."""
+    marks = []
+    for level in REACH_LEVELS:
+        hit = next((k + 1 for k, p in enumerate(values) if p >= level), None)
+        if hit is not None:
+            verb = "reaches" if hit == 1 else "reach"
+            marks.append(f"{hit} application{'s' if hit != 1 else ''} {verb} "
+                         f"{level * 100:.0f}%")
+    return marks
+
+
 @dataclass(frozen=True)
 class SourceRef:
     """A data source the plan uses: ``label`` cites it, ``year`` is its year (None: not stated),
@@ -41,9 +58,12 @@ class ProfileSnapshot:
     research_items: int = 0
     honors: list[str] = field(default_factory=list)
     visa: str = ""
+    ecfmg: str = ""                         # ECFMG certification status (IMGs), "" if not said
     preferred_states: list[str] = field(default_factory=list)
     budget_usd: int | None = None
     target_programs: int | None = None
+    us_clinical_months: int | None = None   # IMGs only
+    years_since_graduation: int = 0
     position: str = ""                      # core.position.position_statement text
     position_source: str | None = None
 
@@ -80,6 +100,17 @@ class FeeLine:
     fee_usd: int
 
 
+@dataclass(frozen=True)
+class CostRow:
+    """One line of the whole cost (core.season.costs.CostLine as plain data)."""
+
+    label: str
+    usd: int
+    detail: str
+    source: str
+    estimate: bool = False
+
+
 @dataclass
 class FeeBreakdown:
     """ERAS fees by specialty, the rule applied and its season, and the interview travel estimate.
@@ -101,13 +132,25 @@ class FeeBreakdown:
     travel_source: str = ""
     travel_note: str | None = None
     budget_usd: int | None = None
+    cost_rows: list[CostRow] = field(default_factory=list)   # the whole cost, fees first
+    warning: str | None = None                                # set when the whole passes budget
+    not_included: list[str] = field(default_factory=list)
+
+    @property
+    def whole_total_usd(self) -> int:
+        """Every cost line; without cost rows, application fees plus travel."""
+        if self.cost_rows:
+            return sum(row.usd for row in self.cost_rows)
+        return self.total_usd + self.travel_usd
 
 
 @dataclass(frozen=True)
 class TimelineEvent:
     """A dated step: season dates carry their source; the student's own carry their origin.
 
-    ``kind``: "eras" | "nrmp" (season data), "letter" | "follow_up" (the student's own).
+    ``kind``: "eras" | "residencycas" | "nrmp" (season data), "letter" | "follow_up" (the
+    student's own). ``state`` as of the plan's date: "upcoming" | "today" | "done" | "missed" |
+    "passed" | "overdue" — past steps are never shown as things to do.
     """
 
     date: dt.date
@@ -116,10 +159,15 @@ class TimelineEvent:
     source: str
     estimated: bool = False
     note: str | None = None
+    state: str = "upcoming"
 
     @property
     def is_season(self) -> bool:
-        return self.kind in ("eras", "nrmp")
+        return self.kind in ("eras", "residencycas", "nrmp")
+
+    @property
+    def past(self) -> bool:
+        return self.state in ("done", "missed", "passed")
 
 
 @dataclass(frozen=True)
@@ -176,7 +224,12 @@ class PlanDocument:
     checklist: list[ChecklistRow] = field(default_factory=list)
     sources: list[SourceRef] = field(default_factory=list)
     signals_available: int | None = None    # the specialty's signal count (None: not listed)
+    season_notice: str | None = None        # the submission window has passed: what still matters
+    season_section: SeasonSection | None = None
     demo_note: str = "Programs marked as demo come from SmartPick's demo pack, not real data."
+    p_match_range: tuple[float, float] | None = None  # likely (low, high), docs/model.md 7c
+    p_match_any: float | None = None        # with a preliminary safety net
+    stop_text: str = ""                     # why the list ends where it does
 
     @property
     def is_demo(self) -> bool:
@@ -193,3 +246,47 @@ class PlanDocument:
         for program in self.programs:
             counts[program.tier if program.tier in counts else "ineligible"] += 1
         return counts
+
+
+# --- the season: tracker, interviews, rank order list (core.plan.season_doc fills these) ------
+
+
+@dataclass(frozen=True)
+class TrackerLine:
+    """One program's application: status, the date of each step, its open checklist items."""
+
+    name: str
+    status: str                             # label, e.g. "Interview scheduled"
+    steps: str                              # "Applying 2026-09-02 · Applied 2026-09-25"
+    open_items: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class InterviewLine:
+    name: str
+    date: dt.date | None
+    score: float | None                     # weighted 1–5, None when not scored
+    notes: str = ""
+    conflict: str | None = None
+
+
+@dataclass(frozen=True)
+class RolLine:
+    rank: int
+    name: str
+    p_match: float                          # P(match) if the list ended here
+
+
+@dataclass
+class SeasonSection:
+    """Applications, interviews and the rank order list, for the PDF."""
+
+    tracker: list[TrackerLine] = field(default_factory=list)
+    interviews: list[InterviewLine] = field(default_factory=list)
+    rol: list[RolLine] = field(default_factory=list)
+    rol_warning: str | None = None
+    rol_note: str = ""
+    rol_sources: list[str] = field(default_factory=list)
+    p_match_primary: float | None = None    # with a backup specialty: the primary alone
+    p_match_now: float | None = None        # after the invitations and rejections marked
+    season_text: str = ""                   # "4 invited, 0 rejected, 16 pending"

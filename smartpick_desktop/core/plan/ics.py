@@ -1,7 +1,8 @@
 """Export the plan's timeline (season dates, letter deadlines, follow-ups) as an .ics calendar.
 
 Each event is an all-day event whose description says where its date comes from: the published
-source for season dates (estimated ones say so), or "Your letters" / "Your follow-ups".
+source for season dates (estimated ones say so), or "Your letters" / "Your follow-ups". Only
+events on or after the plan's date are exported: a calendar never holds steps already past.
 """
 
 from __future__ import annotations
@@ -28,6 +29,11 @@ def event_description(event: TimelineEvent) -> str:
     return text + "\nExported from your SmartPick application plan."
 
 
+def future_events(doc: PlanDocument) -> list[TimelineEvent]:
+    """The timeline's events dated on or after the day the plan was made."""
+    return [event for event in doc.timeline if event.date >= doc.generated]
+
+
 def build_calendar(doc: PlanDocument) -> bytes:
     """The calendar as iCalendar bytes."""
     from icalendar import Calendar, Event
@@ -38,7 +44,7 @@ def build_calendar(doc: PlanDocument) -> bytes:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", f"SmartPick plan — {doc.profile.specialty}, {doc.season}")
     stamp = dt.datetime.combine(doc.generated, dt.time(0, 0), tzinfo=dt.UTC)
-    for event in doc.timeline:
+    for event in future_events(doc):
         item = Event()
         key = f"{event.kind}|{event.date.isoformat()}|{event.title}".encode()
         item.add("uid", hashlib.sha1(key).hexdigest()[:20] + "@smartpick.local")
@@ -60,4 +66,4 @@ def write_calendar(doc: PlanDocument, path: str | Path) -> int:
 
     check_target(path, "Calendar file")
     write_atomic(path, build_calendar(doc), "Calendar file")
-    return len(doc.timeline)
+    return len(future_events(doc))

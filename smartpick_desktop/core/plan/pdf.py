@@ -35,7 +35,12 @@ from smartpick_desktop.core.plan.canvas import (
     chrome_canvas,
 )
 from smartpick_desktop.core.plan.charts import curve_chart, tier_chart
-from smartpick_desktop.core.plan.document import SIGNAL_LABELS, TIERS, PlanDocument
+from smartpick_desktop.core.plan.document import (
+    SIGNAL_LABELS,
+    TIERS,
+    PlanDocument,
+    reach_marks,
+)
 from smartpick_desktop.core.plan.flowables import Chip, tier_chip
 from smartpick_desktop.core.plan.styles import (
     ACCENT,
@@ -52,18 +57,27 @@ from smartpick_desktop.core.plan.styles import (
     styles,
 )
 from smartpick_desktop.core.progress import Progress, ShouldCancel, checkpoint, report
+from smartpick_desktop.core.words import plural
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 STATUS_LABELS = {"thank_you_sent": "Thank-you sent", "submitted": "Submitted",
                  "agreed": "Agreed", "asked": "Asked"}
 KIND_LABELS = {"eras": ("ERAS", ACCENT), "nrmp": ("NRMP", colors.HexColor("#4B5D8C")),
+               "residencycas": ("ResCAS", colors.HexColor("#2F7A5C")),
                "letter": ("Letter", colors.HexColor("#7A5C99")),
-               "follow_up": ("Follow-up", colors.HexColor("#8C6D2F"))}
+               "follow_up": ("Follow-up", colors.HexColor("#8C6D2F")),
+               "deadline": ("Deadline", colors.HexColor("#9C3D2E")),
+               "interview": ("Interview", colors.HexColor("#2E7D4F"))}
+STATE_MARKS = {"done": '<font color="#2F7A5C" size="7">DONE</font>',
+               "missed": '<font color="#B42318" size="7">MISSED</font>',
+               "passed": '<font color="#5E6B73" size="7">PAST</font>',
+               "overdue": '<font color="#B42318" size="7">OVERDUE</font>',
+               "today": '<font color="#B4540A" size="7">TODAY</font>'}
 SIGNAL_COLORS = {"gold": "#A87B00", "silver": "#6B7780", "signal": "#0E5A6B"}
 
 
-CANCELLED = "The export was cancelled; no file was written."
+CANCELLED = "The export was canceled; no file was written."
 
 
 def long_date(day: dt.date) -> str:
@@ -154,6 +168,9 @@ def build_story(doc: PlanDocument, width: float) -> list:
     story += _timeline(doc, width)
     story += _letters(doc, width)
     story += _follow_ups(doc, width)
+    from smartpick_desktop.core.plan.pdf_season import season_story
+
+    story += season_story(doc, width)
     story += _sources(doc, width)
     return story
 
@@ -175,6 +192,9 @@ def _heading(number: int, title: str) -> list:
 
 def _table(rows: list[list], widths: list[float], *, header: bool = True, stripe: bool = True,
            extra: list | None = None) -> Table:
+    # A table row cannot break across pages: a row taller than a page (a 10,000-character
+    # note) is cut into continuation rows first, so it never fails with a LayoutError.
+    rows, extra = split_tall_rows(rows, widths, 1 if header else 0, extra or [])
     table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
     commands = [
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -194,13 +214,71 @@ def _table(rows: list[list], widths: list[float], *, header: bool = True, stripe
     return table
 
 
+#: The tallest a table row may be (points): well under a page, so every row fits one.
+MAX_ROW_HEIGHT = 400.0
+_SHORT_TEXT = 300  # characters: shorter cell text is never measured
+
+
+def split_tall_rows(rows: list[list], widths: list[float], first: int,
+                    extra: list) -> tuple[list[list], list]:
+    """Cut rows with text too tall for a page into continuation rows (same columns, the other
+    cells empty); return the rows and ``extra`` style commands with their row numbers moved."""
+    out: list[list] = []
+    span: list[tuple[int, int]] = []
+    for index, row in enumerate(rows):
+        start = len(out)
+        if index < first:
+            out.append(row)
+        else:
+            pieces = [_cell_pieces(cell, width - 10) for cell, width in zip(row, widths,
+                                                                            strict=False)]
+            pieces += [[cell] for cell in row[len(pieces):]]
+            for k in range(max(len(p) for p in pieces)):
+                out.append([p[k] if k < len(p) else "" for p in pieces])
+        span.append((start, len(out) - 1))
+    if len(out) == len(rows):
+        return rows, extra
+    moved = []
+    for command in extra:
+        name, (c1, r1), (c2, r2), *rest = command
+        r1 = span[r1][0] if 0 <= r1 < len(span) else r1
+        r2 = span[r2][1] if 0 <= r2 < len(span) else r2
+        moved.append((name, (c1, r1), (c2, r2), *rest))
+    return out, moved
+
+
+def _cell_pieces(cell: object, width: float) -> list:
+    """A cell as one or more Paragraphs, each at most MAX_ROW_HEIGHT tall."""
+    if not isinstance(cell, Paragraph) or len(cell.text) < _SHORT_TEXT or "<" in cell.text:
+        return [cell]
+    _w, height = cell.wrap(width, 1e9)
+    if height <= MAX_ROW_HEIGHT:
+        return [cell]
+    text, pieces = cell.text, []
+    size = max(40, int(len(text) * MAX_ROW_HEIGHT / height * 0.85))
+    while text:
+        cut = len(text) if len(text) <= size else _cut_at(text, size)
+        pieces.append(Paragraph(text[:cut].strip(), cell.style))
+        text = text[cut:].lstrip()
+    return pieces
+
+
+def _cut_at(text: str, size: int) -> int:
+    """Where to cut escaped text near ``size``: at a space, else outside an entity."""
+    space = text.rfind(" ", size // 2, size)
+    if space > 0:
+        return space
+    amp = text.rfind("&", max(0, size - 10), size)
+    return amp if amp > 0 and ";" in text[amp:size + 1] and ";" not in text[amp:size] else size
+
+
 def _style(commands: list) -> TableStyle:
     """A table style whose cells use the embedded font (reportlab's default is Helvetica)."""
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), *commands])
 
 
 def _head(*titles: str) -> list[Paragraph]:
-    """A header row; a title starting with ">" is right-aligned, with "^" centred."""
+    """A header row; a title starting with ">" is right-aligned, with "^" centered."""
     row = []
     for title in titles:
         style = {">": "head_right", "^": "head_center"}.get(title[:1], "head")
@@ -235,7 +313,7 @@ def _cover(doc: PlanDocument, width: float) -> list:
              (str(len(doc.programs)), "programs<br/>on the list"),
              (signals, "preference<br/>signals used"),
              (f"{doc.expected_interviews:.1f}", "expected<br/>interviews"),
-             (money(doc.fee.total_usd), f"ERAS fees<br/>({esc(doc.fee.season)})")]
+             (money(doc.fee.whole_total_usd), "estimated<br/>whole cost")]
     tile_w = width / len(stats)
     tiles = Table([[Paragraph(esc(v), s["stat_value"]) for v, _ in stats],
                    [Paragraph(label, s["stat_label"]) for _, label in stats]],
@@ -276,7 +354,7 @@ def _cover(doc: PlanDocument, width: float) -> list:
                              ("LEFTPADDING", (0, 0), (-1, -1), 0),
                              ("TOPPADDING", (0, 0), (-1, -1), 0)]))
     out.append(columns)
-    out.append(_p("Sources with what each figure backs are listed in section 8.", "note"))
+    out.append(_p("Sources with what each figure backs are listed in section 9.", "note"))
     out.append(Spacer(1, 8))
     out.append(_p("Chances are SmartPick's estimates from published figures, not promises. "
                   "Discuss this plan with your advisor.", "note"))
@@ -293,12 +371,16 @@ def _profile(doc: PlanDocument, width: float) -> list:
              ("Specialty", profile.specialty),
              ("Backup specialty", profile.backup_specialty or "None"),
              ("Graduation year", profile.graduation_year or "—"),
+             ("Years since graduation", profile.years_since_graduation),
              ("Home", profile.home or "—"),
              ("Step 2 CK", profile.step2 or "Not entered"),
              ("Step 1", profile.step1 or "—"),
              ("Research items", profile.research_items),
+             *([("US clinical experience", plural(profile.us_clinical_months, "month"))]
+               if profile.us_clinical_months is not None else []),
              ("Honors", ", ".join(profile.honors) or "None listed"),
              ("Visa", profile.visa or "—"),
+             *([("ECFMG certification", profile.ecfmg)] if profile.ecfmg else []),
              ("Preferred states", ", ".join(profile.preferred_states) or "Any"),
              ("Budget", money(profile.budget_usd) if profile.budget_usd else "Not set"),
              ("Target applications", profile.target_programs or "Not set")]
@@ -332,8 +414,11 @@ def _programs(doc: PlanDocument, width: float) -> list:
     if doc.signals_available:
         signals += f" of the {doc.signals_available} {esc(doc.profile.specialty)} allows"
     out.append(_m(f"{len(doc.programs)} programs ({esc(mix) or 'none'}); {signals}. "
-                  f"Estimated chance of matching with this list: <b>{percent(doc.p_match)}</b>; "
-                  f"expected interviews: <b>{doc.expected_interviews:.1f}</b>.", "body"))
+                  f"Estimated chance of matching with this list: <b>{percent(doc.p_match)}</b>"
+                  f"{_likely(doc)}; expected interviews: "
+                  f"<b>{doc.expected_interviews:.1f}</b>.", "body"))
+    if doc.stop_text:
+        out.append(_p(doc.stop_text, "small"))
     out.append(_p("Interview chance: SmartPick's estimate of P(interview | apply), with the "
                   "signal where one is placed. Fit: 0–100 from your preferences. Tiers: reach "
                   "(interview unlikely), target, likely.", "note"))
@@ -403,13 +488,7 @@ def _charts(doc: PlanDocument, width: float) -> list:
 
 def _curve_marks(doc: PlanDocument) -> list[str]:
     points = sorted(doc.curve, key=lambda p: p.applications)
-    best = points[-1].p_match if points else 0.0
-    marks = []
-    for share in (0.9, 0.95, 0.99):
-        hit = next((p for p in points if p.p_match >= best * share), None)
-        if hit is not None:
-            marks.append(f"{hit.applications} applications reach {percent(hit.p_match)}")
-    return list(dict.fromkeys(marks))
+    return reach_marks([p.p_match for p in points])
 
 
 # --- 5. budget ---------------------------------------------------------------------------------
@@ -418,38 +497,48 @@ def _curve_marks(doc: PlanDocument) -> list[str]:
 def _budget(doc: PlanDocument, width: float) -> list:
     fee = doc.fee
     out = _heading(4, "Budget")
-    rows = [_head("Specialty", ">Applications", ">ERAS fee")]
-    for line in fee.lines:
-        rows.append([_p(line.specialty, "cell"), _p(line.applications, "cell_right"),
-                     _p(money(line.fee_usd), "cell_right")])
-    rows.append([_p("ERAS fees in all", "cell_bold"),
-                 _p(sum(line.applications for line in fee.lines), "cell_right"),
-                 _m(f"<b>{money(fee.total_usd)}</b>", "cell_right")])
-    rows.append([_p(f"Interview travel (estimate: {fee.expected_interviews:.1f} interviews × "
-                    f"{money(fee.travel_per_interview_usd)})", "cell"), _p("", "cell"),
-                 _p(money(fee.travel_usd), "cell_right")])
-    total = fee.total_usd + fee.travel_usd
-    rows.append([_p("Estimated total", "cell_bold"), _p("", "cell"),
-                 _m(f"<b>{money(total)}</b>", "cell_right")])
+    rows = [_head("Cost", "How it is counted", ">Amount")]
+    if fee.cost_rows:
+        for row in fee.cost_rows:
+            label = esc(row.label) + (' <font color="#B4540A" size="7">ESTIMATE</font>'
+                                      if row.estimate else "")
+            rows.append([_m(label, "cell"), _p(row.detail, "cell_small"),
+                         _p(money(row.usd), "cell_right")])
+    else:
+        for line in fee.lines:
+            rows.append([_p(f"Application fees, {line.specialty}", "cell"),
+                         _p(f"{line.applications} applications", "cell_small"),
+                         _p(money(line.fee_usd), "cell_right")])
+        rows.append([_m('Interview travel <font color="#B4540A" size="7">ESTIMATE</font>',
+                        "cell"),
+                     _p(f"{fee.expected_interviews:.1f} interviews × "
+                        f"{money(fee.travel_per_interview_usd)}", "cell_small"),
+                     _p(money(fee.travel_usd), "cell_right")])
+    rows.append([_p("Estimated whole cost", "cell_bold"), _p("", "cell"),
+                 _m(f"<b>{money(fee.whole_total_usd)}</b>", "cell_right")])
     n = len(rows)
-    out.append(_table(rows, [width * 0.6, width * 0.2, width * 0.2], extra=[
-        ("LINEABOVE", (0, n - 3), (-1, n - 3), 0.8, INK),
+    out.append(_table(rows, [width * 0.34, width * 0.48, width * 0.18], extra=[
         ("LINEABOVE", (0, n - 1), (-1, n - 1), 0.8, INK),
         ("BACKGROUND", (0, n - 1), (-1, n - 1), ACCENT_LIGHT),
     ]))
     out.append(Spacer(1, 6))
-    out.append(_m(f"<b>Fee rule:</b> {esc(fee.rule_text)}.", "small"))
+    if fee.warning:
+        out.append(_m(f'<font color="#B4540A"><b>{esc(fee.warning)}</b></font>', "small"))
+    elif fee.budget_usd:
+        left = fee.budget_usd - fee.whole_total_usd
+        out.append(_m(f"<b>Your budget:</b> {money(fee.budget_usd)}; {money(left)} of it left "
+                      "after the whole cost.", "small"))
+    out.append(_m(f"<b>Fee rules:</b> {esc(fee.rule_text)}.", "small"))
     out.append(_m(f"<b>Season:</b> {esc(fee.season)}."
                   + (f" {esc(fee.season_note)}" if fee.season_note else ""), "small"))
-    travel = f"<b>Interview travel:</b> {money(fee.travel_per_interview_usd)} per interview"
+    travel = (f"<b>Interview travel:</b> an estimate of {money(fee.travel_per_interview_usd)} "
+              "per interview")
     travel += f" ({esc(fee.travel_source)})" if fee.travel_source else ""
     travel += f". {esc(fee.travel_note)}" if fee.travel_note else "."
     out.append(_m(travel, "small"))
-    if fee.budget_usd:
-        left = fee.budget_usd - fee.total_usd
-        verdict = (f"{money(left)} of it left after ERAS fees" if left >= 0
-                   else f"ERAS fees exceed it by {money(-left)}")
-        out.append(_m(f"<b>Your budget:</b> {money(fee.budget_usd)}; {verdict}.", "small"))
+    if fee.not_included:
+        out.append(_m("<b>Not included:</b> " + " ".join(esc(x) for x in fee.not_included),
+                      "small"))
     return [KeepTogether(out)]  # a short section: never leave its total alone on a page
 
 
@@ -461,14 +550,20 @@ def _timeline(doc: PlanDocument, width: float) -> list:
     if not doc.timeline:
         out.append(_p("No dates are available for this season.", "body"))
         return out
+    if doc.season_notice:
+        out.append(_m(f'<font color="#B4540A"><b>{esc(doc.season_notice)}</b></font>', "body"))
+        out.append(Spacer(1, 4))
     out.append(_p("The season's dates come from SmartPick's season data, each with its source; "
-                  "estimated dates are marked. Your own deadlines and follow-ups are included.",
-                  "small"))
+                  "estimated dates are marked, and steps already past are marked done, missed "
+                  "or passed. Your own deadlines and follow-ups are included.", "small"))
     out.append(Spacer(1, 6))
     rows = [_head("Date", "Kind", "Event", "Source")]
     for event in doc.timeline:
         label, color = KIND_LABELS.get(event.kind, (event.kind.title(), MUTED))
-        text = f"<b>{esc(event.title)}</b>" if event.is_season else esc(event.title)
+        text = f"<b>{esc(event.title)}</b>" if event.is_season and not event.past else esc(
+            event.title)
+        if event.state in STATE_MARKS:
+            text = STATE_MARKS[event.state] + " " + text
         if event.estimated:
             text += ' <font color="#B4540A" size="7">ESTIMATED</font>'
         if event.note:
@@ -555,7 +650,7 @@ def _follow_ups(doc: PlanDocument, width: float) -> list:
 
 
 def _sources(doc: PlanDocument, width: float) -> list:
-    out = _heading(8, "Data sources")
+    out = _heading(9, "Data sources")
     out.append(_p("Every published figure in this plan, with the year it describes. Figures from "
                   "a secondary or uncertain source are marked.", "small"))
     out.append(Spacer(1, 6))
@@ -571,3 +666,15 @@ def _sources(doc: PlanDocument, width: float) -> list:
                   "works offline; no data left this computer to make this plan.", "small"))
     return out
 
+
+
+def _likely(doc: PlanDocument) -> str:
+    """" (likely 78–89%)" and the chance of any position with a preliminary safety net."""
+    out = ""
+    if doc.p_match_range:
+        from smartpick_desktop.core.model.percent import likely_text
+
+        out += f" ({likely_text(doc.p_match_range)})"
+    if doc.p_match_any is not None:
+        out += f"; with the preliminary safety net, any position: {percent(doc.p_match_any)}"
+    return out

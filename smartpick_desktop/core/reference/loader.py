@@ -50,6 +50,7 @@ def read_reference(directory: Path) -> Reference:
     sources = _merge_sources(readers.values())
     specialties, index = _specialties(readers["specialties"])
     rates, changes, overall, market = _match_rates(readers["match_rates"])
+    by_year, counts = _rates_by_year(readers["match_rates"])
     fee_rule, fellowship, travel = _fees(readers["fees"])
     multiplier, studies, accepting = _signals(readers["signals"])
     notes = {}
@@ -63,6 +64,8 @@ def read_reference(directory: Path) -> Reference:
         specialties=specialties,
         match_rates=rates,
         match_rate_changes=changes,
+        match_rates_by_year=by_year,
+        match_counts_by_year=counts,
         overall_match_rates=overall,
         market=market,
         fee_rule=fee_rule,
@@ -226,6 +229,36 @@ def _match_rates(r: FileReader) -> tuple:
             r.fail(f"market.{year}", 'keys must be years such as "2025"')
         market[int(year)] = r.figures(raw, f"market.{year}")
     return rates, changes, overall, market
+
+
+def _rates_by_year(
+    r: FileReader,
+) -> tuple[dict[int, dict[str, Figure]], dict[int, dict[str, tuple[int | None, int | None]]]]:
+    """``pgy1_match_rate_by_year``: year -> type -> rate figure, and the (matched, active)
+    counts behind each rate (None where not published)."""
+    rates: dict[int, dict[str, Figure]] = {}
+    counts: dict[int, dict[str, tuple[int | None, int | None]]] = {}
+    raw = r.mapping(r.data.get("pgy1_match_rate_by_year", {}), "pgy1_match_rate_by_year")
+    for year, by_type in raw.items():
+        key = f"pgy1_match_rate_by_year.{year}"
+        if not year.isdigit():
+            r.fail(key, 'keys must be years such as "2026"')
+        obj = r.mapping(by_type, key)
+        if set(obj) != set(APPLICANT_TYPES):
+            r.fail(key, f"expected keys {', '.join(APPLICANT_TYPES)}")
+        rates[int(year)], counts[int(year)] = {}, {}
+        for t in APPLICANT_TYPES:
+            item = r.mapping(obj[t], f"{key}.{t}")
+            fig = r.figure(item.get("rate"), f"{key}.{t}.rate", fraction=True)
+            if fig.year != int(year):
+                r.fail(f"{key}.{t}.rate.year", f"must be {year}")
+            matched = r.integer(item, "matched", f"{key}.{t}", optional=True)
+            active = r.integer(item, "active", f"{key}.{t}", optional=True)
+            if matched is not None and active and abs(matched / active - fig.value) > 0.001:
+                r.fail(f"{key}.{t}", f"{matched}/{active} does not give the rate {fig.value}")
+            rates[int(year)][t] = fig
+            counts[int(year)][t] = (matched, active)
+    return rates, counts
 
 
 def _fees(r: FileReader) -> tuple[FeeRule, FeeRule, Figure]:

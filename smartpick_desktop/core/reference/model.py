@@ -30,6 +30,9 @@ class Reference:
     - ``specialties``: canonical name -> :class:`Specialty` (specialties.json).
     - ``match_rates``: 2025 PGY-1 match rate (fraction) by applicant type ``us_md``, ``us_do``,
       ``us_img``, ``non_us_img``; ``match_rate_changes``: change vs 2024 in fraction points.
+    - ``match_rates_by_year``: Match year -> type -> PGY-1 match rate (2025 and 2026; 2026 is
+      secondary); ``match_counts_by_year``: year -> type -> (matched, active) behind each rate
+      (None where unpublished). :meth:`match_rates_for` picks a year (default: the latest).
     - ``overall_match_rates``: year -> overall PGY-1 match rate (2025: 0.798, 2024: 0.802).
     - ``market``: year -> figures ``registered_applicants``, ``certified_rank_lists``,
       ``positions``, ``pgy1_positions``, ``program_tracks``/``programs``,
@@ -56,6 +59,8 @@ class Reference:
     specialties: dict[str, Specialty]
     match_rates: dict[str, Figure]
     match_rate_changes: dict[str, Figure]
+    match_rates_by_year: dict[int, dict[str, Figure]]
+    match_counts_by_year: dict[int, dict[str, tuple[int | None, int | None]]]
     overall_match_rates: dict[int, Figure]
     market: dict[int, dict[str, Figure]]
     fee_rule: FeeRule
@@ -70,6 +75,22 @@ class Reference:
     notes: dict[str, Figure]
     sources: dict[str, Source]
     _index: Mapping[str, str] = field(default_factory=dict, repr=False)
+
+    @property
+    def latest_match_year(self) -> int:
+        """The newest Match year with match rates by applicant type."""
+        return max(self.match_rates_by_year)
+
+    def match_rates_for(self, year: int | None = None) -> tuple[int, dict[str, Figure]]:
+        """``(year, rates by applicant type)`` of Match ``year`` (None: the latest shipped).
+
+        The season in force names its year: ``season_in_force(session).season
+        .match_rates_year()`` (core.season). Raises KeyError for a year not shipped."""
+        year = self.latest_match_year if year is None else int(year)
+        if year not in self.match_rates_by_year:
+            raise KeyError(f"No match rates for {year}; shipped years: "
+                           f"{', '.join(map(str, sorted(self.match_rates_by_year)))}.")
+        return year, self.match_rates_by_year[year]
 
     def specialty(self, name_or_alias: str) -> Specialty:
         """Find a specialty by name or alias, ignoring case, spaces and punctuation.

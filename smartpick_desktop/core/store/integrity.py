@@ -36,10 +36,11 @@ class DamagedStoreError(StoreError):
         self.moved_to = moved_to
         self.reason = reason
         self.backup = backup
-        hint = (f"the newest good backup is {backup} (restore it with 'smartpick restore FILE')"
-                if backup else "there is no automatic backup to restore")
+        hint = (f"the newest good backup is {backup}" if backup
+                else "there is no automatic backup to restore")
         super().__init__(f"The data file {path} is damaged ({reason}): it was kept as "
-                         f"{moved_to.name} in the same folder and nothing was deleted; {hint}.")
+                         f"{moved_to.name} in the same folder and nothing was deleted; {hint}.",
+                         fix="restore_backup" if backup else None)
 
 
 def is_damage(err: BaseException) -> bool:

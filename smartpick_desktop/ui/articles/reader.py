@@ -42,6 +42,7 @@ class ReaderView(QTextBrowser):
         self.document().setUndoRedoEnabled(False)
         self.document().setDocumentMargin(0)
         self.font_pt = DEFAULT_PT
+        self.zoom = 1.0
         self.theme_name = theme.default_theme()
         self.colors = theme.colors_for(self.theme_name)
         self._header = ""
@@ -73,9 +74,9 @@ class ReaderView(QTextBrowser):
         fraction = self.scroll_fraction()
         doc = self.document()
         font = QFont(self.font())
-        font.setPointSizeF(self.font_pt)
+        font.setPointSizeF(self.font_pt * self.zoom)
         doc.setDefaultFont(font)
-        doc.setDefaultStyleSheet(theme.stylesheet(self.colors, self.font_pt))
+        doc.setDefaultStyleSheet(theme.stylesheet(self.colors, self.font_pt * self.zoom))
         self.setHtml(f"<html><body>{self._header}{self._body}</body></html>")
         self._space_lines()
         self._fit_width()
@@ -100,7 +101,7 @@ class ReaderView(QTextBrowser):
             block = block.next()
 
     def _fit_width(self) -> None:
-        """Centre a column of about MEASURE_CHARS characters with the root frame's margins."""
+        """Center a column of about MEASURE_CHARS characters with the root frame's margins."""
         doc = self.document()
         metrics = QFontMetricsF(doc.defaultFont())
         measure = metrics.averageCharWidth() * MEASURE_CHARS
@@ -126,13 +127,18 @@ class ReaderView(QTextBrowser):
         self.font_pt = max(MIN_PT, min(MAX_PT, float(size)))
         self._render()
 
+    def set_zoom(self, factor: float) -> None:
+        """The window's zoom (View → Zoom in/out) multiplies the reader's own text size."""
+        self.zoom = float(factor)
+        self._render()
+
     def set_theme(self, name: str) -> None:
         self.theme_name = name if name in theme.THEMES else "system"
         self._apply_theme()
         self._render()
 
     def refresh_theme(self) -> None:
-        """Re-read the system colours (the platform switched light/dark)."""
+        """Re-read the system colors (the platform switched light/dark)."""
         if self.theme_name == "system":
             self._apply_theme()
             self._render()

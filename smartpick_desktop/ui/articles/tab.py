@@ -13,54 +13,46 @@ from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListView,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
-    QProgressDialog,
     QPushButton,
     QSplitter,
-    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from smartpick_desktop.core import checklist
 from smartpick_desktop.core.articles import annotations, library, search
-from smartpick_desktop.core.articles.actions import Action, parse_action
-from smartpick_desktop.core.articles.render import link_kind
-from smartpick_desktop.core.errors import SmartPickError
-from smartpick_desktop.core.mentors.templates import TEMPLATES
 from smartpick_desktop.ui.articles import theme
-from smartpick_desktop.ui.articles.jobs import import_job
+from smartpick_desktop.ui.articles.annotations_panel import AnnotationsPanel
+from smartpick_desktop.ui.articles.importer import ArticleImporter
 from smartpick_desktop.ui.articles.library_model import ArticleDelegate, ArticleListModel
+from smartpick_desktop.ui.articles.links import LinkHandler
 from smartpick_desktop.ui.articles.reader import DEFAULT_PT, ReaderView
 from smartpick_desktop.ui.context import AppContext
-from smartpick_desktop.ui.jobs import Job, JobRunner
+from smartpick_desktop.ui.jobs import Job
+from smartpick_desktop.ui.tabs import TabDefaults
 
 log = logging.getLogger(__name__)
 ALL_TOPICS = "All topics"
 SEARCH_DELAY_MS = 150
 PROGRESS_DELAY_MS = 800
-class ArticlesTab(QWidget):
+class ArticlesTab(TabDefaults, QWidget):
     """Library list, reader and side panel (see the module docstring)."""
+
+    help_page = "articles"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.current: library.Article | None = None
-        self.highlights: list[annotations.Highlight] = []
         self._loaded = False
         self._pending_open: int | None = None
         self._search_words: list[str] = []
-        self.jobs = JobRunner(self)
-        self._job: Job | None = None
-        self._progress_dialog: QProgressDialog | None = None
         self._build()
+        self.importer = ArticleImporter(ctx, self, self._on_imported)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.refresh_list)
         self._progress_timer = QTimer(self, singleShot=True, interval=PROGRESS_DELAY_MS)
@@ -109,7 +101,6 @@ class ArticlesTab(QWidget):
         self.reader.anchorClicked.connect(self._on_reader_anchor_clicked)
         self.reader.highlighted.connect(self._on_reader_link_hovered)
         self.reader.verticalScrollBar().valueChanged.connect(self._on_reader_scrolled)
-        self.reader.layout_changed.connect(self._refresh_contents)
         self.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.reader.customContextMenuRequested.connect(self._on_reader_context_menu)
         self.highlight_action = QAction("Highlight", self, shortcut=QKeySequence("Ctrl+Shift+H"))
@@ -121,12 +112,11 @@ class ArticlesTab(QWidget):
         self.bookmark_action = QAction("Bookmark", self, shortcut=QKeySequence("Ctrl+D"))
         self.bookmark_action.setToolTip("Bookmark this place (Ctrl+D)")
         self.bookmark_action.triggered.connect(self.add_bookmark)
-        self.larger_action = QAction("Larger text", self, shortcut=QKeySequence.StandardKey.ZoomIn)
+        self.larger_action = QAction("Larger reader text", self)
         self.larger_action.triggered.connect(lambda: self.change_font(+1))
-        self.smaller_action = QAction("Smaller text", self,
-                                      shortcut=QKeySequence.StandardKey.ZoomOut)
+        self.smaller_action = QAction("Smaller reader text", self)
         self.smaller_action.triggered.connect(lambda: self.change_font(-1))
-        self.reset_font_action = QAction("Normal text size", self, shortcut=QKeySequence("Ctrl+0"))
+        self.reset_font_action = QAction("Normal reader text size", self)
         self.reset_font_action.triggered.connect(lambda: self.set_font_pt(DEFAULT_PT))
         for action in (self.find_action, self.highlight_action, self.note_action,
                        self.bookmark_action, self.larger_action, self.smaller_action, self.reset_font_action):
@@ -155,25 +145,15 @@ class ArticlesTab(QWidget):
         middle_layout.addLayout(tools)
         middle_layout.addWidget(self.reader, 1)
 
-        self.side = QTabWidget()
-        self.contents_list = QListWidget()
-        self.contents_list.setWordWrap(True)
-        self.contents_list.setSpacing(2)
-        self.contents_list.itemActivated.connect(self._on_position_item_activated)
-        self.contents_list.itemClicked.connect(self._on_position_item_activated)
-        self.notes_list = QListWidget()
-        self.notes_list.setWordWrap(True)
-        self.notes_list.itemClicked.connect(self._on_position_item_activated)
-        self.notes_list.itemDoubleClicked.connect(self._on_notes_list_double_clicked)
-        self.bookmarks_list = QListWidget()
-        self.bookmarks_list.itemClicked.connect(self._on_bookmark_item_activated)
-        notes_page = self._list_page(self.notes_list, "Edit note…", self._on_edit_note_clicked,
-                                     "Remove", self._on_remove_highlight_clicked)
-        marks_page = self._list_page(self.bookmarks_list, None, None, "Remove",
-                                     self._on_remove_bookmark_clicked)
-        self.side.addTab(self.contents_list, "Contents")
-        self.side.addTab(notes_page, "Notes")
-        self.side.addTab(marks_page, "Bookmarks")
+        self.side = AnnotationsPanel(self.ctx, self.reader)
+        self.side.ask_note = lambda quote, current: self.ask_note(quote, current)
+        self.side.marks_changed.connect(self._repaint_marks)
+        self.contents_list = self.side.contents_list
+        self.notes_list = self.side.notes_list
+        self.bookmarks_list = self.side.bookmarks_list
+        self.links = LinkHandler(self.ctx, self.reader,
+                                 lambda: self.current.title if self.current else "",
+                                 self.open_slug)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("articles_splitter")
@@ -189,21 +169,6 @@ class ArticlesTab(QWidget):
         layout.addWidget(self.splitter)
         self.reader.clear_article("Choose an article on the left.")
 
-    def _list_page(self, widget: QListWidget, first: str | None, first_slot, second: str,
-                   second_slot) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(widget, 1)
-        row = QHBoxLayout()
-        for text, slot in ((first, first_slot), (second, second_slot)):
-            if text:
-                button = QPushButton(text)
-                button.clicked.connect(slot)
-                row.addWidget(button)
-        layout.addLayout(row)
-        return page
-
     def install_actions(self, window: QMainWindow) -> None:
         """View: text size and reader theme; File: import an article."""
         file_menu = window.menu("File")
@@ -212,8 +177,9 @@ class ArticlesTab(QWidget):
         file_menu.addAction(import_action)
         view = window.menu("View")
         view.addSeparator()
-        for action in (self.larger_action, self.smaller_action, self.reset_font_action):
-            view.addAction(action)
+        self.reader.set_zoom(window.appearance.factor)
+        window.appearance.zoom_changed.connect(self.reader.set_zoom)
+        window.appearance.theme_changed.connect(self._on_system_scheme_changed)
         theme_menu = view.addMenu("Reader theme")
         self.theme_group = QActionGroup(self)
         self.theme_actions: dict[str, QAction] = {}
@@ -282,7 +248,7 @@ class ArticlesTab(QWidget):
             row = self.model.row_of(self.current.id)
             if row is not None:
                 self.list_view.setCurrentIndex(self.model.index(row))
-            self.reader.set_marks(self._highlight_spans(), self._search_words)
+            self.reader.set_marks(self.side.highlight_spans(), self._search_words)
 
     # --- reading -------------------------------------------------------------------------------
 
@@ -300,19 +266,17 @@ class ArticlesTab(QWidget):
             highlights = annotations.list_highlights(session, article_id)
             progress = annotations.get_progress(session, article_id)
         self.current = article
-        self.highlights = highlights
         tags = ", ".join(article.tags)
         meta = f"{article.reading_time} min read" + (f" \u00b7 {tags}" if tags else "")
         if article.source == "imported":
             meta += f" \u00b7 imported from {article.file_name or 'a file'}"
         self._progress_timer.stop()
         self.reader.show_article(article.title, meta, article.summary, article.html())
-        self.reader.set_marks(self._highlight_spans(), self._search_words)
+        self.side.show_article(article.id, article.title, highlights)
+        self.reader.set_marks(self.side.highlight_spans(), self._search_words)
         self.reader.set_scroll_fraction(progress or 0.0)
         self._progress_timer.stop()
         self.title_label.setText(article.title)
-        self._refresh_notes()
-        self._refresh_bookmarks()
         row = self.model.row_of(article_id)
         if row is not None:
             self.list_view.setCurrentIndex(self.model.index(row))
@@ -341,15 +305,6 @@ class ArticlesTab(QWidget):
         elif isinstance(payload, str):
             self.open_slug(payload)
 
-    def _highlight_spans(self) -> list[tuple[int, int]]:
-        text = self.reader.text()
-        spans = []
-        for highlight in self.highlights:
-            span = annotations.locate(text, highlight)
-            if span:
-                spans.append(span)
-        return spans
-
     @Slot()
     def save_progress(self) -> None:
         self._progress_timer.stop()
@@ -377,197 +332,37 @@ class ArticlesTab(QWidget):
     def _on_system_scheme_changed(self, *_args) -> None:
         self.reader.refresh_theme()
 
-    # --- contents, notes, bookmarks ------------------------------------------------------------
-
-    @Slot()
-    def _refresh_contents(self) -> None:
-        self.contents_list.clear()
-        for level, text, position in self.reader.headings():
-            item = QListWidgetItem(("    " * max(0, level - 2)) + text)
-            item.setData(Qt.ItemDataRole.UserRole, position)
-            self.contents_list.addItem(item)
-
-    def _refresh_notes(self) -> None:
-        self.notes_list.clear()
-        text = self.reader.text()
-        for highlight in self.highlights:
-            span = annotations.locate(text, highlight)
-            quote = highlight.quote if len(highlight.quote) < 140 else highlight.quote[:137] + "…"
-            label = f"\u201c{quote}\u201d" + (f"\n\u270e {highlight.note}" if highlight.note else "")
-            if span is None:
-                label += "\n(no longer found in the article)"
-            item = QListWidgetItem(label)
-            item.setData(Qt.ItemDataRole.UserRole, span[0] if span else None)
-            item.setData(Qt.ItemDataRole.UserRole + 1, highlight.id)
-            item.setToolTip(highlight.note or highlight.quote)
-            self.notes_list.addItem(item)
-
-    def _refresh_bookmarks(self) -> None:
-        self.bookmarks_list.clear()
-        if self.current is None:
-            return
-        with self.ctx.store.session() as session:
-            marks = annotations.list_bookmarks(session, self.current.id)
-        for mark in marks:
-            item = QListWidgetItem(f"{round(mark.position * 100)}% \u2014 {mark.label}")
-            item.setData(Qt.ItemDataRole.UserRole, mark.position)
-            item.setData(Qt.ItemDataRole.UserRole + 1, mark.id)
-            self.bookmarks_list.addItem(item)
+    # --- notes, links and import -------------------------------------------------------------
 
     def highlight_selection(self, *, ask_note: bool = False) -> bool:
         """Highlight the reader's selection (optionally with a note); False if nothing to do."""
-        cursor = self.reader.textCursor()
-        if self.current is None or not cursor.hasSelection():
-            self.ctx.status_message.emit("Select some text in the article first.")
-            return False
-        start, end = cursor.selectionStart(), cursor.selectionEnd()
-        quote = self.reader.text()[start:end]
-        note = ""
-        if ask_note:
-            answer = self.ask_note(quote, "")
-            if answer is None:
-                return False
-            note = answer
-        try:
-            with self.ctx.store.session() as session:
-                highlight = annotations.add_highlight(session, self.current.id, start, end,
-                                                      quote, note)
-        except SmartPickError as err:
-            self.ctx.status_message.emit(str(err))
-            return False
-        self.highlights.append(highlight)
-        self.highlights.sort(key=lambda h: h.start)
-        cursor.clearSelection()
-        self.reader.setTextCursor(cursor)
-        self.reader.set_marks(self._highlight_spans(), self._search_words)
-        self._refresh_notes()
-        self.ctx.articles_changed.emit()
-        self.ctx.status_message.emit("Note saved." if note else "Highlighted.")
-        return True
-
-    def ask_note(self, quote: str, current: str) -> str | None:
-        """Ask for a note (tests replace this method); None when cancelled."""
-        short = quote if len(quote) < 80 else quote[:77] + "…"
-        text, ok = QInputDialog.getMultiLineText(self, "Note", f"Your note on \u201c{short}\u201d:",
-                                                 current)
-        return text if ok else None
+        return self.side.highlight_selection(ask_note=ask_note)
 
     def add_bookmark(self) -> bool:
-        if self.current is None:
-            return False
-        cursor = self.reader.cursorForPosition(self.reader.viewport().rect().topLeft())
-        block_text = cursor.block().text().strip()
-        label = block_text[:60] + ("…" if len(block_text) > 60 else "")
-        with self.ctx.store.session() as session:
-            annotations.add_bookmark(session, self.current.id, self.reader.scroll_fraction(),
-                                     label or self.current.title)
-        self._refresh_bookmarks()
-        self.ctx.articles_changed.emit()
-        self.ctx.status_message.emit("Bookmarked this place.")
-        return True
+        return self.side.add_bookmark()
 
-    @Slot(QListWidgetItem)
-    def _on_position_item_activated(self, item: QListWidgetItem) -> None:
-        position = item.data(Qt.ItemDataRole.UserRole)
-        if position is not None:
-            self.reader.scroll_to_position(int(position))
+    def ask_note(self, quote: str, current: str) -> str | None:
+        """Ask for a note (tests replace this method); None when canceled."""
+        from smartpick_desktop.ui.articles.note_dialog import NoteDialog
 
-    @Slot(QListWidgetItem)
-    def _on_bookmark_item_activated(self, item: QListWidgetItem) -> None:
-        self.reader.set_scroll_fraction(float(item.data(Qt.ItemDataRole.UserRole)))
-
-    def _selected_id(self, widget: QListWidget) -> int | None:
-        item = widget.currentItem()
-        return None if item is None else item.data(Qt.ItemDataRole.UserRole + 1)
-
-    @Slot(QListWidgetItem)
-    def _on_notes_list_double_clicked(self, _item: QListWidgetItem) -> None:
-        self._on_edit_note_clicked()
+        dialog = NoteDialog(quote, current, self)
+        return dialog.note() if dialog.exec() == NoteDialog.DialogCode.Accepted else None
 
     @Slot()
-    def _on_edit_note_clicked(self) -> None:
-        highlight_id = self._selected_id(self.notes_list)
-        highlight = next((h for h in self.highlights if h.id == highlight_id), None)
-        if highlight is None:
-            return
-        note = self.ask_note(highlight.quote, highlight.note)
-        if note is None:
-            return
-        with self.ctx.store.session() as session:
-            annotations.set_note(session, highlight.id, note)
-        highlight.note = note.strip()
-        self._refresh_notes()
-        self.ctx.articles_changed.emit()
-
-    @Slot()
-    def _on_remove_highlight_clicked(self) -> None:
-        highlight_id = self._selected_id(self.notes_list)
-        if highlight_id is None:
-            return
-        with self.ctx.store.session() as session:
-            annotations.delete_highlight(session, highlight_id)
-        self.highlights = [h for h in self.highlights if h.id != highlight_id]
-        self.reader.set_marks(self._highlight_spans(), self._search_words)
-        self._refresh_notes()
-        self.ctx.articles_changed.emit()
-
-    @Slot()
-    def _on_remove_bookmark_clicked(self) -> None:
-        bookmark_id = self._selected_id(self.bookmarks_list)
-        if bookmark_id is None:
-            return
-        with self.ctx.store.session() as session:
-            annotations.delete_bookmark(session, bookmark_id)
-        self._refresh_bookmarks()
-        self.ctx.articles_changed.emit()
-
-    # --- links and actions ---------------------------------------------------------------------
+    def _repaint_marks(self) -> None:
+        self.reader.set_marks(self.side.highlight_spans(), self._search_words)
 
     @Slot(QUrl)
     def _on_reader_anchor_clicked(self, url: QUrl) -> None:
         self.follow_link(bytes(url.toEncoded().data()).decode("utf-8", "replace"))
 
     def follow_link(self, href: str) -> None:
-        """Handle a clicked link: in-app action, in-page anchor, or an external link shown only."""
-        kind = link_kind(href)
-        if kind == "action":
-            self.run_action(parse_action(href))
-        elif kind == "anchor":
-            self.reader.scrollToAnchor(href[1:])
-        elif kind == "external":
-            self.ctx.status_message.emit(f"External link, not opened: {href}")
-        else:
-            self.ctx.status_message.emit("This link is not supported and was not opened.")
+        """Handle a clicked link (see :class:`.links.LinkHandler`)."""
+        self.links.follow(href)
 
     @Slot(QUrl)
     def _on_reader_link_hovered(self, url: QUrl) -> None:
-        href = bytes(url.toEncoded().data()).decode("utf-8", "replace")
-        if not href:
-            return
-        kind = link_kind(href)
-        if kind == "external":
-            text = f"External link, not opened: {href}"
-        elif kind == "action":
-            text = describe_action(parse_action(href))
-        else:
-            return
-        self.reader.setToolTip(text)
-        self.ctx.status_message.emit(text)
-
-    def run_action(self, action: Action) -> None:
-        """Do what an article's action link says."""
-        if action.kind == "template":
-            self.ctx.navigate("mentors", {"template": action.argument})
-        elif action.kind == "checklist":
-            origin = f"Article: {self.current.title}" if self.current else "Article"
-            with self.ctx.store.session() as session:
-                checklist.add_item(session, action.argument, origin)
-            self.ctx.plan_changed.emit()
-            self.ctx.status_message.emit(f"Added to your plan: {action.argument}")
-        elif action.kind == "article":
-            self.open_slug(action.argument)
-        elif action.kind == "screen" and action.argument != "articles":
-            self.ctx.navigate(action.argument)
+        self.links.hover(bytes(url.toEncoded().data()).decode("utf-8", "replace"))
 
     @Slot(object)
     def _on_reader_context_menu(self, pos) -> None:
@@ -578,52 +373,22 @@ class ArticlesTab(QWidget):
         menu.aboutToHide.connect(menu.deleteLater)
         menu.popup(self.reader.viewport().mapToGlobal(pos))
 
-    # --- import --------------------------------------------------------------------------------
-
     def import_article(self) -> None:
-        path = self.ctx.dialogs.open_file(self, "Import an article",
-                                          "Articles (*.md *.markdown *.txt *.html *.htm);;"
-                                          "All files (*)")
+        path = self.importer.choose()
         if path is not None:
             self.start_import(path)
 
     def start_import(self, path) -> Job:
         """Import ``path`` in a worker thread with a cancellable progress dialog."""
         self.ensure_loaded()
-        job = self.jobs.start(import_job(self.ctx.store, path), name=f"Import of {path.name}",
-                              finished=self._on_import_finished,
-                              failed=self._on_import_failed,
-                              cancelled=self._on_import_cancelled)
-        dialog = QProgressDialog(f"Importing {path.name}…", "Cancel", 0, 0, self)
-        dialog.setWindowTitle("Import article")
-        dialog.setMinimumDuration(400)
-        dialog.canceled.connect(job.cancel)
-        self._job, self._progress_dialog = job, dialog
-        return job
+        return self.importer.start(path)
 
-    def _close_progress(self) -> None:
-        if self._progress_dialog is not None:
-            self._progress_dialog.reset()
-            self._progress_dialog.deleteLater()
-            self._progress_dialog = None
-        self._job = None
-
-    def _on_import_finished(self, info) -> None:
-        article_id, title = info.id, info.title
-        self._close_progress()
+    def _on_imported(self, article_id: int, title: str) -> None:
         self._refresh_tags()
         self.refresh_list()
         self.open_article(article_id)
         self.ctx.articles_changed.emit()
         self.ctx.status_message.emit(f"Imported \u201c{title}\u201d.")
-
-    def _on_import_failed(self, message: str) -> None:
-        self._close_progress()
-        self.ctx.dialogs.error(self, "Import article", message)
-
-    def _on_import_cancelled(self) -> None:
-        self._close_progress()
-        self.ctx.status_message.emit("Import cancelled; nothing was added.")
 
     # --- slots and state -----------------------------------------------------------------------
 
@@ -654,7 +419,7 @@ class ArticlesTab(QWidget):
         if self.current is None or info.id != self.current.id:
             self.open_article(info.id)
         else:
-            self.reader.set_marks(self._highlight_spans(), self._search_words)
+            self.reader.set_marks(self.side.highlight_spans(), self._search_words)
 
     @Slot(int)
     def _on_reader_scrolled(self, _value: int) -> None:
@@ -692,14 +457,3 @@ class ArticlesTab(QWidget):
             except (TypeError, ValueError):
                 self._pending_open = None
 
-
-def describe_action(action: Action) -> str:
-    if action.kind == "template":
-        template = TEMPLATES.get(action.argument)
-        name = template.title if template else action.argument
-        return f"Opens the email template “{name}” in Mentors"
-    if action.kind == "checklist":
-        return f"Adds to your plan: {action.argument}"
-    if action.kind == "article":
-        return "Opens another article"
-    return f"Opens the {action.argument.capitalize()} tab"

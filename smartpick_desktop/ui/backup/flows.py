@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from smartpick_desktop.core.store import portable
+from smartpick_desktop.core import portable
 from smartpick_desktop.ui.context import AppContext
 from smartpick_desktop.ui.jobs import Job, JobRunner
 
@@ -93,8 +93,8 @@ class BackupFlow(_Flow):
         self._close_progress()
         self.ctx.status_message.emit(f"Backed up everything to {summary.path}.")
         self.ctx.dialogs.info(self.parent_widget, "Backup made",
-                              f"Everything ({summary.rows} rows and your window settings) is in "
-                              f"{summary.path}.\nRestore it with File → Restore… on any "
+                              "Everything (your profile, programs, plan, contacts, notes "
+                              f"and window settings) is in {summary.path}.\nRestore it with File → Restore… on any "
                               "computer with SmartPick.")
         self._end(True)
 
@@ -153,5 +153,5 @@ class RestoreFlow(_Flow):
                 if result.previous_backup else "")
         ctx.status_message.emit(f"Restored {result.source.name}.")
         ctx.dialogs.info(self.parent_widget, "Backup restored",
-                         f"Restored {result.rows} rows from {result.source.name}.{kept}")
+                         f"Restored your data from {result.source.name}.{kept}")
         self._end(True)

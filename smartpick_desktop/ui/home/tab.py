@@ -6,11 +6,14 @@ from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from smartpick_desktop.ui.context import AppContext
 from smartpick_desktop.ui.home.sections import section_factories
+from smartpick_desktop.ui.tabs import TabDefaults
 from smartpick_desktop.ui.widgets import heading
 
 
-class HomeTab(QScrollArea):
+class HomeTab(TabDefaults, QScrollArea):
     """What to do next: one card per contributed section."""
+
+    help_page = "home"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -22,14 +22,16 @@ from smartpick_desktop.core.mentors.mailto import mailto_url
 from smartpick_desktop.core.mentors.templates import TEMPLATES, fill
 from smartpick_desktop.core.profile import Profile
 from smartpick_desktop.ui.context import AppContext
+from smartpick_desktop.ui.discard_guard import DiscardGuard
 
 
-class ComposerDialog(QDialog):
+class ComposerDialog(DiscardGuard, QDialog):
     """Write an e-mail from a template.
 
     Signals:
-        sent: (contact_id or None, template key, "mail" | "copy") after the mail app was opened
-            or the text copied.
+        sent: (contact_id or None, template key, "mail" | "copy") when the student confirms,
+            after opening the mail app or copying the text, that the e-mail went out. Opening
+            or copying alone logs nothing.
     """
 
     sent = Signal(object, str, str)
@@ -74,6 +76,18 @@ class ComposerDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
+        self.confirm_row = QWidget()
+        confirm = QHBoxLayout(self.confirm_row)
+        confirm.setContentsMargins(0, 0, 0, 0)
+        self.confirm_label = QLabel()
+        self.confirm_label.setWordWrap(True)
+        self.sent_button = QPushButton("I sent it — log it")
+        self.sent_button.setToolTip("Adds the e-mail to this contact's timeline")
+        confirm.addWidget(self.confirm_label, 1)
+        confirm.addWidget(self.sent_button)
+        self.confirm_row.hide()
+        layout.addWidget(self.confirm_row)
+        self._handed_off: str | None = None
         self.template.setCurrentIndex(max(0, self.template.findData(template)))
         if contact_id is not None:
             self.contact.setCurrentIndex(max(0, self.contact.findData(contact_id)))
@@ -83,6 +97,7 @@ class ComposerDialog(QDialog):
         self.open_button.clicked.connect(self._on_open_clicked)
         self.copy_button.clicked.connect(self._on_copy_clicked)
         self.close_button.clicked.connect(self.reject)
+        self.sent_button.clicked.connect(self._on_sent_clicked)
 
     def template_key(self) -> str:
         return self.template.currentData()
@@ -107,11 +122,24 @@ class ComposerDialog(QDialog):
             self.ctx.dialogs.error(self, "No mail app", "No mail app could be opened. Use Copy "
                                     "and paste the text into your e-mail instead.")
             return
-        self.sent.emit(self.contact_id(), self.template_key(), "mail")
-        self.accept()
+        self._ask_if_sent("mail", "Your mail app has the e-mail. Once you have sent it, log it "
+                          "here.")
 
     @Slot()
     def _on_copy_clicked(self) -> None:
         text = f"To: {self.to.text()}\nSubject: {self.subject.text()}\n\n{self.body.toPlainText()}"
         QGuiApplication.clipboard().setText(text)
-        self.sent.emit(self.contact_id(), self.template_key(), "copy")
+        self._ask_if_sent("copy", "Copied. Paste it into your e-mail; once you have sent it, "
+                          "log it here.")
+
+    def _ask_if_sent(self, how: str, text: str) -> None:
+        self._handed_off = how
+        self.confirm_label.setText(text)
+        self.confirm_row.show()
+        self.sent_button.setDefault(True)
+        self.mark_unchanged()  # the text went to the mail app or the clipboard
+
+    @Slot()
+    def _on_sent_clicked(self) -> None:
+        self.sent.emit(self.contact_id(), self.template_key(), self._handed_off or "mail")
+        self.accept()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from smartpick_desktop.core.mentors.contacts import ROLES, STAGES, Contact
 from smartpick_desktop.core.mentors.interactions import KINDS
 from smartpick_desktop.core.mentors.letters import LETTER_STATUSES, Letter
+from smartpick_desktop.ui.discard_guard import DiscardGuard
 
 
 def _date_edit(value: dt.date) -> QDateEdit:
@@ -44,7 +45,7 @@ def _combo(choices: dict[str, str], current: str) -> QComboBox:
     return combo
 
 
-class _FormDialog(QDialog):
+class _FormDialog(DiscardGuard, QDialog):
     """A dialog with a form, an error line and OK/Cancel."""
 
     def __init__(self, title: str, parent: QWidget | None) -> None:
@@ -162,7 +163,7 @@ class LetterDialog(_FormDialog):
                               else today + dt.timedelta(days=28))
         self.status = _combo(LETTER_STATUSES, letter.status if letter else "asked")
         self.specialty = QLineEdit(letter.specialty or "" if letter else specialty)
-        self.standardized = QCheckBox("Standardised letter (e.g. SLOE)")
+        self.standardized = QCheckBox("Standardized letter (e.g. SLOE)")
         self.standardized.setChecked(bool(letter and letter.standardized))
         self.notes = QLineEdit(letter.notes if letter else "")
         if letter and letter.contact_id is not None:
@@ -172,6 +173,15 @@ class LetterDialog(_FormDialog):
                               ("Status", self.status), ("Specialty", self.specialty),
                               ("", self.standardized), ("Notes", self.notes)):
             self.form.addRow(label, widget)
+
+    def accept(self) -> None:
+        """Stay open with the reason when the due date comes before the request."""
+        requested, due = _to_date(self.requested), _to_date(self.due)
+        if due < requested:
+            self.show_error(f"The due date {due.isoformat()} is before the date it was "
+                            f"requested ({requested.isoformat()}).")
+            return
+        super().accept()
 
     def values(self) -> dict:
         return {

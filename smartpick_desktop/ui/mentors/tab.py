@@ -36,6 +36,7 @@ from smartpick_desktop.core.mentors.followups import DueItem, due_items
 from smartpick_desktop.core.mentors.interactions import KINDS
 from smartpick_desktop.core.mentors.templates import TEMPLATES
 from smartpick_desktop.ui.context import AppContext
+from smartpick_desktop.ui.fixes import with_fix
 from smartpick_desktop.ui.mentors import models
 from smartpick_desktop.ui.mentors.composer import ComposerDialog
 from smartpick_desktop.ui.mentors.dialogs import (
@@ -46,17 +47,20 @@ from smartpick_desktop.ui.mentors.dialogs import (
 )
 from smartpick_desktop.ui.mentors.letters_board import NEXT_STATUS, LettersBoard
 from smartpick_desktop.ui.mentors.models import ContactFilterProxy, ContactTableModel
+from smartpick_desktop.ui.tabs import TabDefaults
 from smartpick_desktop.ui.widgets import heading, wrapped_label
 
 FILE_FILTERS = "Contacts (*.vcf *.csv);;vCard (*.vcf);;CSV (*.csv)"
 
 
-class MentorsTab(QWidget):
+class MentorsTab(TabDefaults, QWidget):
     """Contacts, their timeline and follow-ups, the composer and the letters board.
 
     Attributes:
         dialog: the dialog opened last (tests fill it in and press its buttons).
     """
+
+    help_page = "mentors"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -361,9 +365,9 @@ class MentorsTab(QWidget):
         except SmartPickError as err:
             if self.dialog is not None and hasattr(self.dialog, "show_error") \
                     and self.dialog.isVisible():
-                self.dialog.show_error(str(err))
+                self.dialog.show_error(with_fix(err))
             else:
-                self.ctx.dialogs.error(self, "Mentors", str(err))
+                self.ctx.dialogs.error(self, "Mentors", with_fix(err))
             return False
         self.ctx.mentors_changed.emit()
         if message:
@@ -469,15 +473,14 @@ class MentorsTab(QWidget):
         return dialog
 
     @Slot(object, str, str)
-    def _on_composer_sent(self, contact_id: object, template: str, how: str) -> None:
+    def _on_composer_sent(self, contact_id: object, template: str, _how: str) -> None:
         if not isinstance(contact_id, int):
             self.ctx.status_message.emit("Not logged: no contact was chosen in the composer.")
             return
         kind = TEMPLATES[template].kind
-        verb = "Opened in your mail app" if how == "mail" else "Copied"
         self._write(lambda s: core_interactions.log_interaction(
             s, contact_id, kind, models.today(), template=template),
-            f"{verb} and logged: {TEMPLATES[template].title.lower()}.")
+            f"Logged as sent: {TEMPLATES[template].title.lower()}.")
         self.select_contact(contact_id)
 
     # --- slots: import/export ------------------------------------------------------------------
@@ -492,7 +495,7 @@ class MentorsTab(QWidget):
         try:
             contacts = read_contacts_file(path)
         except SmartPickError as err:
-            self.ctx.dialogs.error(self, "Import contacts", str(err))
+            self.ctx.dialogs.error(self, "Import contacts", with_fix(err))
             return
         results = []
         if self._write(lambda s: results.append(import_contacts(s, contacts))):
@@ -509,7 +512,7 @@ class MentorsTab(QWidget):
             with self.ctx.store.session() as s:
                 count = export_file(s, path)
         except SmartPickError as err:
-            self.ctx.dialogs.error(self, "Export contacts", str(err))
+            self.ctx.dialogs.error(self, "Export contacts", with_fix(err))
             return
         self.ctx.status_message.emit(f"Exported {count} contacts to {path.name}.")
 

@@ -12,10 +12,10 @@ def optimize_job(store: Any, profile: Any, options: dict[str, Any]):
     options = dict(options)
 
     def run(job: Job) -> Any:
-        from smartpick_desktop.core.model import plan_store
+        from smartpick_desktop.core.plan import saved
 
         with store.session() as session:
-            return plan_store.compute_plan(session, profile, progress=job.progress,
-                                           should_cancel=job.should_cancel, **options)
+            return saved.compute_plan(session, profile, progress=job.progress,
+                                      should_cancel=job.should_cancel, **options)
 
     return run

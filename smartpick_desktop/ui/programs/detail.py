@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -19,9 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smartpick_desktop.core.catalog.program import PACK_FIELDS, SETTINGS, STATUSES, Program
+from smartpick_desktop.core.catalog.program import PACK_FIELDS, SETTINGS, STATUSES, TRACKS, Program
 from smartpick_desktop.core.model.ranking import RankedProgram
 from smartpick_desktop.ui.programs.table_model import SIGNAL_LABELS, TIER_LABELS
+
+EMPTY_HTML = ("<p style='color:gray'>Select a program to see every field, where it comes from, "
+              "and why it ranks where it does.</p>")
 
 
 def _value(p: Program, name: str) -> str:
@@ -34,6 +37,8 @@ def _value(p: Program, name: str) -> str:
         return "Yes" if value else "No"
     if name == "setting":
         return SETTINGS.get(value, value)
+    if name == "track":
+        return TRACKS.get(value, value)
     if name in ("latitude", "longitude"):
         return f"{value:.4f}"
     if name == "reputation":
@@ -85,8 +90,14 @@ def program_html(p: Program, info: RankedProgram | None, reasons: list[str],
     return "".join(parts)
 
 
+AUTOSAVE_MS = 800
+
+
 class DetailPane(QWidget):
     """Shows one program; emits ``user_fields_edited(program_id, changes)`` on edits.
+
+    Stars and status save at once; tags and notes save as the student types (after a short
+    pause), and at the latest when another program is shown or the pane is hidden.
 
     Signals:
         user_fields_edited: (program_id, dict of stars/status/tags/notes).
@@ -126,38 +137,87 @@ class DetailPane(QWidget):
         buttons = QHBoxLayout()
         self.edit_button = QPushButton("Edit program…")
         self.edit_button.clicked.connect(self.edit_requested)
-        self.save_button = QPushButton("Save notes and tags")
-        self.save_button.clicked.connect(self._on_save_clicked)
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("notes_saved")
+        self.saved_label.setStyleSheet("color: palette(placeholder-text);")
         buttons.addWidget(self.edit_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.saved_label)
         layout.addLayout(buttons)
         self.stars.activated.connect(self._on_stars_activated)
         self.status.activated.connect(self._on_status_activated)
-        self.tags.returnPressed.connect(self._on_save_clicked)
+        self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.save_pending)
+        self._filling = False
+        self._pending = False
+        self.tags.textEdited.connect(self._on_text_edited)
+        self.notes.textChanged.connect(self._on_text_edited)
+        self.tags.returnPressed.connect(self.save_pending)
+        self.tags.editingFinished.connect(self.save_pending)
         self.empty = QLabel("Select a program to see its details.")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.show_program(None, None, [], [], has_profile=False)
 
     def show_program(self, program: Program | None, info: RankedProgram | None,
                      reasons: list[str], fit_reasons: list[str], *, has_profile: bool) -> None:
+        if self.program is not None and (program is None
+                                         or program.program_id != self.program.program_id):
+            self.save_pending()
+        same = (program is not None and self.program is not None
+                and program.program_id == self.program.program_id)
         self.program = program
         enabled = program is not None
-        for widget in (self.stars, self.status, self.tags, self.notes, self.save_button,
-                       self.edit_button):
+        for widget in (self.stars, self.status, self.tags, self.notes, self.edit_button):
             widget.setEnabled(enabled)
-        if program is None:
-            self.browser.setHtml("<p style='color:gray'>Select a program to see every field, "
-                                 "where it comes from, and why it ranks where it does.</p>")
-            self.tags.clear()
-            self.notes.clear()
+        self._filling = True
+        try:
+            if not same:
+                self._pending = False
+            if program is None:
+                self.browser.setHtml(EMPTY_HTML)
+                self.tags.clear()
+                self.notes.clear()
+                self.saved_label.clear()
+                return
+            self.browser.setHtml(program_html(program, info, reasons, fit_reasons,
+                                              has_profile=has_profile))
+            self.stars.setCurrentIndex(program.stars)
+            self.status.setCurrentIndex(max(0, self.status.findData(program.status)))
+            if not (same and self._pending):  # keep what is being typed
+                self.tags.setText(", ".join(program.tags))
+                if self.notes.toPlainText() != program.notes:
+                    self.notes.setPlainText(program.notes)
+            if not same:
+                self.saved_label.clear()
+        finally:
+            self._filling = False
+
+    def has_unsaved_text(self) -> bool:
+        return self._pending
+
+    @Slot()
+    def save_pending(self) -> None:
+        """Save typed tags and notes now, if any are waiting."""
+        if not self._pending or self.program is None:
             return
-        self.browser.setHtml(program_html(program, info, reasons, fit_reasons,
-                                          has_profile=has_profile))
-        self.stars.setCurrentIndex(program.stars)
-        self.status.setCurrentIndex(max(0, self.status.findData(program.status)))
-        self.tags.setText(", ".join(program.tags))
-        self.notes.setPlainText(program.notes)
+        self._pending = False
+        self._autosave.stop()
+        self.user_fields_edited.emit(self.program.program_id,
+                                     {"tags": self.tags.text(),
+                                      "notes": self.notes.toPlainText()})
+        self.saved_label.setText("Notes saved")
+
+    @Slot()
+    def _on_text_edited(self, *_args) -> None:
+        if self._filling or self.program is None:
+            return
+        self._pending = True
+        self.saved_label.setText("Saving…")
+        self._autosave.start()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.save_pending()
+        super().hideEvent(event)
 
     @Slot(int)
     def _on_stars_activated(self, index: int) -> None:
@@ -169,10 +229,3 @@ class DetailPane(QWidget):
         status = self.status.itemData(index)
         if self.program is not None and status != self.program.status:
             self.user_fields_edited.emit(self.program.program_id, {"status": status})
-
-    @Slot()
-    def _on_save_clicked(self) -> None:
-        if self.program is not None:
-            self.user_fields_edited.emit(self.program.program_id,
-                                         {"tags": self.tags.text(),
-                                          "notes": self.notes.toPlainText()})

@@ -41,7 +41,9 @@ from smartpick_desktop.core.catalog.spreadsheet import (
     read_table,
 )
 from smartpick_desktop.core.errors import InputError, SmartPickError
+from smartpick_desktop.core.words import plural
 from smartpick_desktop.ui.context import AppContext
+from smartpick_desktop.ui.fixes import with_fix
 from smartpick_desktop.ui.jobs import Job, JobRunner
 
 PREVIEW_ROWS = 30
@@ -57,7 +59,7 @@ def start_import(tab: Any, path: Path) -> None:
     try:
         table = read_table(path)
     except SmartPickError as err:
-        tab.ctx.dialogs.error(tab, "Import programs", str(err))
+        tab.ctx.dialogs.error(tab, "Import programs", with_fix(err))
         return
     dialog = ImportDialog(tab.ctx, table, tab)
     dialog.finished_import.connect(tab.imported)
@@ -69,7 +71,7 @@ def _import_pack(tab: Any, path: Path) -> None:
     try:
         imported = import_pack_file(tab.ctx.store.session, path)
     except SmartPickError as err:
-        tab.ctx.dialogs.error(tab, "Import programs", str(err))
+        tab.ctx.dialogs.error(tab, "Import programs", with_fix(err))
         return
     tab.imported(imported.message)
 
@@ -92,7 +94,7 @@ class ImportDialog(QDialog):
         self.job: Job | None = None
         self.checked = CheckedRows()
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"{len(table.rows):,} rows in {table.path.name}"
+        layout.addWidget(QLabel(f"{plural(len(table.rows), 'row')} in {table.path.name}"
                                 + (f" ({table.encoding})" if table.encoding else "")
                                 + ". Choose which field each column fills; columns left on "
                                 "“Ignore” are not imported."))
@@ -166,8 +168,8 @@ class ImportDialog(QDialog):
         try:
             check_mapping(self.table, mapping)
         except InputError as err:
-            self.mapping_error = str(err)
-            self.summary.setText(str(err))
+            self.mapping_error = with_fix(err)
+            self.summary.setText(with_fix(err))
             self.checked = CheckedRows()
             self._update_buttons()
             return
@@ -178,10 +180,13 @@ class ImportDialog(QDialog):
         for problem in self.checked.problems[:MAX_SHOWN_PROBLEMS]:
             self.problems.addItem(problem.sentence().capitalize())
         checked_rows = len(part.rows)
-        text = (f"{len(self.checked.records):,} of {checked_rows:,} rows are ready; "
-                f"{self.checked.invalid_rows:,} have problems.")
+        bad = self.checked.invalid_rows
+        text = (f"{len(self.checked.records):,} of {plural(checked_rows, 'row')} "
+                f"{'is' if checked_rows == 1 else 'are'} ready; "
+                f"{plural(bad, 'row')} {'has' if bad == 1 else 'have'} problems.")
         if checked_rows < len(self.table.rows):
-            text += f" The other {len(self.table.rows) - checked_rows:,} rows are checked on import."
+            rest = len(self.table.rows) - checked_rows
+            text += f" The other {plural(rest, 'row')} {'is' if rest == 1 else 'are'} checked on import."
         if self.checked.problems:
             text += (" Without “Skip invalid rows” nothing is imported while any row has a "
                      "problem.")
@@ -253,7 +258,7 @@ class ImportDialog(QDialog):
 
     def _on_job_cancelled(self) -> None:
         self._end_job()
-        self.summary.setText(f"Import of {self.table.path.name} cancelled; nothing was "
+        self.summary.setText(f"Import of {self.table.path.name} canceled; nothing was "
                              "imported.")
 
     def _on_job_failed(self, message: str) -> None:

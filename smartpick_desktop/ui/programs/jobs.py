@@ -16,12 +16,10 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from smartpick_desktop.core.catalog.program import Program
-from smartpick_desktop.core.model.catalog_ranking import (
-    CatalogRanking,
-    build_ranking,
-    current_signals,
-)
+from smartpick_desktop.core.model.catalog_ranking import CatalogRanking, build_ranking
+from smartpick_desktop.core.plan.saved import current_plan
 from smartpick_desktop.core.progress import ShouldCancel, checkpoint
+from smartpick_desktop.ui.fixes import with_fix
 from smartpick_desktop.ui.programs.proxy import haystacks
 from smartpick_desktop.ui.programs.table_model import sorted_programs
 
@@ -55,7 +53,8 @@ def load_catalog(store: Any, generation: int, programs: list[Program] | None,
         with store.session() as session:
             rows = load_programs(session) if programs is None else programs
             out.profile = load_profile(session)
-            signals = current_signals(session) if out.profile else {}
+            plan = current_plan(session) if out.profile else None
+            signals = dict(plan.signals) if plan is not None else {}
         checkpoint(should_cancel)
         out.ranking = build_ranking(out.profile, rows, signals)
         checkpoint(should_cancel)
@@ -66,7 +65,7 @@ def load_catalog(store: Any, generation: int, programs: list[Program] | None,
         checkpoint(should_cancel)
         out.haystack = haystacks(out.programs)
     except SmartPickError as err:
-        out.error = str(err)
+        out.error = with_fix(err)
     except Exception as err:  # noqa: BLE001 - shown to the student instead of a dead worker
         out.error = f"The programs could not be loaded ({type(err).__name__}: {err})."
     out.seconds = time.perf_counter() - start

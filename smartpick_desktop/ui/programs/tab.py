@@ -2,50 +2,43 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
     QByteArray,
-    QEvent,
     QModelIndex,
-    QObject,
     Qt,
     QTimer,
     Slot,
 )
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
-    QMenu,
     QSplitter,
     QStackedWidget,
-    QStyledItemDelegate,
-    QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from smartpick_desktop.core.catalog.program import SETTINGS, STATUSES, Program
+from smartpick_desktop.core.catalog.program import Program
 from smartpick_desktop.core.errors import SmartPickError
-from smartpick_desktop.core.states import REGIONS, US_STATES
 from smartpick_desktop.ui.context import AppContext
+from smartpick_desktop.ui.file_drop import FileDrop
+from smartpick_desktop.ui.fixes import with_fix
 from smartpick_desktop.ui.jobs import JobRunner
+from smartpick_desktop.ui.programs.filter_bar import FilterBar
 from smartpick_desktop.ui.programs.jobs import LoadedCatalog, load_catalog
 from smartpick_desktop.ui.programs.proxy import Filters, ProgramFilterProxy
 from smartpick_desktop.ui.programs.table_model import (
     COL,
-    COLUMNS,
     PROGRAM_ROLE,
-    TIER_LABELS,
     ProgramTableModel,
 )
+from smartpick_desktop.ui.programs.table_view import ProgramsTableView
+from smartpick_desktop.ui.tabs import TabDefaults
 
 #: Job names (the first words of an unexpected error's sentence).
 LOAD_ALL, RERANK = "Loading the programs", "Ranking the programs"
@@ -53,28 +46,7 @@ SPREADSHEET_FILTERS = "Spreadsheets and packs (*.csv *.xlsx *.txt *.json *.gz *.
 IMPORTABLE = (".csv", ".xlsx", ".xlsm", ".txt", ".tsv", ".json", ".gz", ".sppack")
 
 
-class _ChoiceDelegate(QStyledItemDelegate):
-    """A combo-box editor for the status and stars cells."""
-
-    def __init__(self, choices: list[tuple[str, Any]], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.choices = choices
-
-    def createEditor(self, parent: QWidget, option: Any, index: QModelIndex) -> QWidget:  # noqa: N802
-        box = QComboBox(parent)
-        for label, value in self.choices:
-            box.addItem(label, value)
-        box.activated.connect(lambda _i, b=box: self.commitData.emit(b))
-        return box
-
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
-        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
-
-    def setModelData(self, editor: QWidget, model: Any, index: QModelIndex) -> None:  # noqa: N802
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
-
-
-class ProgramsTab(QWidget):
+class ProgramsTab(TabDefaults, QWidget):
     """The catalog as a ranked table (see PRODUCT.md section 4).
 
     Loading and ranking run in a worker thread (:mod:`.loading`); ``busy`` is True meanwhile
@@ -84,6 +56,8 @@ class ProgramsTab(QWidget):
         model: the ProgramTableModel; proxy: the ProgramFilterProxy; table: the QTableView.
         detail: the DetailPane. last_apply_seconds: GUI-thread time of the last applied load.
     """
+
+    help_page = "programs"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -103,38 +77,21 @@ class ProgramsTab(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)
-        layout.addLayout(self._build_filter_bar())
-        self.table = QTableView()
-        self.table.setObjectName("programs_table")
+        self.table = ProgramsTableView()
         self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(COL["rank"], Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.setEditTriggers(QTableView.EditTrigger.DoubleClicked
-                                   | QTableView.EditTrigger.SelectedClicked
-                                   | QTableView.EditTrigger.EditKeyPressed)
-        header = self.table.horizontalHeader()
-        header.setSectionsMovable(True)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._on_header_menu_requested)
-        for i, width in enumerate((42, 260, 125, 108, 62, 36, 58, 58, 52, 88, 62)):
-            self.table.setColumnWidth(i, width)
-        # The program name takes whatever room is left, so every default column fits.
-        header.setSectionResizeMode(COL["name"], QHeaderView.ResizeMode.Stretch)
-        for i, column in enumerate(COLUMNS):
-            self.table.setColumnHidden(i, not column.visible)
-        self.table.setItemDelegateForColumn(
-            COL["status"], _ChoiceDelegate([(v, k) for k, v in STATUSES.items()], self))
-        self.table.setItemDelegateForColumn(
-            COL["stars"], _ChoiceDelegate([("No stars", 0)] + [("★" * n, n) for n in
-                                                                 range(1, 6)], self))
+        self.table.setup_columns()
+        self.table.horizontalHeader().customContextMenuRequested.connect(
+            self._on_header_menu_requested)
+        self.filter_bar = FilterBar(self.table)
+        bar = self.filter_bar
+        self.search, self.count_label = bar.search, bar.count_label
+        self.specialty_box, self.place_box = bar.specialty_box, bar.place_box
+        self.setting_box, self.visa_box = bar.setting_box, bar.visa_box
+        self.tier_box, self.status_box, self.source_box = (bar.tier_box, bar.status_box,
+                                                           bar.source_box)
+        self.search.textChanged.connect(self._on_search_text_changed)
+        bar.filters_changed.connect(self._apply_filters)
+        layout.addWidget(bar)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
 
         from smartpick_desktop.ui.programs.detail import DetailPane
@@ -149,6 +106,14 @@ class ProgramsTab(QWidget):
         self.table_stack = QStackedWidget()
         self.table_stack.addWidget(self.loading_label)
         self.table_stack.addWidget(self.table)
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("programs_empty")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setTextFormat(Qt.TextFormat.RichText)
+        self.empty_label.setMargin(24)
+        self.empty_label.linkActivated.connect(self._on_empty_link)
+        self.table_stack.addWidget(self.empty_label)
         self.splitter.addWidget(self.table_stack)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
@@ -162,58 +127,7 @@ class ProgramsTab(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=120)
         self._search_timer.timeout.connect(self._apply_filters)
 
-    # --- building ------------------------------------------------------------------------------
-
-    def _build_filter_bar(self) -> QVBoxLayout:
-        rows = QVBoxLayout()
-        top = QHBoxLayout()
-        bar = QHBoxLayout()
-        rows.addLayout(top)
-        rows.addLayout(bar)
-        self.search = QLineEdit()
-        self.search.setObjectName("programs_search")
-        self.search.setPlaceholderText("Search programs, institutions, cities, tags, notes…")
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self._on_search_text_changed)
-        top.addWidget(self.search, 1)
-
-        def combo(name: str, items: list[tuple[str, str]]) -> QComboBox:
-            box = QComboBox()
-            box.setObjectName(f"filter_{name}")
-            for label, value in items:
-                box.addItem(label, value)
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(8)
-            box.currentIndexChanged.connect(self._apply_filters)
-            bar.addWidget(box, 1)
-            return box
-
-        self.specialty_box = combo("specialty", [("All specialties", "")])
-        places = [("Anywhere", "")] + [(f"{r} (region)", r) for r in REGIONS]
-        places += [(f"{name} ({code})", code) for code, name in sorted(
-            US_STATES.items(), key=lambda kv: kv[1])]
-        self.place_box = combo("place", places)
-        self.setting_box = combo("setting", [("Any setting", "")]
-                                 + [(v, k) for k, v in SETTINGS.items()])
-        self.visa_box = combo("visa", [("Any visa", ""), ("Sponsors a visa", "any"),
-                                       ("Sponsors J-1", "j1"), ("Sponsors H-1B", "h1b")])
-        self.tier_box = combo("tier", [("Any tier", "")]
-                              + [(v, k) for k, v in TIER_LABELS.items()])
-        self.status_box = combo("status", [("Any status", "")]
-                                + [(v, k) for k, v in STATUSES.items()])
-        self.source_box = combo("source", [("All sources", ""), ("Demo programs", "demo"),
-                                           ("My programs", "mine")])
-        self.columns_button = QToolButton()
-        self.columns_button.setText("Columns")
-        self.columns_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.columns_menu = QMenu(self)
-        self.columns_menu.aboutToShow.connect(self._fill_columns_menu)
-        self.columns_button.setMenu(self.columns_menu)
-        bar.addWidget(self.columns_button)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("programs_count")
-        top.addWidget(self.count_label)
-        return rows
+    # --- menus --------------------------------------------------------------------------------
 
     def install_actions(self, window: QMainWindow) -> None:
         self._window = window
@@ -232,13 +146,12 @@ class ProgramsTab(QWidget):
         self.export_action.triggered.connect(self.export_view)
         self.sources_action = QAction("&Data sources…", self,
                                       shortcut=QKeySequence("Ctrl+Shift+D"))
-        self.sources_action.triggered.connect(self.open_sources)
+        self.sources_action.triggered.connect(lambda: self.open_sources())
         for action in (self.import_action, self.add_action, self.edit_action,
                        self.export_action, self.sources_action):
             if action is not self.import_action:
                 menu.addAction(action)
-        window.setAcceptDrops(True)
-        window.installEventFilter(self)
+        self._drop = FileDrop(window, IMPORTABLE, self._on_file_dropped)
 
     # --- state ---------------------------------------------------------------------------------
 
@@ -255,6 +168,9 @@ class ProgramsTab(QWidget):
             self.splitter.restoreState(splitter)
 
     def show_payload(self, payload: Any) -> None:
+        if isinstance(payload, dict) and payload.get("sources"):
+            self.open_sources(bring_your_own=payload["sources"] == "bring_your_own")
+            return
         if isinstance(payload, dict) and payload.get("program_id") is not None:
             program_id = int(payload["program_id"])
             if self._loaded and not self.busy and self.select_program(program_id):
@@ -340,7 +256,6 @@ class ProgramsTab(QWidget):
             self.model.replace_program(program)
         first_load = not self._loaded
         self._loaded = True
-        self.table_stack.setCurrentWidget(self.table)
         self._fill_specialties(result.programs, first_load)
         self._update_count()
         wanted = self._pending_select or (current.program_id if current else None)
@@ -354,34 +269,16 @@ class ProgramsTab(QWidget):
         self.last_apply_seconds = time.perf_counter() - start
 
     def _fill_specialties(self, programs: list[Program], first_load: bool = False) -> None:
-        box = self.specialty_box
-        chosen = box.currentData() or ""
+        chosen = self.specialty_box.currentData() or ""
         if not chosen and self._profile is not None and first_load:
             chosen = self._profile.specialty
-        names = sorted({p.specialty for p in programs})
-        if [box.itemData(i) for i in range(1, box.count())] == names:
-            self.proxy.set_filters(self._filters())
-            return
-        box.blockSignals(True)
-        box.clear()
-        box.addItem("All specialties", "")
-        for name in names:
-            box.addItem(name, name)
-        box.setCurrentIndex(max(0, box.findData(chosen)))
-        box.blockSignals(False)
+        self.filter_bar.set_specialties(sorted({p.specialty for p in programs}), chosen)
         self.proxy.set_filters(self._filters())
 
     # --- filters -------------------------------------------------------------------------------
 
     def _filters(self) -> Filters:
-        return Filters(text=self.search.text().strip(),
-                       specialty=self.specialty_box.currentData() or "",
-                       place=self.place_box.currentData() or "",
-                       setting=self.setting_box.currentData() or "",
-                       visa=self.visa_box.currentData() or "",
-                       tier=self.tier_box.currentData() or "",
-                       status=self.status_box.currentData() or "",
-                       source=self.source_box.currentData() or "")
+        return self.filter_bar.filters()
 
     @Slot(str)
     def _on_search_text_changed(self, _text: str) -> None:
@@ -391,10 +288,41 @@ class ProgramsTab(QWidget):
     def _apply_filters(self) -> None:
         self.proxy.set_filters(self._filters())
         self._update_count()
+        current = self.table.currentIndex()
+        program = current.data(PROGRAM_ROLE) if current.isValid() else None
+        shown = self.detail.program
+        if program is None and self.proxy.rowCount():
+            self.table.setCurrentIndex(self.proxy.index(0, COL["name"]))
+        elif program is None or shown is None or program.program_id != shown.program_id:
+            self._show_detail(program)  # never a pane about a program the filters hid
+
+    def _update_empty_state(self) -> None:
+        if self.proxy.rowCount() or not self.model.rowCount():
+            self.table_stack.setCurrentWidget(self.table)
+            return
+        filters = self._filters()
+        words = []
+        if filters.text:
+            words.append(f"the search \u201c{escape(filters.text)}\u201d")
+        named = [box.currentText() for box in self.filter_bar.boxes() if box.currentIndex() > 0]
+        if named:
+            words.append("the filters " + ", ".join(escape(n) for n in named))
+        why = " and ".join(words) or "the current filters"
+        self.empty_label.setText(
+            f"<p><b>No program matches {why}.</b></p><p>Clear the search, choose \u201cAll "
+            "specialties\u201d, \u201cAnywhere\u201d or another \u201cAny\u2026\u201d "
+            "choice to widen the list, or <a href='clear'>clear every filter</a>.</p>")
+        self.table_stack.setCurrentWidget(self.empty_label)
+
+    @Slot(str)
+    def _on_empty_link(self, _link: str) -> None:
+        self.filter_bar.clear_filters()
+        self._apply_filters()
 
     def _update_count(self) -> None:
         if not self._loaded:
             return
+        self._update_empty_state()
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         demo = any(p.is_demo for p in self.model.programs)
         text = f"{shown:,} of {total:,} programs"
@@ -404,18 +332,10 @@ class ProgramsTab(QWidget):
 
     # --- columns -------------------------------------------------------------------------------
 
-    def _fill_columns_menu(self) -> None:
-        self.columns_menu.clear()
-        for i, column in enumerate(COLUMNS):
-            action = self.columns_menu.addAction(column.title)
-            action.setCheckable(True)
-            action.setChecked(not self.table.isColumnHidden(i))
-            action.toggled.connect(lambda on, i=i: self.table.setColumnHidden(i, not on))
-
     @Slot()
     def _on_header_menu_requested(self, pos: Any) -> None:
-        self._fill_columns_menu()
-        self.columns_menu.popup(self.table.horizontalHeader().mapToGlobal(pos))
+        self.filter_bar.fill_columns_menu()
+        self.filter_bar.columns_menu.popup(self.table.horizontalHeader().mapToGlobal(pos))
 
     # --- selection and detail ------------------------------------------------------------------
 
@@ -462,7 +382,7 @@ class ProgramsTab(QWidget):
                 update_user_fields(session, program_id, **changes)
                 fresh = get_program(session, program_id)
         except SmartPickError as err:
-            self.ctx.dialogs.error(self, "Program not saved", str(err))
+            self.ctx.dialogs.error(self, "Program not saved", with_fix(err))
             return None
         self._notify_changed()
         return fresh
@@ -565,15 +485,25 @@ class ProgramsTab(QWidget):
         try:
             count = write_csv(path, self.proxy.programs(), extra if model.ranking else ())
         except SmartPickError as err:
-            self.ctx.dialogs.error(self, "Export failed", str(err))
+            self.ctx.dialogs.error(self, "Export failed", with_fix(err))
             return
         self.ctx.status_message.emit(f"Exported {count:,} programs to {path}.")
 
-    def open_sources(self) -> None:
+    def _on_file_dropped(self, path: Path) -> None:
+        window = self._window
+        if hasattr(window, "show_tab"):
+            window.show_tab("programs")
+        self.import_file(path)
+
+    def open_sources(self, *, bring_your_own: bool = False) -> None:
         from smartpick_desktop.ui.programs.sources_dialog import SourcesDialog
 
         dialog = SourcesDialog(self.ctx, self)
         dialog.changed.connect(self._on_sources_changed)
+        dialog.import_requested.connect(self.import_file)
+        dialog.add_requested.connect(self.add_program)
+        if bring_your_own:
+            dialog.show_bring_your_own()
         dialog.open()
         self._dialog = dialog
 
@@ -581,34 +511,3 @@ class ProgramsTab(QWidget):
     def _on_sources_changed(self) -> None:
         self.reload()
         self._notify_changed()
-
-    # --- drag and drop on the window -----------------------------------------------------------
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        kind = event.type()
-        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
-            if _dropped_file(event) is not None:
-                event.acceptProposedAction()
-                return True
-        elif kind == QEvent.Type.Drop:
-            path = _dropped_file(event)
-            if path is not None:
-                event.acceptProposedAction()
-                window = getattr(self, "_window", None)
-                if window is not None and hasattr(window, "show_tab"):
-                    window.show_tab("programs")
-                self.import_file(path)
-                return True
-        return super().eventFilter(watched, event)
-
-
-def _dropped_file(event: Any) -> Path | None:
-    mime = event.mimeData()
-    if mime is None or not mime.hasUrls():
-        return None
-    for url in mime.urls():
-        if url.isLocalFile():
-            path = Path(url.toLocalFile())
-            if path.suffix.lower() in IMPORTABLE:
-                return path
-    return None

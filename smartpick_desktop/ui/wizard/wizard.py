@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget, QWizard
 
 from smartpick_desktop.core.profile import Profile, save_profile
 from smartpick_desktop.ui.context import AppContext
+from smartpick_desktop.ui.discard_guard import DiscardGuard
 from smartpick_desktop.ui.wizard.about_page import AboutPage
 from smartpick_desktop.ui.wizard.exams_page import ExamsPage
 from smartpick_desktop.ui.wizard.experience_page import ExperiencePage
@@ -18,12 +19,13 @@ from smartpick_desktop.ui.wizard.review_page import ReviewPage
 PAGES = (AboutPage, ExamsPage, ExperiencePage, GoalsPage, PreferencesPage, ReviewPage)
 
 
-class ProfileWizard(QWizard):
-    """Create or edit the profile. Cancel discards every change; Finish validates and saves."""
+class ProfileWizard(DiscardGuard, QWizard):
+    """Create or edit the profile. Finish validates and saves; Cancel, Escape or closing asks
+    before throwing away what was changed."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._ctx = ctx
+        self.ctx = ctx
         self.setWindowTitle("Your profile")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -54,8 +56,8 @@ class ProfileWizard(QWizard):
 
     def accept(self) -> None:
         profile = self.draft_profile()
-        with self._ctx.store.session() as session:
+        with self.ctx.store.session() as session:
             save_profile(session, profile)
-        self._ctx.profile_changed.emit()
-        self._ctx.status_message.emit("Profile saved.")
+        self.ctx.profile_changed.emit()
+        self.ctx.status_message.emit("Profile saved.")
         super().accept()

@@ -10,7 +10,7 @@ import pytest
 from smartpick_desktop.core.catalog.for_profile import programs_for_profile
 from smartpick_desktop.core.catalog.queries import load_programs
 from smartpick_desktop.core.errors import InputError
-from smartpick_desktop.core.model.catalog_ranking import build_ranking, current_signals
+from smartpick_desktop.core.model.catalog_ranking import build_ranking
 from smartpick_desktop.core.model.ranking import RankedProgram, rank_programs
 from smartpick_desktop.core.model.synthetic import synthetic_programs
 from smartpick_desktop.core.profile import Profile
@@ -50,7 +50,6 @@ def test_the_profiles_programs_and_its_backup_specialty(store, sample_profile):
         both = programs_for_profile(session, profile)
         only = programs_for_profile(session, profile, with_backup=False)
         by_alias = programs_for_profile(session, profile, specialty="FM", with_backup=False)
-        assert current_signals(session) == {}
         with pytest.raises(InputError, match="Unknown specialty 'Basket Weaving'"):
             programs_for_profile(session, profile, specialty="Basket Weaving")
     assert [p.program_id for p in both] == [p.program_id for p in primary + backup]

@@ -92,10 +92,14 @@ def test_dual_application_counts_fees_per_specialty():
     for r in res.rows:
         counts[r.program.specialty] = counts.get(r.program.specialty, 0) + 1
     assert len(counts) == 2, "both specialties should be used"
+    # IM applies on ERAS, EM on ResidencyCAS (2025-26 on): each platform's own rule
     ref = load_reference()
-    assert res.fee_usd == ref.eras_fee(counts)
+    im, em_n = counts["Internal Medicine"], counts["Emergency Medicine"]
+    cas = 99 + 18 * max(0, min(em_n, 30) - 18) + 23 * max(0, em_n - 30)
+    assert res.fee_usd == ref.fee_rule.fee_for(im) + cas
     for part in res.fee_breakdown:
-        assert part["fee_usd"] == ref.fee_rule.fee_for(part["applications"])
+        assert part["platform"] == ("ResidencyCAS" if part["specialty"] == "Emergency Medicine"
+                                    else "ERAS")
         assert part["applications"] == counts.get(part["specialty"], 0)
     assert sum(p["fee_usd"] for p in res.fee_breakdown) == res.fee_usd
     em = [r for r in res.rows if r.program.specialty == "Emergency Medicine" and r.signal]
@@ -195,7 +199,7 @@ def test_target_chance_stops_at_the_first_list_reaching_it():
 def test_ineligible_programs_are_never_chosen():
     programs = synthetic_programs(60, 8)
     profile = _profile(applicant_type="non_us_img", visa="h1b")
-    res = optimize(profile, programs, max_apps=60, draws=DRAWS)
+    res = optimize(profile, programs, max_apps=60, draws=DRAWS, stop_at_knee=False)
     assert all(r.program.visa_h1b is not False for r in res.rows)
     assert len(res.rows) == sum(p.visa_h1b is not False for p in programs)
 

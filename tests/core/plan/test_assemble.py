@@ -43,7 +43,7 @@ def test_document_holds_the_plan_and_its_context(planned_store):
     with planned_store.session() as session:
         doc = assemble_plan(session, today=TODAY)
     assert doc.profile.name == HOSTILE_NAME
-    assert doc.season == "NRMP 2027 Match (ERAS 2027 season)"
+    assert doc.season == "2026–27 season (NRMP 2027 Match)"
     assert len(doc.programs) == 10
     assert [p.rank for p in doc.programs] == list(range(1, 11))
     assert all(p.tier in ("reach", "target", "likely", "ineligible") for p in doc.programs)
@@ -53,8 +53,9 @@ def test_document_holds_the_plan_and_its_context(planned_store):
     assert any(p.notes == HOSTILE_NOTE for p in doc.programs)
     # fees: the plan's breakdown, the published rule and its season
     assert doc.fee.total_usd == 110 and doc.fee.lines[0].applications == 10
-    assert "$11 per program" in doc.fee.rule_text and doc.fee.season == "2026 ERAS season"
+    assert "$11 per program" in doc.fee.rule_text and doc.fee.season == doc.season
     assert doc.fee.travel_usd == round(6.5 * doc.fee.travel_per_interview_usd)
+    assert doc.fee.whole_total_usd == sum(r.usd for r in doc.fee.cost_rows) > 110
     # timeline: the 2027 season's dates, each sourced, plus the letter deadline
     season = [e for e in doc.timeline if e.is_season]
     assert season and all(dt.date(2026, 6, 1) <= e.date <= dt.date(2027, 5, 31) for e in season)
@@ -84,7 +85,7 @@ def test_exported_plan_from_the_store_reads_back(planned_store, tmp_path):
     for program in doc.programs:
         assert program.name[:25] in body
     assert doc.fee.rule_text.split(" (")[0] in body
-    assert "Season: 2026 ERAS season" in body
+    assert "Season: 2026–27 season (NRMP 2027 Match)" in body
     total = page_count(path)
     for page in range(1, total + 1):
         page_text = text(path, page)

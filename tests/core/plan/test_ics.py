@@ -9,7 +9,7 @@ from icalendar import Calendar
 from smartpick_desktop.core.plan.assemble import assemble_plan
 from smartpick_desktop.core.plan.ics import build_calendar, write_calendar
 from smartpick_desktop.core.plan.sample import sample_document
-from smartpick_desktop.core.reference import load_reference
+from smartpick_desktop.core.season import shipped_seasons
 
 TODAY = dt.date(2026, 8, 1)
 
@@ -24,11 +24,12 @@ def test_calendar_from_the_store_holds_the_seasons_dates(planned_store, tmp_path
     path = tmp_path / "plan.ics"
     count = write_calendar(doc, path)
     events = _events(path.read_bytes())
-    assert count == len(events) == len(doc.timeline)
+    assert count == len(events) == len([e for e in doc.timeline if e.date >= TODAY])
     starts = {e.decoded("dtstart") for e in events}
-    season = [e for e in load_reference().season_events
-              if dt.date(2026, 6, 1) <= e.date <= dt.date(2027, 5, 31)]
+    season = [e for e in shipped_seasons()["2026-27"].dates
+              if e.date >= TODAY and e.platform is None]
     assert season and {e.date for e in season} <= starts
+    assert min(starts) >= TODAY  # nothing already past goes into a calendar
     for event in events:
         description = str(event.get("description"))
         assert description.startswith(("Source: ", "Origin: "))

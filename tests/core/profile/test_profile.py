@@ -128,8 +128,8 @@ def test_years_since_graduation():
 
 
 def test_position_statement_states_the_difference_and_source():
-    statement = position_statement(Profile.from_dict({**EXAMPLE, "step2_ck": 254}))
-    assert "4 points above" in statement.text
+    statement = position_statement(Profile.from_dict({**EXAMPLE, "step2_ck": 258}))
+    assert "4 points above the 2026 median" in statement.text
     assert "Internal Medicine" in statement.text
     assert statement.source and "Charting Outcomes" in statement.source
 
@@ -137,9 +137,28 @@ def test_position_statement_states_the_difference_and_source():
 def test_position_statement_for_expected_score():
     profile = Profile.from_dict({**EXAMPLE, "step2_ck": None, "step2_ck_expected": 240})
     statement = position_statement(profile)
-    assert statement.text.startswith("Your expected Step 2 CK (240) is 10 points below")
+    assert statement.text.startswith("Your expected Step 2 CK (240) is 14 points below")
 
 
 def test_position_statement_without_score():
     profile = Profile.from_dict({**EXAMPLE, "step2_ck": None})
     assert "Add your Step 2 CK" in position_statement(profile).text
+
+
+def test_position_statement_for_an_img_compares_with_imgs_figures():
+    profile = Profile.from_dict({**EXAMPLE, "applicant_type": "non_us_img", "step2_ck": 215,
+                                 "visa": "j1", "ecfmg_status": "in_progress"})
+    text = position_statement(profile).text
+    assert "ECFMG certification is not complete" in text
+    assert "56.4% matched to a PGY-1 position in the 2026 Match" in text
+    assert "non-US citizen IMGs" in text and "93.5% of US MD seniors" in text
+    assert "below the Step 2 CK passing score of 218" in text
+    assert "secondary source" in text
+
+
+def test_ecfmg_status_is_a_profile_field():
+    profile = Profile.from_dict({**EXAMPLE, "applicant_type": "us_img",
+                                 "ecfmg_status": "in_progress"})
+    assert profile.to_dict()["ecfmg_status"] == "in_progress"
+    with pytest.raises(ProfileError, match="ecfmg_status"):
+        Profile.from_dict({**EXAMPLE, "ecfmg_status": "maybe"})

@@ -335,7 +335,8 @@ def test_applications_figures(ref):
     assert apps["pd_survey_ranked_per_program"].value == 80
     assert apps["fm_unmatched_rate_1_rank"].value == 0.2
     assert apps["fm_mean_ranks_unmatched"].value == 4.7
-    assert apps["step2_overall_mean"].value == 250 and apps["step2_min_passing"].value == 214
+    assert apps["step2_overall_mean"].value == 250 and apps["step2_min_passing"].value == 218
+    assert apps["step2_min_passing_before_july_2025"].value == 214
     assert apps["ortho_step2_matched"].value - apps["ortho_step2_unmatched"].value == 11
     assert (apps["em_advice_average_low"].value, apps["em_advice_average_high"].value) == (21, 30)
     assert set(ref.typical_applications) == set(APPLICANT_TYPES)

@@ -9,11 +9,12 @@ import zipfile
 
 import pytest
 
+from smartpick_desktop.core import portable
 from smartpick_desktop.core.checklist import add_item, list_items
 from smartpick_desktop.core.datafolder import open_store
 from smartpick_desktop.core.errors import InputError, StoreError
 from smartpick_desktop.core.profile import load_profile, save_profile
-from smartpick_desktop.core.store import backup, migrate, portable
+from smartpick_desktop.core.store import backup, migrate
 from smartpick_desktop.core.store.engine import Store
 from smartpick_desktop.core.store.settings import set_setting
 
@@ -78,8 +79,9 @@ def test_restore_over_own_data_needs_force_and_backs_up_first(filled, tmp_path, 
         p.name = "Someone Else"
         save_profile(s, p)
     before = _dump(filled)
-    with pytest.raises(portable.NeedsForce, match="--force"):
+    with pytest.raises(portable.NeedsForce, match="already holds your own data") as caught:
         portable.restore(filled, file)
+    assert caught.value.fix == "replace_own_data"
     assert _dump(filled) == before
     result = portable.restore(filled, file, force=True)
     assert result.previous_backup is not None and result.previous_backup.exists()

@@ -110,7 +110,7 @@ def test_bookmark_progress_and_font_size(ctx, qtbot):
         article_id = library.get_article_by_slug(session, "rank-order-list").id
         assert 0.4 < annotations.get_progress(session, article_id) < 0.6
     size = tab.reader.font_pt
-    qtbot.mouseClick(tab.tool_buttons["Larger text"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.tool_buttons["Larger reader text"], Qt.MouseButton.LeftButton)
     assert tab.reader.font_pt == size + 1
     tab.smaller_action.trigger()
     tab.smaller_action.trigger()

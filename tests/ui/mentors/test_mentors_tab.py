@@ -108,6 +108,7 @@ def test_person_adds_contact_logs_meeting_sees_home_and_sends_thank_you(
     to, subject, body = parse_mailto(url)
     assert (to, subject) == ("ana.nunez@example.org", "Thank you & see you at #grand-rounds?")
     assert body == composer.body.toPlainText() and "Alex Doe" in body
+    qtbot.mouseClick(composer.sent_button, Qt.MouseButton.LeftButton)
 
     with store.session() as s:
         kinds = [(i.kind, i.template) for i in list_interactions(s, contact.id)]
@@ -117,7 +118,7 @@ def test_person_adds_contact_logs_meeting_sees_home_and_sends_thank_you(
     assert not any("Dr. Ana Núñez" in t for t in card.texts())
 
 
-def test_copy_logs_and_template_payload_opens_composer(ctx, store, qtbot, monkeypatch, qapp):
+def test_copy_logs_only_when_confirmed_and_template_payload_opens_composer(ctx, store, qtbot, monkeypatch, qapp):
     monkeypatch.setattr(models, "today", lambda: TODAY)
     from smartpick_desktop.ui.mentors.tab import MentorsTab
 
@@ -132,6 +133,10 @@ def test_copy_logs_and_template_payload_opens_composer(ctx, store, qtbot, monkey
     assert composer.to.text() == "sam@example.org"
     qtbot.mouseClick(composer.copy_button, Qt.MouseButton.LeftButton)
     assert "Subject: Letter of recommendation" in qapp.clipboard().text()
+    with store.session() as s:
+        assert list_interactions(s, cid) == []  # copied is not sent
+    assert composer.confirm_row.isVisibleTo(composer)
+    qtbot.mouseClick(composer.sent_button, Qt.MouseButton.LeftButton)
     with store.session() as s:
         (entry,) = list_interactions(s, cid)
     assert (entry.kind, entry.template, entry.date) == ("email_sent", "letter_request", TODAY)
@@ -150,6 +155,10 @@ def test_failed_mail_opener_logs_nothing(ctx, store, qtbot, monkeypatch):
     composer = tab.open_composer("peer_mentor", cid)
     qtbot.mouseClick(composer.open_button, Qt.MouseButton.LeftButton)
     assert errors and "Copy" in errors[0]
+    assert not composer.confirm_row.isVisibleTo(composer)
+    qtbot.mouseClick(composer.copy_button, Qt.MouseButton.LeftButton)
+    monkeypatch.setattr(composer, "confirm_discard", lambda: True)
+    qtbot.mouseClick(composer.close_button, Qt.MouseButton.LeftButton)  # copied, never sent
     with store.session() as s:
         assert list_interactions(s, cid) == []
 

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from smartpick_desktop.core.catalog.queries import ensure_demo_pack, load_programs, set_status
-from smartpick_desktop.core.model.plan_store import current_plan, rank_order
+from smartpick_desktop.core.plan.saved import current_plan, rank_order
 from smartpick_desktop.core.profile import save_profile
 
 
@@ -58,7 +58,7 @@ def test_optimize_then_use_this_list(ctx, qtbot, tab, store):
     assert values and all(b >= a for a, b in zip(values, values[1:], strict=False))
     assert tab.chart.chosen == len(rows)
     assert any(r.signal for r in rows)
-    assert "ERAS fee $" in tab.fee_label.text() and "AAMC" in tab.source_label.text()
+    assert "Application fees $" in tab.fee_label.text() and "AAMC" in tab.source_label.text()
     assert tab.use_button.isEnabled()
     with store.session() as s:
         assert current_plan(s) is None
@@ -76,7 +76,7 @@ def test_optimize_then_use_this_list(ctx, qtbot, tab, store):
 def test_cancel_changes_nothing(qtbot, tab, store, monkeypatch):
     import threading
 
-    from smartpick_desktop.core.model import plan_store
+    from smartpick_desktop.core.plan import saved as plan_store
 
     real = plan_store.compute_plan
     started = threading.Event()
@@ -94,9 +94,9 @@ def test_cancel_changes_nothing(qtbot, tab, store, monkeypatch):
     assert tab.cancel_button.isEnabled() and not tab.optimize_button.isEnabled()
     assert started.wait(10)
     qtbot.mouseClick(tab.cancel_button, Qt.MouseButton.LeftButton)
-    assert "Cancelling" in tab.state_label.text()
+    assert "Canceling" in tab.state_label.text()
     qtbot.waitUntil(lambda: tab.job is None, timeout=20000)
-    assert "Cancelled" in tab.state_label.text()
+    assert "Canceled" in tab.state_label.text()
     assert tab.result is None and tab.optimize_button.isEnabled()
     with store.session() as s:
         assert current_plan(s) is None
@@ -126,12 +126,13 @@ def test_rank_order_list_helper(ctx, qtbot, tab, store):
     assert panel.order() == expected
     with store.session() as s:
         assert rank_order(s) == expected
-    assert "P(match) if your list ends here" in panel.list.item(0).text()
+    assert re.match(r"1\.  \d+%  ·  Demo", panel.list.item(0).text())
+    assert "P(match) if your list ends at" in panel.list.item(0).toolTip()
     assert "invit" in tab.season_panel.details.text().lower() or tab.season_panel.headline.text()
 
 
 def test_home_card_shows_the_plan(ctx, qtbot, ready, store):
-    from smartpick_desktop.core.model.plan_store import compute_plan, save_plan
+    from smartpick_desktop.core.plan.saved import compute_plan, save_plan
     from smartpick_desktop.ui.home.plan_section import PlanSection
 
     card = PlanSection(ctx)
@@ -158,7 +159,7 @@ def test_chart_draws_and_describes(qtbot):
 
 
 def test_a_saved_plan_shows_on_first_show_with_a_heading(ctx, qtbot, ready, store):
-    from smartpick_desktop.core.model.plan_store import compute_plan, save_plan
+    from smartpick_desktop.core.plan.saved import compute_plan, save_plan
     from smartpick_desktop.ui.plan.tab import PlanTab
 
     with store.session() as s:
@@ -173,14 +174,14 @@ def test_a_saved_plan_shows_on_first_show_with_a_heading(ctx, qtbot, ready, stor
     assert widget.heading.font().pointSizeF() > widget.state_label.font().pointSizeF()
     assert [r.program_id for r in widget.model.rows] == result.program_ids
     assert widget.chart.values and widget.chart.chosen == len(result.program_ids)
-    assert "ERAS fee $" in widget.fee_label.text()
+    assert "Application fees $" in widget.fee_label.text()
     assert widget.p_match_label.text().startswith("P(match) ")
     assert "100%" not in widget.p_match_label.text() or result.p_match >= 0.9995
     assert "current plan" in widget.state_label.text()
 
 
 def test_seven_invitations_do_not_show_certainty(ctx, qtbot, ready, store):
-    from smartpick_desktop.core.model.plan_store import compute_plan, save_plan
+    from smartpick_desktop.core.plan.saved import compute_plan, save_plan
     from smartpick_desktop.ui.plan.tab import PlanTab
 
     with store.session() as s:

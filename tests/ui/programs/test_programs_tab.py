@@ -90,8 +90,9 @@ def test_inline_status_and_stars_saved(tab, ctx, qtbot):
     assert tab.proxy.setData(tab.proxy.index(0, COL["stars"]), 4)
     tab.table.setCurrentIndex(tab.proxy.index(tab.proxy.mapFromSource(
         tab.model.index(tab.model.row_of(pid), 0)).row(), COL["name"]))
-    tab.detail.tags.setText("dream, ohio")
-    qtbot.mouseClick(tab.detail.save_button, Qt.MouseButton.LeftButton)
+    tab.detail.tags.clear()
+    qtbot.keyClicks(tab.detail.tags, "dream, ohio")
+    qtbot.keyClick(tab.detail.tags, Qt.Key.Key_Return)
     with ctx.store.session() as s:
         saved = get_program(s, pid)
     assert (saved.status, saved.stars, saved.tags) == ("applied", 4, ["dream", "ohio"])
@@ -106,6 +107,19 @@ def test_export_current_view(tab, tmp_path, monkeypatch):
         rows = list(csv.DictReader(handle))
     assert len(rows) == tab.proxy.rowCount() and {r["state"] for r in rows} == {"OH"}
     assert rows[0]["rank"] and rows[0]["tier"]
+
+
+def test_export_onto_the_data_store_is_refused_in_one_sentence(tab, monkeypatch):
+    """Issue 16: choosing the live store as the export file must not destroy it."""
+    errors = []
+    monkeypatch.setattr(tab.ctx.dialogs, "save_file", lambda *a: tab.ctx.store.path)
+    monkeypatch.setattr(tab.ctx.dialogs, "error", lambda _p, title, text: errors.append(text))
+    tab.export_view()
+    assert len(errors) == 1 and "SmartPick's own data" in errors[0]
+    assert errors[0].count("\n") == 0
+    from smartpick_desktop.core.store.integrity import check_file
+
+    assert check_file(tab.ctx.store.path) is None
 
 
 def test_import_dialog_maps_previews_and_imports(tab, tmp_path, qtbot):

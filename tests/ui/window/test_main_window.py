@@ -110,3 +110,16 @@ def test_deferred_welcome_builds_no_tab_until_a_profile_exists(ctx, qtbot):
     qtbot.mouseClick(window.welcome.demo_button, Qt.MouseButton.LeftButton)
     assert type(window.tabs.currentWidget()).__name__ == "HomeTab"
     assert window.menu("Plan").menuAction().isVisible()
+
+
+def test_every_tab_satisfies_the_tab_protocol(ctx, qtbot, sample_profile):
+    from smartpick_desktop.ui.tabs import Tab
+
+    with ctx.store.session() as session:
+        save_profile(session, sample_profile)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    for key in window.tab_keys():
+        tab = window.tab(key)
+        assert isinstance(tab, Tab), key
+        assert tab.help_page == key

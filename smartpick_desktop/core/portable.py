@@ -24,6 +24,8 @@ import collections
 import datetime as dt
 import hashlib
 import json
+import math
+import os
 import re
 import sqlite3
 import tempfile
@@ -35,21 +37,27 @@ from pathlib import Path
 from typing import Any
 
 from smartpick_desktop import __version__
+from smartpick_desktop.core.datafolder import open_store
 from smartpick_desktop.core.errors import InputError, StoreError
 from smartpick_desktop.core.files import atomic_path, check_target, write_atomic
-from smartpick_desktop.core.store import migrate, template
+from smartpick_desktop.core.restore_check import check_rows, read_everything
+from smartpick_desktop.core.store import migrate
 from smartpick_desktop.core.store.backup import copy_database, make_backup
-from smartpick_desktop.core.store.engine import DB_FILENAME, Store, write_failure
+from smartpick_desktop.core.store.engine import Store, write_failure
 from smartpick_desktop.core.store.integrity import SQLITE_MAGIC, check_file
 from smartpick_desktop.core.store.urls import sqlite_uri
+from smartpick_desktop.core.textio import strict_json
 
 FORMAT = "smartpick-backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 UI_SETTINGS = "ui-settings.ini"
-#: Refuse archives that would unpack to more than this (a zip bomb is not a backup).
-MAX_UNPACKED_BYTES = 2 * 1024**3
+#: Refuse archives that would unpack to more than this (a zip bomb is not a backup); counted
+#: while inflating, so a member that lies about its size is stopped too.
+MAX_UNPACKED_BYTES = 512 * 1024**2
+MAX_MEMBER_BYTES = 256 * 1024**2
 _REVISION = re.compile(r"^\d{4}$")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:?\d{2}|Z)?)?")
 _FTS_CONTENT = re.compile(r"\bcontent\s*=\s*(?:'([^']*)'|\"([^\"]*)\"|([\w]+))", re.IGNORECASE)
 
@@ -202,7 +210,7 @@ def _load_rows(conn: sqlite3.Connection, snapshot: Snapshot, source: str) -> Non
             conn.execute("DELETE FROM sqlite_sequence")  # inserts above filled it
         try:
             conn.executemany(sql, dump.rows)
-        except sqlite3.IntegrityError as err:
+        except (sqlite3.IntegrityError, OverflowError, UnicodeEncodeError) as err:
             raise InputError(f"{source}: table {name!r}: {err}; nothing was changed.") from err
     for name in schema.rebuild:
         conn.execute(f"INSERT INTO {_quote(name)}({_quote(name)}) VALUES ('rebuild')")
@@ -245,8 +253,18 @@ def _encode(value: Any) -> Any:
 
 
 def _decode(value: Any, where: str) -> Any:
-    if value is None or isinstance(value, (int, float, str)) and not isinstance(value, bool):
+    if value is None or isinstance(value, str) and not _SURROGATE.search(value):
         return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        if -(2**63) <= value < 2**63:
+            return value
+        raise InputError(f"{where}: a number is too large for the data store; nothing was "
+                         "changed.")
+    if isinstance(value, float):
+        if math.isfinite(value):
+            return value
+        raise InputError(f"{where}: a number is not finite (NaN or infinity); nothing was "
+                         "changed.")
     if isinstance(value, dict) and set(value) == {"$b64"} and isinstance(value["$b64"], str):
         try:
             return base64.b64decode(value["$b64"], validate=True)
@@ -317,13 +335,32 @@ def _refuse(path: Path, reason: str) -> InputError:
     return InputError(f"Backup file {path}: {reason}; nothing was changed.")
 
 
-def read_backup(path: Path) -> Snapshot:
+def _staging(stage_in: Path | None) -> tempfile.TemporaryDirectory:
+    """A private (0700) scratch folder beside the data: ``.restore-*`` inside ``stage_in`` (the
+    data folder), or ``.NAME.restore-*`` next to it while it does not exist yet (a refused
+    restore must not create it); the system one only when neither can be written. Leftovers of
+    a killed restore are swept at the next start (``files.sweep_leftovers``)."""
+    if stage_in is not None:
+        folder = Path(stage_in)
+        if folder.is_dir() and os.access(folder, os.W_OK):
+            return tempfile.TemporaryDirectory(prefix=".restore-", dir=folder)
+        parent = folder.parent
+        if not folder.exists() and parent.is_dir() and os.access(parent, os.W_OK):
+            return tempfile.TemporaryDirectory(prefix=f".{folder.name}.restore-", dir=parent)
+    return tempfile.TemporaryDirectory(prefix="smartpick-restore-")
+
+
+def read_backup(path: Path, stage_in: Path | None = None) -> Snapshot:
     """Read and check a portable backup (or an automatic ``.db`` backup) completely.
+
+    ``stage_in`` is the data folder, where an automatic backup is staged while it is read.
 
     Raises:
         InputError: missing, foreign, damaged, truncated or newer-than-this-app file.
     """
     path = Path(path)
+    if path.exists() and not path.is_file():
+        raise _refuse(path, "not a regular file (a folder, a device or a pipe)")
     try:
         with open(path, "rb") as fh:
             head = fh.read(len(SQLITE_MAGIC))
@@ -332,7 +369,7 @@ def read_backup(path: Path) -> Snapshot:
     except OSError as err:
         raise _refuse(path, f"cannot be read ({err.strerror})") from None
     if head == SQLITE_MAGIC:
-        return _read_database_backup(path)
+        return _read_database_backup(path, stage_in)
     try:
         with zipfile.ZipFile(path) as archive:
             return _read_archive(path, archive)
@@ -356,9 +393,11 @@ def _check_revision(path: Path, revision: Any) -> str:
 def _read_archive(path: Path, archive: zipfile.ZipFile) -> Snapshot:
     infos = archive.infolist()
     if sum(i.file_size for i in infos) > MAX_UNPACKED_BYTES:
-        raise _refuse(path, "it unpacks to more than 2 GB, which no SmartPick backup does")
+        raise _refuse(path, f"it unpacks to more than {MAX_UNPACKED_BYTES // 2**20} MB, which "
+                            "no SmartPick backup does")
+    budget = [MAX_UNPACKED_BYTES]
     try:
-        manifest = json.loads(archive.read(MANIFEST))
+        manifest = strict_json(_read_capped(path, archive, MANIFEST, budget))
     except KeyError:
         raise _refuse(path, "not a SmartPick backup (no manifest.json)") from None
     except (ValueError, UnicodeDecodeError):
@@ -375,21 +414,38 @@ def _read_archive(path: Path, archive: zipfile.ZipFile) -> Snapshot:
         raise _refuse(path, "manifest.json has no table list")
     tables: dict[str, TableDump] = {}
     for name, entry in entries.items():
-        tables[name] = _read_table(path, archive, name, entry)
+        tables[name] = _read_table(path, archive, name, entry, budget)
     ui = None
     ui_entry = manifest.get("ui_settings")
     if ui_entry is not None:
         ui = _read_member(path, archive, UI_SETTINGS,
-                          ui_entry.get("sha256") if isinstance(ui_entry, dict) else None)
+                          ui_entry.get("sha256") if isinstance(ui_entry, dict) else None, budget)
     meta = {k: manifest.get(k) for k in ("app_version", "created")}
     return Snapshot(revision, tables, ui, meta)
 
 
-def _read_member(path: Path, archive: zipfile.ZipFile, member: Any, sha: Any) -> bytes:
+def _read_capped(path: Path, archive: zipfile.ZipFile, member: str, budget: list[int]) -> bytes:
+    """Inflate one member in chunks, refusing it past the per-member or whole-file limit."""
+    chunks = []
+    size = 0
+    limit = min(MAX_MEMBER_BYTES, budget[0])
+    with archive.open(member) as fh:
+        while chunk := fh.read(1024 * 1024):
+            size += len(chunk)
+            if size > limit:
+                raise _refuse(path, f"{member} unpacks to more than {limit // 2**20} MB, which "
+                                    "no SmartPick backup does")
+            chunks.append(chunk)
+    budget[0] -= size
+    return b"".join(chunks)
+
+
+def _read_member(path: Path, archive: zipfile.ZipFile, member: Any, sha: Any,
+                 budget: list[int]) -> bytes:
     if not isinstance(member, str) or not isinstance(sha, str):
         raise _refuse(path, "manifest.json is incomplete")
     try:
-        data = archive.read(member)
+        data = _read_capped(path, archive, member, budget)
     except KeyError:
         raise _refuse(path, f"{member} is missing") from None
     if hashlib.sha256(data).hexdigest() != sha:
@@ -397,13 +453,16 @@ def _read_member(path: Path, archive: zipfile.ZipFile, member: Any, sha: Any) ->
     return data
 
 
-def _read_table(path: Path, archive: zipfile.ZipFile, name: Any, entry: Any) -> TableDump:
+def _read_table(path: Path, archive: zipfile.ZipFile, name: Any, entry: Any,
+                budget: list[int]) -> TableDump:
     if not isinstance(name, str) or not isinstance(entry, dict):
         raise _refuse(path, "manifest.json has a bad table entry")
-    data = _read_member(path, archive, entry.get("member"), entry.get("sha256"))
+    data = _read_member(path, archive, entry.get("member"), entry.get("sha256"), budget)
     where = f"Backup file {path}, table {name!r}"
     try:
-        payload = json.loads(data)
+        payload = json.loads(data, parse_constant=_no_constant)
+    except RecursionError:
+        raise _refuse(path, f"table {name!r} is nested too deeply to be a table") from None
     except (ValueError, UnicodeDecodeError):
         raise _refuse(path, f"table {name!r} is not valid JSON") from None
     if not isinstance(payload, dict):
@@ -424,7 +483,11 @@ def _read_table(path: Path, archive: zipfile.ZipFile, name: Any, entry: Any) -> 
     return TableDump(cols, rowid, decoded)
 
 
-def _read_database_backup(path: Path) -> Snapshot:
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _read_database_backup(path: Path, stage_in: Path | None = None) -> Snapshot:
     problem = check_file(path)
     if problem is not None:
         raise _refuse(path, f"not a usable SmartPick data file ({problem})")
@@ -434,7 +497,7 @@ def _read_database_backup(path: Path) -> Snapshot:
     finally:
         conn.close()
     _check_revision(path, revision)
-    with tempfile.TemporaryDirectory(prefix="smartpick-restore-") as tmp:
+    with _staging(stage_in) as tmp:
         staged = Path(tmp) / "stage.db"
         copy_database(path, staged, read_only=True)
         snapshot = dump_database(staged)
@@ -443,9 +506,10 @@ def _read_database_backup(path: Path) -> Snapshot:
 
 # --- restore ---------------------------------------------------------------------------------------
 
-def _staged_at_head(snapshot: Snapshot, source: str) -> Snapshot:
-    """Load the snapshot into a scratch store at its revision, migrate it, return it at head."""
-    with tempfile.TemporaryDirectory(prefix="smartpick-restore-") as tmp:
+def _staged_at_head(snapshot: Snapshot, source: str, stage_in: Path | None = None) -> Snapshot:
+    """Load the snapshot into a scratch store at its revision, migrate it, check every row and
+    return it at head."""
+    with _staging(stage_in) as tmp:
         stage = Store(Path(tmp))
         try:
             try:
@@ -463,11 +527,14 @@ def _staged_at_head(snapshot: Snapshot, source: str) -> Snapshot:
                                      f"{migrate.head_revision()} ({err}); nothing was "
                                      "changed.") from err
             stage.engine.dispose()
+            check_rows(stage.path, source)
+            read_everything(stage, source)
+            stage.engine.dispose()
             staged = dump_database(stage.path)
         finally:
             stage.close()
     staged.ui_settings = snapshot.ui_settings
-    staged.meta = snapshot.meta
+    staged.meta = {**snapshot.meta, "revision": snapshot.revision}
     return staged
 
 
@@ -485,17 +552,12 @@ _fresh: dict[str, Snapshot] = {}
 
 
 def _fresh_snapshot() -> Snapshot:
-    """Every row a fresh start creates (demo pack, bundled content), made once per process:
-    the ready-made first store (``template``; a test keeps it equal to what opening an empty
-    folder builds) at the newest schema."""
+    """Every row a fresh start creates (demo pack, bundled content), made once per process."""
     head = migrate.head_revision()
     if head not in _fresh:
         with tempfile.TemporaryDirectory(prefix="smartpick-fresh-") as tmp:
-            template.seed_new_store(Path(tmp) / DB_FILENAME)
-            fresh_store = Store(Path(tmp))
+            fresh_store = open_store(Path(tmp))
             try:
-                migrate.upgrade_to_head(fresh_store)
-                fresh_store.engine.dispose()
                 _fresh[head] = dump_database(fresh_store.path)
             finally:
                 fresh_store.close()
@@ -535,13 +597,26 @@ class NeedsForce(InputError):
     """The store holds the user's own data; restoring over it needs ``--force`` / a yes."""
 
 
+def stage_backup(source: Path, snapshot: Snapshot | None = None,
+                 stage_in: Path | None = None) -> Snapshot:
+    """Read ``source`` (unless ``snapshot`` is given), migrate it in a scratch store and check
+    every row; return it at the newest schema. Touches no data folder.
+
+    Raises:
+        InputError: the file is bad, foreign, truncated, newer or holds bad rows.
+    """
+    snapshot = snapshot or read_backup(source, stage_in)
+    return _staged_at_head(snapshot, f"Backup file {source}", stage_in)
+
+
 def restore(store: Store, source: Path, *, force: bool = False,
-            snapshot: Snapshot | None = None) -> RestoreResult:
+            snapshot: Snapshot | None = None, staged: Snapshot | None = None) -> RestoreResult:
     """Replace everything in the store by the backup ``source`` (portable or automatic).
 
     The file is read and checked completely and migrated in a scratch store first; then the
     current store is backed up (``backups/…-before-restore.db``) and its rows replaced in one
-    transaction. ``snapshot`` is ``read_backup(source)`` when the caller has already read it.
+    transaction. ``snapshot`` is ``read_backup(source)`` when the caller has already read it,
+    ``staged`` is ``stage_backup(source)`` when the caller has already staged it.
 
     Raises:
         InputError: the file is bad, foreign, truncated or newer (nothing changed).
@@ -549,20 +624,21 @@ def restore(store: Store, source: Path, *, force: bool = False,
         StoreError: the store cannot be written (nothing changed).
     """
     source = Path(source)
-    snapshot = snapshot or read_backup(source)
     label = f"Backup file {source}"
-    staged = _staged_at_head(snapshot, label)
+    if staged is None:
+        snapshot = snapshot or read_backup(source, store.data_dir)
+        staged = _staged_at_head(snapshot, label, store.data_dir)
     own = has_user_data(store)
     if own and not force:
         raise NeedsForce(f"The data folder {store.data_dir} already holds your own data; "
-                         "restoring would replace it (use --force; a backup of it is made "
-                         "first).")
+                         "restoring would replace it (a backup of it is made first).",
+                         fix="replace_own_data")
     previous = make_backup(store, "before-restore") if own else None
     _write_rows(store.path, staged, label)
-    if snapshot.ui_settings is not None:
-        _write_file_atomically(store.data_dir / UI_SETTINGS, snapshot.ui_settings)
-    return RestoreResult(source, snapshot.revision, staged.row_count, len(staged.tables),
-                         previous)
+    if staged.ui_settings is not None:
+        _write_file_atomically(store.data_dir / UI_SETTINGS, staged.ui_settings)
+    revision = snapshot.revision if snapshot is not None else staged.meta.get("revision")
+    return RestoreResult(source, revision, staged.row_count, len(staged.tables), previous)
 
 
 def _write_file_atomically(target: Path, data: bytes) -> None:

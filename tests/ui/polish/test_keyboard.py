@@ -1,0 +1,57 @@
+"""Issue 15 point 6: Tab leaves the Programs table, Ctrl+= zooms the whole window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from smartpick_desktop.core.profile import save_profile
+from smartpick_desktop.ui.main_window import MainWindow
+
+
+def _window(ctx, qtbot, sample_profile):
+    with ctx.store.session() as s:
+        save_profile(s, sample_profile)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.windowHandle().requestActivate()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def test_tab_key_leaves_the_programs_table(ctx, qtbot, sample_profile):
+    window = _window(ctx, qtbot, sample_profile)
+    window.show_tab("programs")
+    tab = window.tab("programs")
+    qtbot.waitUntil(lambda: tab.loaded and not tab.busy, timeout=20000)
+    tab.table.setFocus()
+    qtbot.waitUntil(tab.table.hasFocus)
+    qtbot.keyClick(tab.table, Qt.Key.Key_Tab)
+    assert not tab.table.hasFocus()
+
+
+def test_ctrl_equals_zooms_the_whole_window(ctx, qtbot, sample_profile):
+    window = _window(ctx, qtbot, sample_profile)
+    before = QApplication.font().pointSizeF()
+    try:
+        qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+        assert QApplication.font().pointSizeF() > before
+        assert window.appearance.zoom == 110
+        reader = window.tab("articles").reader
+        assert reader.zoom == 1.1
+        qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+        assert QApplication.font().pointSizeF() == before
+    finally:
+        window.appearance.set_zoom(100)
+
+
+def test_dark_theme_applies_to_the_whole_window(ctx, qtbot, sample_profile):
+    window = _window(ctx, qtbot, sample_profile)
+    try:
+        window.appearance.theme_actions["dark"].trigger()
+        assert QApplication.palette().window().color().lightness() < 100
+        assert ctx.settings.value("view/theme") == "dark"
+    finally:
+        window.appearance.set_theme("system")
+    assert QApplication.palette().window().color().lightness() > 100
