@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -49,6 +50,7 @@ def main() -> int:
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
         load = [subprocess.Popen([sys.executable, "-c", BUSY])
                 for _ in range(os.cpu_count() or 2)]
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # still stop the load
         noisy, seconds = [], []
         try:
             for run in range(args.runs):
@@ -57,9 +59,13 @@ def main() -> int:
                                        str(data), "--smoke"], capture_output=True, text=True,
                                       env=env, timeout=300)
                 seconds.append(time.perf_counter() - start)
-                if done.stderr.strip() or done.returncode != 0:
+                quiet = not done.stderr.strip() and done.returncode == 0
+                if not quiet:
                     noisy.append(run)
-                    print(f"run {run + 1}: exit {done.returncode}, stderr:\n{done.stderr}")
+                print(f"run {run + 1}: exit {done.returncode}, {seconds[-1]:.1f} s, "
+                      f"{'nothing on stderr' if quiet else 'stderr:'}", flush=True)
+                if not quiet:
+                    print(done.stderr, flush=True)
         finally:
             for process in load:
                 process.kill()
