@@ -110,8 +110,7 @@ def _open_read_only(folder: Path) -> Store:
     path = folder / DB_FILENAME
     if not path.is_file() or path.stat().st_size == 0:
         raise StoreError(f"The data folder {folder} is read-only and holds no SmartPick data "
-                         "yet: make it writable, or use --data-dir with a folder you can write "
-                         "to.")
+                         "yet: make it writable, or choose a data folder you can write to.")
     store = Store(folder, read_only=True)
     try:
         with store.engine.connect() as conn:

@@ -144,8 +144,8 @@ class Store:
 
     def read_only_sentence(self) -> str:
         return (f"The data folder {self.data_dir} is read-only, so SmartPick can show your data "
-                "but not change it (make the folder writable, or copy it elsewhere and use "
-                "--data-dir).")
+                "but not change it (make the folder writable, or copy it elsewhere and choose "
+                "the copy as the data folder).")
 
     def close(self) -> None:
         self.engine.dispose()
