@@ -37,3 +37,13 @@ def tiers_for(p: np.ndarray, eligible: np.ndarray, consts: ModelConstants | None
                    np.where(p >= c["tier_reach_below"], "target", "reach"))
     return np.where(eligible, out, "ineligible")
 
+
+def tier_definitions(consts: ModelConstants | None = None) -> dict[str, str]:
+    c = consts or load_constants()
+    lo, hi = c["tier_reach_below"] * 100, c["tier_likely_from"] * 100
+    return {
+        "reach": f"Less than {lo:.0f}% chance of an interview",
+        "target": f"{lo:.0f}% to {hi:.0f}% chance of an interview",
+        "likely": f"{hi:.0f}% or more chance of an interview",
+        "ineligible": "The program cannot take you (e.g. it does not sponsor the visa you need)",
+    }
