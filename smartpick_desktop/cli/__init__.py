@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import os
 import sys
 import traceback
@@ -65,6 +66,11 @@ def main(argv: list[str]) -> int:
     ctx = CliContext(args.data_dir, debug=args.debug)
     # Everything SmartPick creates holds the user's data: files 0600, folders 0700.
     previous_umask = os.umask(0o077)
+    root = logging.getLogger()
+    if args.command is not None and not args.debug and not root.handlers:
+        # A command tells the user in its own sentences (store notices, errors); log records
+        # must not reach stderr a second time through logging's last-resort handler.
+        root.addHandler(logging.NullHandler())
     try:
         if args.command is None:
             from smartpick_desktop.app import run_gui
@@ -77,7 +83,9 @@ def main(argv: list[str]) -> int:
     except SmartPickError as err:
         if args.debug:
             traceback.print_exc()
-        print(f"smartpick: {err}", file=sys.stderr)
+        from smartpick_desktop.cli.fixes import with_fix
+
+        print(f"smartpick: {with_fix(err)}", file=sys.stderr)
         return err.exit_code
     except BrokenPipeError:
         # The reader went away (e.g. `| head`): stop quietly, as Unix tools do.

@@ -55,8 +55,7 @@ def _profile_and_programs(ctx: CliContext, specialty: str | None = None,
     with ctx.store().session() as session:
         profile = load_profile(session)
         if profile is None:
-            raise InputError("There is no profile yet: run 'smartpick profile import FILE.json' "
-                             "or create one in the app.")
+            raise InputError("There is no profile yet.", fix="no_profile")
         name = specialty or profile.specialty
         spec = load_reference().find_specialty(name)
         if spec is None:

@@ -283,6 +283,12 @@ def delete_programs(session: Session, program_ids: Iterable[int], *,
     return done
 
 
+def catalog_is_demo_only(session: Session) -> bool:
+    """True when every program in the catalog comes from the demo pack (and there is one)."""
+    kinds = {source.kind for source in list_sources(session) if source.programs}
+    return kinds == {"demo"}
+
+
 def list_sources(session: Session) -> list[SourceInfo]:
     """Every catalog source with its program count, demo first then by name."""
     counts = dict(session.execute(select(_P.c.source_id, func.count())

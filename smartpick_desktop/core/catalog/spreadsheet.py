@@ -117,6 +117,11 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
+def aliases_of(field: str) -> tuple[str, ...]:
+    """The column names read as ``field`` (lower case)."""
+    return _ALIASES.get(field, ())
+
+
 def fold_header(text: str) -> str:
     """Fold a header for matching: case, spaces and punctuation ignored ("%" kept)."""
     text = str(text).casefold().replace("percent", "%").replace("&", "and")
@@ -258,11 +263,15 @@ def _read_xlsx(path: Path, raw: bytes) -> Table:
     return _table(path, records, "xlsx")
 
 
-def _xlsx_reason(err: Exception) -> str:
-    name = type(err).__name__
-    if "Forbidden" in name or "DTD" in name:
-        return "it declares XML entities, which a spreadsheet never needs"
-    return str(err)[:200] or name
+def _xlsx_reason(err: BaseException) -> str:
+    """One line on why openpyxl failed (the cause chain is searched for defusedxml's refusal)."""
+    seen: BaseException | None = err
+    while seen is not None:
+        if "Forbidden" in type(seen).__name__:
+            return "it declares XML entities or a DTD, which a spreadsheet never needs"
+        seen = seen.__cause__ or seen.__context__
+    first = " ".join(str(err).split(".")[0].split())
+    return first[:200] or type(err).__name__
 
 
 def _check_xlsx_size(path: Path, raw: bytes) -> None:
@@ -327,14 +336,14 @@ def apply_overrides(table: Table, mapping: dict[int, str],
         column, sep, target = item.rpartition("=")
         column, target = column.strip(), target.strip()
         if not sep or not column or not target:
-            raise InputError(f"--map '{item}': write it as COLUMN=field, e.g. "
+            raise InputError(f"Column mapping '{item}': write it as COLUMN=field, e.g. "
                              "\"Program Name=name\".")
         if target != IGNORE and target not in IMPORT_FIELDS:
-            raise InputError(f"--map '{item}': unknown field '{target}' (fields: "
+            raise InputError(f"Column mapping '{item}': unknown field '{target}' (fields: "
                              f"{', '.join(IMPORT_FIELDS)}, or ignore).")
         index = folded.get(fold_header(column))
         if index is None:
-            raise InputError(f"--map '{item}': file {table.path.name} has no column "
+            raise InputError(f"Column mapping '{item}': file {table.path.name} has no column "
                              f"'{column}'.")
         for other, name in list(mapping.items()):
             if name == target and other != index:
@@ -352,8 +361,8 @@ def check_mapping(table: Table, mapping: dict[int, str]) -> None:
     for needed, label in (("name", "program name"), ("specialty", "specialty")):
         if needed not in fields:
             raise InputError(f"File {table.path.name}: no column for the {label} (columns: "
-                             f"{', '.join(h for h in table.header if h)[:300]}); use --map "
-                             f"\"COLUMN={needed}\".")
+                             f"{', '.join(h for h in table.header if h)[:300]}).",
+                             fix="map_columns")
 
 
 # --- rows --------------------------------------------------------------------------------------
@@ -374,7 +383,7 @@ def check_rows(table: Table, mapping: dict[int, str],
     percent = {i: _percent_column(table.header[i]) for i, f in columns if f in SHARE_FIELDS}
     for position, (row, number) in enumerate(zip(table.rows, table.row_numbers, strict=True)):
         if progress and position % 500 == 0 and progress(position, len(table.rows)) is False:
-            raise InputError(f"Import of {table.path.name} cancelled; nothing was imported.")
+            raise InputError(f"Import of {table.path.name} canceled; nothing was imported.")
         values: dict[str, Any] = {}
         problems: list[RowProblem] = []
         for index, name in columns:
@@ -457,9 +466,9 @@ def rows_rejected(name: str, checked: CheckedRows, *, all_rows: bool = False) ->
     first = checked.problems[0]
     count = checked.invalid_rows
     rows = "1 row is" if count == 1 else f"{count} rows are"
-    tail = ("no row can be imported" if all_rows else
-            "nothing was imported (use --skip-invalid to import the other rows)")
-    err = InputError(f"File {name}: {rows} invalid ({first.sentence()}); {tail}.")
+    tail = "no row can be imported" if all_rows else "nothing was imported"
+    err = InputError(f"File {name}: {rows} invalid ({first.sentence()}); {tail}.",
+                     fix=None if all_rows else "skip_invalid")
     err.problems = [p.sentence() for p in checked.problems]  # type: ignore[attr-defined]
     return err
 

@@ -39,8 +39,6 @@ BINS_U = 16   # cells for the bounds: 16 bins of u × 32 bins of u + v
 BINS_W = 32
 BATCH = 8
 CACHE_FLOATS = 8_000_000  # success rows kept between steps (64 MB of float64 at most)
-FLATTEN_WINDOW = 5
-FLATTEN_GAIN = 0.01
 #: The recommended list stops where one more application adds less than this to P(match)
 #: (0.2 percentage points: a $30 application for a 1-in-500 chance; docs/model.md).
 KNEE_GAIN = 0.002
@@ -462,10 +460,11 @@ def signal_allowance(specialty: str, season: Any = None) -> dict[str, int]:
     return {"signal": spec.signals_total}
 
 
-def flatten_point(curve: Sequence[float]) -> int | None:
-    """Applications after which the next 5 add less than 1 percentage point (None if never)."""
-    for n in range(1, len(curve) - FLATTEN_WINDOW + 1):
-        if curve[n - 1 + FLATTEN_WINDOW] - curve[n - 1] < FLATTEN_GAIN:
+def flatten_point(curve: Sequence[float], gain: float = KNEE_GAIN) -> int | None:
+    """Applications after which one more adds less than ``gain`` (0.2 points) of P(match):
+    where the recommended list stops when nothing else limits it (None if never)."""
+    for n in range(1, len(curve)):
+        if curve[n] - curve[n - 1] < gain:
             return n
     return None
 

@@ -263,7 +263,7 @@ def _odds_ratio(a: float, b: float) -> float | None:
 
 
 def _signals_block(preds: Sequence[Prediction]) -> dict[str, Any] | None:
-    """Interview rate at signalled and other programs, reported vs predicted (rows that report
+    """Interview rate at signaled and other programs, reported vs predicted (rows that report
     both the signals they sent and the interviews those brought)."""
     have = [p for p in preds if p.row.signals_sent and p.row.signalled_interviews is not None
             and p.signals_placed > 0 and p.row.signals_sent < p.row.applications]
@@ -355,7 +355,7 @@ def report_lines(result: dict[str, Any]) -> list[str]:
            "",
            "Interview yield (interviews ÷ applications):",
            f"  mean predicted {_pct(y['mean_predicted'])}, mean reported "
-           f"{_pct(y['mean_reported'])}, bias {y['bias'] * 100:+.1f} points, "
+           f"{_pct(y['mean_reported'])}, bias {round(y['bias'] * 100, 1) + 0.0:+.1f} points, "
            f"mean absolute error {y['mae'] * 100:.1f} points",
            f"  Spearman ρ {_num(y['spearman'])}, Pearson r {_num(y['pearson'])}",
            f"  Baseline fitted on this file (type + Step 2 CK, 10-fold cross-validated): "
@@ -369,12 +369,12 @@ def report_lines(result: dict[str, Any]) -> list[str]:
     out.append("  By applicant type (n, predicted, reported, bias, error):")
     for t, b in y["by_type"].items():
         out.append(f"    {TYPE_LABELS.get(t, t):<11} {b['n']:>5}  {_pct(b['mean_predicted']):>7}  "
-                   f"{_pct(b['mean_reported']):>7}  {b['bias'] * 100:+5.1f}  "
+                   f"{_pct(b['mean_reported']):>7}  {round(b['bias'] * 100, 1) + 0.0:+5.1f}  "
                    f"{b['mae'] * 100:5.1f}")
     sig = result.get("signals")
     if sig:
         out += ["", f"Preference signals ({sig['n']} applicants who reported them): interview "
-                f"rate at signalled programs {_pct(sig['reported_signalled'])} reported, "
+                f"rate at signaled programs {_pct(sig['reported_signalled'])} reported, "
                 f"{_pct(sig['predicted_signalled'])} predicted; elsewhere "
                 f"{_pct(sig['reported_other'])} reported, {_pct(sig['predicted_other'])} "
                 f"predicted (odds ratio {_num(sig['reported_odds_ratio'], 1)} reported, "
@@ -413,18 +413,3 @@ def validate_file(store: Any, path: Any, *, list_rule: str = "uniform", seed: in
         catalog = catalog_for(session, rows)
     return validate(rows, catalog, list_rule=list_rule, seed=seed, progress=progress)
 
-
-SHIPPED_REPORT = ("reference", "validation.json")
-
-
-def shipped_report() -> dict[str, Any] | None:
-    """The validation report of the last fit, shipped with the app: {"source", "report",
-    "optimizer"} (``scripts/fit_model.py`` writes it), or None."""
-    import json
-
-    from smartpick_desktop.core.resources import resource_path
-
-    path = resource_path(*SHIPPED_REPORT)
-    if not path.is_file():
-        return None
-    return json.loads(path.read_text(encoding="utf-8"))

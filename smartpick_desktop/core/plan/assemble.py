@@ -39,16 +39,14 @@ from smartpick_desktop.core.profile import (
     load_profile,
 )
 
-NO_PROFILE = ("There is no profile yet: run 'smartpick profile import FILE.json' or create one "
-              "in the app before exporting a plan.")
-NO_PLAN = ("There is no plan yet: choose a list in the Plan tab (or run 'smartpick optimize') "
-           "before exporting.")
+NO_PROFILE = "There is no profile yet, so there is no plan to export."
+NO_PLAN = "There is no plan yet: a list of programs must be chosen before exporting."
 
 
 def require_profile(session: Session) -> Profile:
     profile = load_profile(session)
     if profile is None:
-        raise InputError(NO_PROFILE)
+        raise InputError(NO_PROFILE, fix="no_profile")
     return profile
 
 
@@ -79,7 +77,7 @@ def assemble_plan(session: Session, *, today: dt.date | None = None) -> PlanDocu
     profile = require_profile(session)
     plan = fresh_plan(session, profile).plan if current_plan(session) else None
     if plan is None:
-        raise InputError(NO_PLAN)
+        raise InputError(NO_PLAN, fix="no_plan")
     wanted = set(plan.program_ids)
     programs = load_programs_where(session, ids=wanted)
     from smartpick_desktop.core.season import season_in_force, travel_per_interview
@@ -216,7 +214,9 @@ def _snapshot(profile: Profile, position: Any) -> ProfileSnapshot:
         visa=VISAS.get(profile.visa, profile.visa),
         ecfmg=ECFMG_STATUSES.get(profile.ecfmg_status or "", "") if profile.is_img else "",
         preferred_states=list(profile.preferred_states), budget_usd=profile.budget_usd,
-        target_programs=profile.target_programs, position=position.text,
+        target_programs=profile.target_programs,
+        us_clinical_months=profile.us_clinical_months if profile.is_img else None,
+        years_since_graduation=profile.years_since_graduation(), position=position.text,
         position_source=position.source)
 
 

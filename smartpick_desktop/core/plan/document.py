@@ -62,6 +62,8 @@ class ProfileSnapshot:
     preferred_states: list[str] = field(default_factory=list)
     budget_usd: int | None = None
     target_programs: int | None = None
+    us_clinical_months: int | None = None   # IMGs only
+    years_since_graduation: int = 0
     position: str = ""                      # core.position.position_statement text
     position_source: str | None = None
 

@@ -104,12 +104,11 @@ def _program(session: Session, program_id: Any, *, check: bool = True) -> Any:
     try:
         pid = int(program_id)
     except (TypeError, ValueError):
-        raise InputError(f"PROGRAM_ID '{program_id}' is not a number: use the id shown by "
-                         "'smartpick programs list' or 'smartpick plan show'.") from None
+        raise InputError(f"The program id '{program_id}' is not a number.",
+                         fix="program_id") from None
     program = get_program(session, pid)
     if program is None and check:
-        raise InputError(f"Program {pid} is not in the catalog: use the id shown by "
-                         "'smartpick programs list' or 'smartpick plan show'.")
+        raise InputError(f"Program {pid} is not in the catalog.", fix="program_id")
     return program
 
 
@@ -118,8 +117,8 @@ def _profile(session: Session) -> Any:
 
     profile = load_profile(session)
     if profile is None:
-        raise InputError("There is no profile yet: run 'smartpick profile import FILE.json' or "
-                         "create one in the app before planning.")
+        raise InputError("There is no profile yet, so there is nothing to plan from.",
+                         fix="no_profile")
     return profile
 
 
@@ -262,8 +261,8 @@ def _signal_plan(session: Session, program: Any, level: str) -> tuple[list[int],
     plan = _current(session)
     pid = int(program.program_id)
     if plan is None or pid not in plan.program_ids:
-        raise InputError(f"Program {pid} ({program.name}) is not on your list: add it first "
-                         f"('smartpick plan add {pid}').")
+        raise InputError(f"Program {pid} ({program.name}) is not on your list.",
+                         fix="add_to_list")
     signals = {k: v for k, v in plan.signals.items() if k != pid}
     if level == "none":
         return list(plan.program_ids), signals
@@ -283,7 +282,7 @@ def _signal_plan(session: Session, program: Any, level: str) -> tuple[list[int],
     used = sum(1 for k, v in signals.items() if v == level and k in in_group)
     if used >= allowance[level]:
         raise InputError(f"All {allowance[level]} {level} signals of {group} are already "
-                         f"placed: remove one first ('smartpick plan signal ID none').")
+                         "placed.", fix="free_a_signal")
     signals[pid] = level
     return list(plan.program_ids), signals
 

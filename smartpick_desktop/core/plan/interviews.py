@@ -116,8 +116,7 @@ def _program(session: Session, program_id: int) -> object:
 
     program = get_program(session, int(program_id))
     if program is None:
-        raise InputError(f"Program {program_id} is not in the catalog: use the id shown by "
-                         "'smartpick plan show'.")
+        raise InputError(f"Program {program_id} is not in the catalog.", fix="program_id")
     return program
 
 
@@ -157,7 +156,7 @@ def record_invitation(session: Session, program_id: int, *, offered: Iterable[dt
 
     program = _program(session, program_id)
     if travel_days is not None and not 0 <= travel_days <= MAX_TRAVEL_DAYS:
-        raise InputError(f"--travel-days must be from 0 to {MAX_TRAVEL_DAYS}.")
+        raise InputError(f"Travel days must be from 0 to {MAX_TRAVEL_DAYS}.")
     row = session.get(InterviewRow, int(program_id))
     if row is None:
         row = InterviewRow(program_id=int(program_id), invited_on=invited_on or dt.date.today(),

@@ -57,6 +57,7 @@ from smartpick_desktop.core.plan.styles import (
     esc,
     styles,
 )
+from smartpick_desktop.core.words import plural
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -77,7 +78,7 @@ SIGNAL_COLORS = {"gold": "#A87B00", "silver": "#6B7780", "signal": "#0E5A6B"}
 
 
 class ExportCancelled(Exception):
-    """The user cancelled the export; no file was written."""
+    """The user canceled the export; no file was written."""
 
 
 def long_date(day: dt.date) -> str:
@@ -129,7 +130,7 @@ def render_pdf(doc: PlanDocument, target: str | Path | BinaryIO, *, pagesize=let
 
     def on_progress(kind: str, value: int) -> None:
         if cancelled is not None and cancelled():
-            raise ExportCancelled("The export was cancelled.")
+            raise ExportCancelled("The export was canceled.")
         if kind == "SIZE_EST":
             state["total"] = max(int(value), 1)
         elif kind == "PROGRESS" and progress is not None:
@@ -144,7 +145,7 @@ def render_pdf(doc: PlanDocument, target: str | Path | BinaryIO, *, pagesize=let
     template.setProgressCallBack(on_progress)
     template.build(story, canvasmaker=chrome_canvas(chrome))
     if cancelled is not None and cancelled():
-        raise ExportCancelled("The export was cancelled.")
+        raise ExportCancelled("The export was canceled.")
     data = buffer.getvalue()
     if isinstance(target, (str, Path)):
         from smartpick_desktop.core.files import write_atomic
@@ -196,6 +197,9 @@ def _heading(number: int, title: str) -> list:
 
 def _table(rows: list[list], widths: list[float], *, header: bool = True, stripe: bool = True,
            extra: list | None = None) -> Table:
+    # A table row cannot break across pages: a row taller than a page (a 10,000-character
+    # note) is cut into continuation rows first, so it never fails with a LayoutError.
+    rows, extra = split_tall_rows(rows, widths, 1 if header else 0, extra or [])
     table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
     commands = [
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -215,13 +219,71 @@ def _table(rows: list[list], widths: list[float], *, header: bool = True, stripe
     return table
 
 
+#: The tallest a table row may be (points): well under a page, so every row fits one.
+MAX_ROW_HEIGHT = 400.0
+_SHORT_TEXT = 300  # characters: shorter cell text is never measured
+
+
+def split_tall_rows(rows: list[list], widths: list[float], first: int,
+                    extra: list) -> tuple[list[list], list]:
+    """Cut rows with text too tall for a page into continuation rows (same columns, the other
+    cells empty); return the rows and ``extra`` style commands with their row numbers moved."""
+    out: list[list] = []
+    span: list[tuple[int, int]] = []
+    for index, row in enumerate(rows):
+        start = len(out)
+        if index < first:
+            out.append(row)
+        else:
+            pieces = [_cell_pieces(cell, width - 10) for cell, width in zip(row, widths,
+                                                                            strict=False)]
+            pieces += [[cell] for cell in row[len(pieces):]]
+            for k in range(max(len(p) for p in pieces)):
+                out.append([p[k] if k < len(p) else "" for p in pieces])
+        span.append((start, len(out) - 1))
+    if len(out) == len(rows):
+        return rows, extra
+    moved = []
+    for command in extra:
+        name, (c1, r1), (c2, r2), *rest = command
+        r1 = span[r1][0] if 0 <= r1 < len(span) else r1
+        r2 = span[r2][1] if 0 <= r2 < len(span) else r2
+        moved.append((name, (c1, r1), (c2, r2), *rest))
+    return out, moved
+
+
+def _cell_pieces(cell: object, width: float) -> list:
+    """A cell as one or more Paragraphs, each at most MAX_ROW_HEIGHT tall."""
+    if not isinstance(cell, Paragraph) or len(cell.text) < _SHORT_TEXT or "<" in cell.text:
+        return [cell]
+    _w, height = cell.wrap(width, 1e9)
+    if height <= MAX_ROW_HEIGHT:
+        return [cell]
+    text, pieces = cell.text, []
+    size = max(40, int(len(text) * MAX_ROW_HEIGHT / height * 0.85))
+    while text:
+        cut = len(text) if len(text) <= size else _cut_at(text, size)
+        pieces.append(Paragraph(text[:cut].strip(), cell.style))
+        text = text[cut:].lstrip()
+    return pieces
+
+
+def _cut_at(text: str, size: int) -> int:
+    """Where to cut escaped text near ``size``: at a space, else outside an entity."""
+    space = text.rfind(" ", size // 2, size)
+    if space > 0:
+        return space
+    amp = text.rfind("&", max(0, size - 10), size)
+    return amp if amp > 0 and ";" in text[amp:size + 1] and ";" not in text[amp:size] else size
+
+
 def _style(commands: list) -> TableStyle:
     """A table style whose cells use the embedded font (reportlab's default is Helvetica)."""
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), *commands])
 
 
 def _head(*titles: str) -> list[Paragraph]:
-    """A header row; a title starting with ">" is right-aligned, with "^" centred."""
+    """A header row; a title starting with ">" is right-aligned, with "^" centered."""
     row = []
     for title in titles:
         style = {">": "head_right", "^": "head_center"}.get(title[:1], "head")
@@ -314,10 +376,13 @@ def _profile(doc: PlanDocument, width: float) -> list:
              ("Specialty", profile.specialty),
              ("Backup specialty", profile.backup_specialty or "None"),
              ("Graduation year", profile.graduation_year or "—"),
+             ("Years since graduation", profile.years_since_graduation),
              ("Home", profile.home or "—"),
              ("Step 2 CK", profile.step2 or "Not entered"),
              ("Step 1", profile.step1 or "—"),
              ("Research items", profile.research_items),
+             *([("US clinical experience", plural(profile.us_clinical_months, "month"))]
+               if profile.us_clinical_months is not None else []),
              ("Honors", ", ".join(profile.honors) or "None listed"),
              ("Visa", profile.visa or "—"),
              *([("ECFMG certification", profile.ecfmg)] if profile.ecfmg else []),

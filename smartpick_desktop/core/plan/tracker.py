@@ -32,7 +32,7 @@ def parse_status(text: str) -> str:
     return key
 
 
-def parse_date(text: str, field: str = "--date") -> dt.date:
+def parse_date(text: str, field: str = "The date") -> dt.date:
     try:
         return dt.date.fromisoformat(str(text).strip())
     except ValueError:
@@ -48,8 +48,7 @@ def set_program_status(session: Session, program_id: int, status: str,
     key = parse_status(status)
     program = get_program(session, int(program_id))
     if program is None:
-        raise InputError(f"Program {program_id} is not in the catalog: use the id shown by "
-                         "'smartpick plan show'.")
+        raise InputError(f"Program {program_id} is not in the catalog.", fix="program_id")
     set_status(session, [int(program_id)], key, day)
     if day is not None:  # a step set again on another day keeps the date given
         from smartpick_desktop.core.catalog.queries import set_status_date

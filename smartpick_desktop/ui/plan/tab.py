@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smartpick_desktop.core.model.basis import model_basis
 from smartpick_desktop.core.model.percent import likely_text, percent_text, percent_text_1
 from smartpick_desktop.ui.context import AppContext
 from smartpick_desktop.ui.plan.chart import CurveChart
@@ -188,9 +189,14 @@ class PlanTab(TabDefaults, QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         self.p_match_label.setFont(font)
+        self.p_match_label.setWordWrap(True)
         rl.addWidget(self.p_match_label)
         self.figures_label = wrapped_label()
         rl.addWidget(self.figures_label)
+        self.warning_label = wrapped_label()
+        self.warning_label.setObjectName("plan_warning")
+        self.warning_label.setStyleSheet("color: #b45309; font-weight: bold;")
+        rl.addWidget(self.warning_label)
         self.chart = CurveChart()
         rl.addWidget(self.chart, 1)
         self.chart_note = wrapped_label(muted=True)
@@ -234,10 +240,20 @@ class PlanTab(TabDefaults, QWidget):
         self.use_action = QAction("&Use this list", self)
         self.use_action.setEnabled(False)
         self.use_action.triggered.connect(self._on_use_clicked)
+        self.season_action = QAction("Import a &season pack…", self)
+        self.season_action.setStatusTip("Load a season's fees, signals, dates and match rates "
+                                        "from a file an advisor gives you")
+        self.season_action.triggered.connect(self._on_season_import)
         menu = window.menu("Plan")
         menu.addAction(self.optimize_action)
         menu.addAction(self.use_action)
         menu.addAction(self.undo_action)
+        menu.addAction(self.season_action)
+
+    @Slot()
+    def _on_season_import(self) -> None:
+        self.pages.setCurrentWidget(self.season_page)
+        self.season_page.import_button.click()
 
     # --- state ---------------------------------------------------------------------------
 
@@ -296,6 +312,7 @@ class PlanTab(TabDefaults, QWidget):
         self.chart.set_curve([])
         self.p_match_label.setText("")
         self.figures_label.setText("")
+        self.warning_label.setText("")
         self.fee_label.setText("")
         self.budget_warning.setVisible(False)
         self.source_label.setText("")
@@ -375,9 +392,15 @@ class PlanTab(TabDefaults, QWidget):
         self.figures_label.setText(
             f"{n} applications · expected interviews {interviews:.1f} · signals used: "
             f"{sig_text}{season}.")
+        from smartpick_desktop.core.plan.warnings import list_warnings
+
+        self.warning_label.setText(" ".join(list_warnings([r.tier for r in self.model.rows],
+                                                          p_match)))
         values = [float(c["p_match"]) for c in curve]
         target = self.target.value() / 100 or None
-        self.chart.set_curve(values, chosen=n or None, flatten_at=flatten, target=target)
+        # the curve is of categorical positions: the preliminary safety net comes after it
+        n_cat = n - len((details or {}).get("preliminary") or [])
+        self.chart.set_curve(values, chosen=n_cat or None, flatten_at=flatten, target=target)
         note = self.chart.describe()
         marks = reach_marks(values)
         if marks:
@@ -409,9 +432,8 @@ class PlanTab(TabDefaults, QWidget):
         self.source_label.setText(
             f"Fees: {fee_rule_text(season, list(counts) or [self.profile.specialty])}. "
             f"Signal effect ×{signal_fig.value} odds "
-            f"({signal_fig.cite()}). Match rates calibrated to "
-            f"{ref.match_rates['us_md'].cite()}. P(match) is a model estimate (20,000 "
-            "simulated seasons), not a promise.")
+            f"({signal_fig.cite()}). {model_basis()}. P(match) is a model estimate (20,000 "
+            "simulated seasons), not a promise: Help → How good are these numbers?")
 
     def _set_use_enabled(self, on: bool) -> None:
         self.use_button.setEnabled(on)
@@ -454,7 +476,7 @@ class PlanTab(TabDefaults, QWidget):
         if self.worker is not None:
             self.worker.cancel()
             self.cancel_button.setEnabled(False)
-            self.state_label.setText("Cancelling…")
+            self.state_label.setText("Canceling…")
 
     @Slot(int, int)
     def _on_worker_progress(self, step: int, total: int) -> None:
@@ -489,8 +511,8 @@ class PlanTab(TabDefaults, QWidget):
     @Slot()
     def _on_worker_cancelled(self) -> None:
         self._done()
-        self.state_label.setText("Cancelled: nothing was changed.")
-        self.ctx.status_message.emit("Optimization cancelled.")
+        self.state_label.setText("Canceled: nothing was changed.")
+        self.ctx.status_message.emit("Optimization canceled.")
 
     @Slot()
     def _on_use_clicked(self) -> None:

@@ -86,7 +86,7 @@ def test_cancel_changes_nothing(qtbot, tab, store, monkeypatch):
     qtbot.mouseClick(tab.optimize_button, Qt.MouseButton.LeftButton)
     assert tab.cancel_button.isEnabled() and not tab.optimize_button.isEnabled()
     qtbot.waitUntil(lambda: tab.worker is None, timeout=20000)
-    assert "Cancelled" in tab.state_label.text()
+    assert "Canceled" in tab.state_label.text()
     assert tab.result is None and tab.optimize_button.isEnabled()
     with store.session() as s:
         assert current_plan(s) is None
