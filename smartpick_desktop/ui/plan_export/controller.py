@@ -178,7 +178,13 @@ class PlanExportController(QObject):
         if self.ctx.dialogs.confirm(self.window, "Plan exported",
                                     f"The plan ({pages} pages) was saved to {path}.\n\n"
                                     "Open it now?"):
-            self.ctx.dialogs.open_url(bytes(QUrl.fromLocalFile(str(path)).toEncoded()).decode())
+            url = bytes(QUrl.fromLocalFile(str(path)).toEncoded()).decode()
+            if not self.ctx.dialogs.open_url(url):
+                self.ctx.dialogs.info(
+                    self.window, "No PDF viewer",
+                    f"This computer has no program set to open PDF files, so the plan could "
+                    f"not be opened. It is saved as {path.name} in {path.parent}; open it with "
+                    "any PDF viewer or a web browser.")
 
     def _on_ics_exported(self, result: object) -> None:
         self.ctx.status_message.emit(f"Exported {result} dates to {self.ics_path}.")

@@ -7,9 +7,9 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 
 from smartpick_desktop.core.profile import save_profile
-from tests.core.test_no_cli_words_in_messages import CLI_WORDS
 from smartpick_desktop.ui.guide import PAGES, page_text
 from smartpick_desktop.ui.main_window import MainWindow
+from tests.core.test_no_cli_words_in_messages import CLI_WORDS
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 
 import pytest
+
 from PySide6.QtCore import Qt
 
 from smartpick_desktop.core.catalog.csv_template import TEMPLATE_COLUMNS
