@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QObject, QThreadPool, QUrl, Slot
+from PySide6.QtCore import QObject, QSize, QThreadPool, QUrl, Slot
 from PySide6.QtGui import QAction, QKeySequence, QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMainWindow, QProgressDialog
@@ -218,7 +219,7 @@ class PlanExportController(QObject):
         dialog = QPrintPreviewDialog(self.printer, self.window)
         dialog.setWindowTitle("Print preview — application plan")
         dialog.paintRequested.connect(self._on_preview_paint_requested)
-        dialog.resize(900, 1000)
+        dialog.resize(fit_on_screen(self.window, 900, 1000))
         self.preview = dialog
         dialog.open()
 
@@ -281,6 +282,15 @@ class PlanExportController(QObject):
         """Ask the running job, if any, to stop."""
         if self._worker is not None:
             self._worker.cancel()
+
+
+def fit_on_screen(widget: Any, width: int, height: int) -> QSize:
+    """``width`` × ``height``, made smaller to fit the screen ``widget`` is on (90% of it)."""
+    screen = widget.screen() if widget is not None else None
+    if screen is None:
+        return QSize(width, height)
+    room = screen.availableGeometry()
+    return QSize(min(width, int(room.width() * 0.9)), min(height, int(room.height() * 0.9)))
 
 
 def install(window: QMainWindow) -> None:

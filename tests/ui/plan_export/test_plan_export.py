@@ -227,3 +227,21 @@ def test_checklist_added_in_an_article_shows_on_home(ctx, main_window, sample_pr
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(6, box.height() // 2))
     with ctx.store.session() as s:
         assert [i.done for i in checklist.list_items(s)] == [True]
+
+
+def test_print_preview_fits_the_screen_and_renders_sharp_text(ctx, planned_window, qtbot,
+                                                             tmp_path):
+    """Issue 15 point 13: the preview fits on the screen and is not rendered at screen dpi."""
+    ctx.dialogs = FakeDialogs()
+    controller = planned_window.plan_export
+    _action(planned_window, "File", "Print…").trigger()
+    qtbot.waitUntil(lambda: controller.preview is not None, timeout=20000)
+    preview = controller.preview
+    room = planned_window.screen().availableGeometry()
+    assert preview.height() <= room.height() and preview.width() <= room.width()
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "p.pdf"))
+    controller._on_preview_paint_requested(printer)
+    assert controller._pages.last_dpi >= 150
+    preview.close()
