@@ -52,7 +52,6 @@ class ProgramsTableView(QTableView):
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.setTabKeyNavigation(False)  # Tab moves on to the detail pane, arrows move in here
-        self.setStyleSheet("QTableView#programs_table:focus { border: 2px solid palette(highlight); }")
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(24)
         self.setEditTriggers(QTableView.EditTrigger.DoubleClicked
