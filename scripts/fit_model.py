@@ -37,11 +37,11 @@ sys.path.insert(0, str(ROOT))
 
 from smartpick_desktop.core.catalog.queries import ensure_demo_pack  # noqa: E402
 from smartpick_desktop.core.model import constants as constants_mod  # noqa: E402
+from smartpick_desktop.core.model.basis import SHIPPED_REPORT  # noqa: E402
 from smartpick_desktop.core.model.calibration import fit_parameters, with_values  # noqa: E402
 from smartpick_desktop.core.model.constants import specialty_slug  # noqa: E402
 from smartpick_desktop.core.model.outcomes import read_outcomes  # noqa: E402
 from smartpick_desktop.core.model.validation import (  # noqa: E402
-    SHIPPED_REPORT,
     catalog_for,
     predict_uniform,
     validate,

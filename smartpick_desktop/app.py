@@ -144,6 +144,9 @@ def run_gui(data_dir: Path, *, smoke: bool = False, debug: bool = False) -> int:
         if window is None:
             return err.exit_code
     window.show()
+    notices = getattr(getattr(window, "ctx", None), "store", None)
+    if notices is not None and notices.notices:  # e.g. the daily backup was skipped
+        window.ctx.status_message.emit(" ".join(notices.notices))
     app.processEvents()  # let the window appear before the other tabs are built
     if os.environ.get("SMARTPICK_STARTUP_TRACE"):
         _trace_startup()

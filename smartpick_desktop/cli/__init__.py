@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import os
 import sys
 import traceback
@@ -65,6 +66,11 @@ def main(argv: list[str]) -> int:
     ctx = CliContext(args.data_dir, debug=args.debug)
     # Everything SmartPick creates holds the user's data: files 0600, folders 0700.
     previous_umask = os.umask(0o077)
+    root = logging.getLogger()
+    if args.command is not None and not args.debug and not root.handlers:
+        # A command tells the user in its own sentences (store notices, errors); log records
+        # must not reach stderr a second time through logging's last-resort handler.
+        root.addHandler(logging.NullHandler())
     try:
         if args.command is None:
             from smartpick_desktop.app import run_gui

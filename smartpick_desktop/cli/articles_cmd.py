@@ -35,6 +35,8 @@ def _synced_store(ctx: CliContext):
     from smartpick_desktop.core.articles.library import sync_bundled
 
     store = ctx.store()
+    if store.read_only:  # a read-only folder shows the articles it holds
+        return store
     with store.session() as session:
         sync_bundled(session)
     return store

@@ -31,6 +31,8 @@ class CliContext:
         """Open the store (migrating it if needed) on first use."""
         if self._store is None:
             self._store = open_store(self.data_dir)
+            for notice in self._store.notices:  # e.g. the daily backup was skipped
+                print(f"smartpick: {notice}", file=sys.stderr)
         return self._store
 
     def close(self) -> None:

@@ -83,8 +83,8 @@ def _row(rp: Any) -> dict[str, Any]:
 def _rank(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.top is not None and args.top < 1:
         raise UsageError("--top must be 1 or more.")
-    from smartpick_desktop.core.model.plan_store import current_plan
     from smartpick_desktop.core.model.ranking import rank_programs
+    from smartpick_desktop.core.plan.saved import current_plan
 
     profile, programs = _profile_and_programs(ctx, args.specialty)
     with ctx.store().session() as session:
@@ -115,7 +115,7 @@ def _optimize(args: argparse.Namespace, ctx: CliContext) -> int:
 
     if args.budget is not None and args.budget < 0:
         raise UsageError("--budget cannot be negative.")
-    from smartpick_desktop.core.model.plan_store import compute_plan, save_plan
+    from smartpick_desktop.core.plan.saved import compute_plan, save_plan
     from smartpick_desktop.core.season import set_travel_per_interview
     from smartpick_desktop.core.season.costs import cost_of_plan
 

@@ -102,6 +102,8 @@ def show_json(view: Any) -> dict[str, Any]:
         "p_match": None if plan is None else round(plan.p_match, 4),
         "p_match_primary": (None if view.p_match_primary is None
                             else round(view.p_match_primary, 4)),
+        "p_match_any": _rounded(plan, "p_match_any"),
+        "p_match_range": _rounded(plan, "p_match_range"),
         "expected_interviews": None if plan is None else round(plan.expected_interviews, 2),
         "stale": view.stale, "recomputed": view.recomputed,
         "fee_usd": None if plan is None else plan.fee_usd,
@@ -110,6 +112,14 @@ def show_json(view: Any) -> dict[str, Any]:
         "specialty": None if plan is None else plan.specialty,
         "backup_specialty": None if plan is None else plan.backup_specialty,
     }
+
+
+def _rounded(plan: Any, key: str) -> Any:
+    """A figure kept in the plan's details (a number or [low, high]), rounded; None if absent."""
+    value = None if plan is None else plan.details.get(key)
+    if isinstance(value, (list, tuple)):
+        return [round(float(x), 4) for x in value]
+    return None if value is None else round(float(value), 4)
 
 
 def _show(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -132,6 +142,9 @@ def _show(args: argparse.Namespace, ctx: CliContext) -> int:
     if plan.backup_specialty and view.p_match_primary is not None:
         print(f"  Any position {_pct(plan.p_match)}; {plan.specialty} alone "
               f"{_pct(view.p_match_primary)}.")
+    any_p = plan.details.get("p_match_any")
+    if any_p is not None and any_p > plan.p_match + 1e-9:
+        print(f"  With the preliminary safety net, any position: {_pct(any_p)}.")
     from smartpick_desktop.core.catalog.program import STATUSES
 
     print(f"{'id':>6}  {'chance':>6}  {'signal':<7} {'lock':<6} {'status':<20} program")

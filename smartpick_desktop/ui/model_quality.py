@@ -29,7 +29,8 @@ from smartpick_desktop.core.errors import SmartPickError
 
 def shipped_html() -> str:
     """The shipped validation report as HTML (with its source and how sure it is)."""
-    from smartpick_desktop.core.model.validation import report_lines, shipped_report
+    from smartpick_desktop.core.model.basis import shipped_report
+    from smartpick_desktop.core.model.validation import report_lines
 
     shipped = shipped_report()
     intro = (
@@ -49,7 +50,7 @@ def shipped_html() -> str:
 
 
 def _pre(lines: list[str]) -> str:
-    return "<pre>" + escape("\n".join(lines)) + "</pre>"
+    return ('<pre style="white-space: pre-wrap">' + escape("\n".join(lines)) + "</pre>")
 
 
 class ModelQualityDialog(QDialog):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -62,3 +63,33 @@ def test_without_a_plan_one_is_computed_from_the_budget_first(store, data_dir, s
     assert (tmp_path / "plan.pdf").read_bytes().startswith(b"%PDF")
     again = _run(data_dir, "plan", "export", str(tmp_path / "again.pdf"))
     assert again.returncode == 0 and "computed" not in again.stdout
+
+
+@pytest.mark.tool("pdftotext")
+def test_a_10000_character_letter_note_and_names_beyond_latin_print(store, data_dir,
+                                                                   sample_profile, tmp_path):
+    """Issue 16, points 11 and 14: a long note once failed with a LayoutError (exit 1);
+    Arabic and Hebrew came out reversed and unshaped, emoji as boxes."""
+    import dataclasses
+
+    from smartpick_desktop.core.mentors.letters import add_letter
+    from smartpick_desktop.core.profile import save_profile
+
+    note = ("The writer asked for my CV and a draft; " * 250)[:10_000]
+    with store.session() as session:
+        save_sample_plan(session, sample_profile)
+        save_profile(session, dataclasses.replace(sample_profile, name="שרה כהן"))
+        add_letter(session, "Dr. محمد علي 🚀", notes=note, status="agreed")
+        add_letter(session, "Dr. Short", notes="x" * 10_000)
+    store.close()
+    pdf = tmp_path / "plan.pdf"
+    result = _run(data_dir, "plan", "export", str(pdf))
+    assert result.returncode == 0, result.stderr
+    text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    flat = " ".join(re.sub("[\u202a-\u202e]", "", text).split())
+    assert flat.count("The writer asked for my CV") >= 240  # the whole note, over pages
+    assert "[emoji: ROCKET]" in flat  # named, never a box
+    # Drawn right to left: pdftotext -raw gives the words in the order they stand on the page.
+    assert "כהן שרה" in flat and "שרה כהן" not in flat
+    assert any("\ufe70" <= ch <= "\ufeff" for ch in text)  # Arabic in its joined forms

@@ -61,7 +61,9 @@ def test_lock_and_remove_survive_optimize(folder):
     assert plan["locked"] == [a] and plan["locked_out"] == [b]
     row = next(r for r in plan["programs"] if r["program_id"] == a)
     assert row["locked"] is True and row["status"] == "applying"
-    assert {"programs", "locked", "p_match", "stale", "fee_usd"} <= set(plan)
+    assert {"programs", "locked", "p_match", "stale", "fee_usd", "p_match_any"} <= set(plan)
+    low, high = plan["p_match_range"]
+    assert low <= plan["p_match"] <= high
     # undo takes the last change back: the optimized list before it
     assert "Undone" in ok(folder, "plan", "undo").stdout
     assert [r["program_id"] for r in show(folder)["programs"]] != ids
@@ -156,3 +158,23 @@ def test_compare_two_programs_side_by_side(folder):
     assert fields["Interview score (weighted, 1–5)"]["value"] == "4.5"
     assert fields["Chance of an interview"]["source"] == "Estimated by the model"
     assert "Demo pack" in fields["PGY-1 positions"]["source"]
+
+
+def test_tasks_and_whats_due_this_week(folder):
+    import datetime as dt
+
+    pid = show(folder)["programs"][0]["program_id"]
+    soon = (dt.date.today() + dt.timedelta(days=3)).isoformat()
+    later = (dt.date.today() + dt.timedelta(days=30)).isoformat()
+    assert "Added item" in ok(folder, "plan", "task", str(pid), "Secondary essay", "--due",
+                              soon).stdout
+    ok(folder, "plan", "task", str(pid), "Program deadline", "--deadline", "--due", later)
+    due = json.loads(ok(folder, "plan", "due", "--json").stdout)
+    assert [(d["text"], d["kind"], d["date"]) for d in due] == \
+        [("Secondary essay", "supplemental", soon)]
+    listed = ok(folder, "plan", "task", str(pid)).stdout
+    task_id = listed.split("] ")[1].split(":")[0]
+    ok(folder, "plan", "task", str(pid), "--done", task_id)
+    assert json.loads(ok(folder, "plan", "due", "--json").stdout) == []
+    bad = run(folder, "plan", "task", str(pid), "x", "--due", "tomorrow")
+    assert bad.returncode == 3 and "YYYY-MM-DD" in bad.stderr

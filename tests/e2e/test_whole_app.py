@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from smartpick_desktop.core.catalog.queries import load_programs
-from smartpick_desktop.core.model.plan_store import current_plan
+from smartpick_desktop.core.plan.saved import current_plan
 from smartpick_desktop.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.tool("pdftotext")

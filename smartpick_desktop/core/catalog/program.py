@@ -58,8 +58,8 @@ PACK_FIELDS: dict[str, str] = {
     "signals_accepted": "Accepts signals",
     "website": "Website",
     "reputation": "Reputation (0–100)",
-    "grad_year_cutoff": "Graduated in or after (year)",
-    "max_failed_attempts": "Most failed exam attempts accepted",
+    "grad_year_cutoff": "Graduated in or after",
+    "max_failed_attempts": "Failed attempts accepted",
 }
 
 INT_FIELDS = ("positions", "min_step2", "typical_step2", "interviews_per_year",

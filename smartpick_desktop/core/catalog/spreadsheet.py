@@ -263,11 +263,15 @@ def _read_xlsx(path: Path, raw: bytes) -> Table:
     return _table(path, records, "xlsx")
 
 
-def _xlsx_reason(err: Exception) -> str:
-    name = type(err).__name__
-    if "Forbidden" in name or "DTD" in name:
-        return "it declares XML entities, which a spreadsheet never needs"
-    return str(err)[:200] or name
+def _xlsx_reason(err: BaseException) -> str:
+    """One line on why openpyxl failed (the cause chain is searched for defusedxml's refusal)."""
+    seen: BaseException | None = err
+    while seen is not None:
+        if "Forbidden" in type(seen).__name__:
+            return "it declares XML entities or a DTD, which a spreadsheet never needs"
+        seen = seen.__cause__ or seen.__context__
+    first = " ".join(str(err).split(".")[0].split())
+    return first[:200] or type(err).__name__
 
 
 def _check_xlsx_size(path: Path, raw: bytes) -> None:

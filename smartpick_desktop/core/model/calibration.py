@@ -205,7 +205,7 @@ def check(*, seed: int = CHECK_SEED, per_type: int = PER_TYPE,
         rate = simulate(pops[t], c["intercept"], c.type_offset(t), c)
         fig = rates[t]
         rows.append(CheckRow(t, APPLICANT_TYPE_LABELS[t], rate, float(fig.value),
-                             f"NRMP {year}: {fig.cite()}", per_type, year))
+                             fig.cite(), per_type, year))
     return rows
 
 

@@ -149,6 +149,10 @@ class ProgramArrays:
     longitude: np.ndarray | None = None
     reputation: np.ndarray | None = None
     stars: np.ndarray | None = None
+    grad_year_cutoff: np.ndarray | None = None      # NaN where the program states none
+    max_failed_attempts: np.ndarray | None = None   # NaN where the program states none
+    spec_index: np.ndarray | None = None  # index of each program's specialty in spec_names
+    spec_names: list[str] = field(default_factory=list)
     n: int = field(init=False)
 
     def __post_init__(self) -> None:
@@ -166,7 +170,8 @@ def _specialty_mean(name: str, cache: dict[str, float]) -> float:
 
 _COLUMN_NAMES = ("program_id", "specialty", "state", "visa_j1", "visa_h1b", "typical_step2",
                  "min_step2", "share_do", "share_img", "share_md", "positions", "setting",
-                 "signals_accepted", "latitude", "longitude", "reputation", "stars")
+                 "signals_accepted", "latitude", "longitude", "reputation", "stars",
+                 "grad_year_cutoff", "max_failed_attempts")
 _COLUMNS = operator.attrgetter(*_COLUMN_NAMES)
 
 
@@ -183,7 +188,11 @@ def program_arrays(programs: Sequence[Any], consts: ModelConstants | None = None
 
     means: dict[str, float] = {}
     specs = list(col["specialty"])
-    spec_mean = np.array([_specialty_mean(s, means) for s in specs], dtype=float)
+    codes: dict[str, int] = {}
+    spec_index = np.fromiter((codes.setdefault(s, len(codes)) for s in specs), np.int64, n)
+    spec_names = list(codes)
+    spec_mean = (np.array([_specialty_mean(s, means) for s in spec_names], dtype=float)[spec_index]
+                 if n else np.zeros(0))
     typical, min_s2 = floats("typical_step2"), floats("min_step2")
     sdo, simg, smd, pos = (floats("share_do"), floats("share_img"), floats("share_md"),
                            floats("positions"))
@@ -203,7 +212,9 @@ def program_arrays(programs: Sequence[Any], consts: ModelConstants | None = None
     stars = np.array([x or 0 for x in col["stars"]], dtype=float)
     return ProgramArrays(programs, ids, specs, states, typical, estimated, spec_mean, min_s2,
                          sdo, simg, j1, h1b, accepts, setting, pos, floats("latitude"),
-                         floats("longitude"), floats("reputation"), stars)
+                         floats("longitude"), floats("reputation"), stars,
+                         floats("grad_year_cutoff"), floats("max_failed_attempts"),
+                         spec_index, spec_names)
 
 
 # --- terms -----------------------------------------------------------------------------------
@@ -284,6 +295,21 @@ def img_block(profile: Any, program: Any) -> str | None:
     return None
 
 
+def _limits_block(profile: Any, arr: ProgramArrays) -> np.ndarray:
+    """Programs whose graduation-year cutoff or failed-attempt limit may rule the applicant out
+    (vectorised; ``img_block`` then gives the reason)."""
+    out = np.zeros(arr.n, dtype=bool)
+    year = getattr(profile, "graduation_year", None)
+    failed = getattr(profile, "failed_attempts", 0) or 0
+    if year is not None and arr.grad_year_cutoff is not None:
+        cut = arr.grad_year_cutoff
+        out |= ~np.isnan(cut) & (year < np.nan_to_num(cut, nan=-1e9))
+    if failed and arr.max_failed_attempts is not None:
+        lim = arr.max_failed_attempts
+        out |= ~np.isnan(lim) & (failed > np.nan_to_num(lim, nan=1e9))
+    return out
+
+
 def compute_terms(profile: Any, arr: ProgramArrays, *,
                   signals: Mapping[int, str] | Sequence[int] = (),
                   consts: ModelConstants | None = None) -> Terms:
@@ -314,9 +340,9 @@ def compute_terms(profile: Any, arr: ProgramArrays, *,
             if why:
                 reasons[i] = why
                 eligible[i] = False
-    for i, program in enumerate(arr.programs):
-        why = img_block(profile, program)
-        if why and eligible[i]:
+    for i in np.flatnonzero(_limits_block(profile, arr) & eligible):
+        why = img_block(profile, arr.programs[i])
+        if why:
             reasons[i] = why
             eligible[i] = False
     # signals
@@ -325,8 +351,8 @@ def compute_terms(profile: Any, arr: ProgramArrays, *,
     else:
         chosen = {int(k): "signal" for k in signals}
     tiered = _tiered(arr)
-    best_level = "gold" if any(tiered) else "signal"
-    tiered_arr = np.array(tiered, dtype=bool)
+    best_level = "gold" if tiered.any() else "signal"
+    tiered_arr = tiered
     log_best = np.where(arr.accepts_signals,
                         np.where(tiered_arr, math.log(c.signal_multiplier("gold")),
                                  math.log(c.signal_multiplier("signal"))), 0.0)
@@ -351,26 +377,28 @@ def compute_terms(profile: Any, arr: ProgramArrays, *,
                  cutoff, sig, log_best, eligible, reasons, best_level, levels, match_base)
 
 
+def _by_specialty(arr: ProgramArrays, value: Any, dtype: Any = float) -> np.ndarray:
+    """``value(specialty)`` for each program, computed once per specialty."""
+    if arr.n == 0:
+        return np.zeros(0, dtype=dtype)
+    if arr.spec_index is None:
+        return np.array([value(name) for name in arr.specialty], dtype=dtype)
+    return np.array([value(name) for name in arr.spec_names], dtype=dtype)[arr.spec_index]
+
+
 def _specialty_match_offsets(arr: ProgramArrays, atype: str, c: ModelConstants) -> np.ndarray:
     """The match step's specialty offset of each program (0 where none is fitted)."""
-    cache: dict[str, float] = {}
-    out = np.zeros(arr.n)
-    for i, name in enumerate(arr.specialty):
-        if name not in cache:
-            cache[name] = c.specialty_match_offset(name or "", atype)
-        out[i] = cache[name]
-    return out
+    return _by_specialty(arr, lambda name: c.specialty_match_offset(name or "", atype))
 
 
-def _tiered(arr: ProgramArrays) -> list[bool]:
-    cache: dict[str, bool] = {}
-    out = []
-    for name in arr.specialty:
-        if name not in cache:
-            spec = load_reference().find_specialty(name or "")
-            cache[name] = bool(spec and spec.signals_gold > 0) or _season_tiered(name)
-        out.append(cache[name])
-    return out
+def _specialty_tiered(name: str) -> bool:
+    spec = load_reference().find_specialty(name or "")
+    return bool(spec and spec.signals_gold > 0) or _season_tiered(name)
+
+
+def _tiered(arr: ProgramArrays) -> np.ndarray:
+    """Whether each program's specialty signals in tiers (gold and silver)."""
+    return _by_specialty(arr, _specialty_tiered, bool)
 
 
 def _season_tiered(name: str) -> bool:

@@ -39,8 +39,6 @@ BINS_U = 16   # cells for the bounds: 16 bins of u × 32 bins of u + v
 BINS_W = 32
 BATCH = 8
 CACHE_FLOATS = 8_000_000  # success rows kept between steps (64 MB of float64 at most)
-FLATTEN_WINDOW = 5
-FLATTEN_GAIN = 0.01
 #: The recommended list stops where one more application adds less than this to P(match)
 #: (0.2 percentage points: a $30 application for a 1-in-500 chance; docs/model.md).
 KNEE_GAIN = 0.002
@@ -392,7 +390,7 @@ class PlanRowResult:
 
 @dataclass
 class PlanResult:
-    """An optimized list (saved as the current plan by plan_store.save_plan).
+    """An optimized list (saved as the current plan by core.plan.saved.save_plan).
 
     ``p_match`` is the chance of matching a categorical position on the list (primary and backup
     specialty); ``p_match_any`` adds the preliminary safety net, if any. ``*_range`` are the
@@ -462,10 +460,11 @@ def signal_allowance(specialty: str, season: Any = None) -> dict[str, int]:
     return {"signal": spec.signals_total}
 
 
-def flatten_point(curve: Sequence[float]) -> int | None:
-    """Applications after which the next 5 add less than 1 percentage point (None if never)."""
-    for n in range(1, len(curve) - FLATTEN_WINDOW + 1):
-        if curve[n - 1 + FLATTEN_WINDOW] - curve[n - 1] < FLATTEN_GAIN:
+def flatten_point(curve: Sequence[float], gain: float = KNEE_GAIN) -> int | None:
+    """Applications after which one more adds less than ``gain`` (0.2 points) of P(match):
+    where the recommended list stops when nothing else limits it (None if never)."""
+    for n in range(1, len(curve)):
+        if curve[n] - curve[n - 1] < gain:
             return n
     return None
 
@@ -750,11 +749,14 @@ def _canonical(name: str) -> str:
 
 def plan_for_profile(session: Any, profile: Any, *, max_apps: int | None = None,
                      budget: int | None = None, seed: int = 0, use_posterior: bool = True,
-                     use_profile_defaults: bool = True, **kw: Any) -> PlanResult:
+                     use_profile_defaults: bool = True,
+                     saved_signals: Mapping[int, str] | None = None, **kw: Any) -> PlanResult:
     """Optimize over the catalog; the profile's budget is the default budget, and its target
     number of programs the default maximum (unless ``use_profile_defaults`` is False: the GUI
     passes its own controls). Invitations and rejections marked so far (program statuses)
-    update the applicant factor first."""
+    update the applicant factor first (``saved_signals``: the saved plan's signals, which
+    raised the chances that evidence is compared with; core.plan.saved.compute_plan passes
+    them)."""
     from smartpick_desktop.core.catalog.queries import load_programs
 
     programs = load_programs(session, specialty=profile.specialty)
@@ -766,11 +768,9 @@ def plan_for_profile(session: Any, profile: Any, *, max_apps: int | None = None,
         max_apps = profile.target_programs
     posterior = None
     if use_posterior:
-        from smartpick_desktop.core.model.plan_store import current_plan
         from smartpick_desktop.core.model.season import season_posterior
 
-        saved = current_plan(session)
-        post = season_posterior(profile, programs, saved.signals if saved else None)
+        post = season_posterior(profile, programs, dict(saved_signals or {}) or None)
         posterior = post if post.evidence else None
     if kw.get("season") is None:
         from smartpick_desktop.core.season import platform_for, season_in_force

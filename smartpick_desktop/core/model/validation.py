@@ -355,7 +355,7 @@ def report_lines(result: dict[str, Any]) -> list[str]:
            "",
            "Interview yield (interviews ÷ applications):",
            f"  mean predicted {_pct(y['mean_predicted'])}, mean reported "
-           f"{_pct(y['mean_reported'])}, bias {y['bias'] * 100:+.1f} points, "
+           f"{_pct(y['mean_reported'])}, bias {round(y['bias'] * 100, 1) + 0.0:+.1f} points, "
            f"mean absolute error {y['mae'] * 100:.1f} points",
            f"  Spearman ρ {_num(y['spearman'])}, Pearson r {_num(y['pearson'])}",
            f"  Baseline fitted on this file (type + Step 2 CK, 10-fold cross-validated): "
@@ -369,7 +369,7 @@ def report_lines(result: dict[str, Any]) -> list[str]:
     out.append("  By applicant type (n, predicted, reported, bias, error):")
     for t, b in y["by_type"].items():
         out.append(f"    {TYPE_LABELS.get(t, t):<11} {b['n']:>5}  {_pct(b['mean_predicted']):>7}  "
-                   f"{_pct(b['mean_reported']):>7}  {b['bias'] * 100:+5.1f}  "
+                   f"{_pct(b['mean_reported']):>7}  {round(b['bias'] * 100, 1) + 0.0:+5.1f}  "
                    f"{b['mae'] * 100:5.1f}")
     sig = result.get("signals")
     if sig:
@@ -413,18 +413,3 @@ def validate_file(store: Any, path: Any, *, list_rule: str = "uniform", seed: in
         catalog = catalog_for(session, rows)
     return validate(rows, catalog, list_rule=list_rule, seed=seed, progress=progress)
 
-
-SHIPPED_REPORT = ("reference", "validation.json")
-
-
-def shipped_report() -> dict[str, Any] | None:
-    """The validation report of the last fit, shipped with the app: {"source", "report",
-    "optimizer"} (``scripts/fit_model.py`` writes it), or None."""
-    import json
-
-    from smartpick_desktop.core.resources import resource_path
-
-    path = resource_path(*SHIPPED_REPORT)
-    if not path.is_file():
-        return None
-    return json.loads(path.read_text(encoding="utf-8"))

@@ -53,7 +53,7 @@ def require_profile(session: Session) -> Profile:
 def ensure_plan(session: Session, profile: Profile) -> tuple[Any, bool]:
     """Return ``(current plan, computed)``: with none saved, compute one from the profile's
     budget (and target number of applications) and save it first."""
-    from smartpick_desktop.core.model.plan_store import compute_plan, current_plan, save_plan
+    from smartpick_desktop.core.plan.saved import compute_plan, current_plan, save_plan
 
     plan = current_plan(session)
     if plan is not None:
@@ -70,8 +70,8 @@ def assemble_plan(session: Session, *, today: dt.date | None = None) -> PlanDocu
     """
     from smartpick_desktop.core.catalog.queries import load_programs_where
     from smartpick_desktop.core.checklist import list_items
-    from smartpick_desktop.core.model.plan_store import current_plan
     from smartpick_desktop.core.plan.figures import fresh_plan
+    from smartpick_desktop.core.plan.saved import current_plan
 
     today = today or dt.date.today()
     profile = require_profile(session)

@@ -20,6 +20,7 @@ from smartpick_desktop.core.plan.styles import (
     FONT_BOLD,
     MUTED,
     RULE,
+    shape,
 )
 
 MARGIN_X = 50
@@ -98,7 +99,7 @@ def draw_chrome(canvas: Canvas, chrome: Chrome, page: int, total: int) -> None:
         left_width = stringWidth(left, FONT_BOLD, 8)
         usable = (width - 2 * MARGIN_X) / 2 - left_width - 10
         canvas.drawString(MARGIN_X + left_width + 6,
-                          y, fit_text("· " + chrome.name, FONT, 8, usable))
+                          y, fit_text("· " + shape(chrome.name), FONT, 8, usable))
         canvas.drawRightString(width - MARGIN_X, y,
                                fit_text(f"{chrome.specialty} · {chrome.season}", FONT, 8,
                                         (width - 2 * MARGIN_X) / 2 - 10))
@@ -110,7 +111,7 @@ def draw_chrome(canvas: Canvas, chrome: Chrome, page: int, total: int) -> None:
     canvas.line(MARGIN_X, FOOTER_Y + 12, width - MARGIN_X, FOOTER_Y + 12)
     canvas.setFont(FONT, 7.5)
     canvas.setFillColor(MUTED)
-    footer = f"{chrome.name} · {chrome.specialty} · {chrome.date_text} · SmartPick Desktop"
+    footer = f"{shape(chrome.name)} · {chrome.specialty} · {chrome.date_text} · SmartPick Desktop"
     canvas.drawString(MARGIN_X, FOOTER_Y, fit_text(footer, FONT, 7.5, width - 2 * MARGIN_X - 90))
     canvas.setFont(FONT_BOLD, 7.5)
     canvas.setFillColor(ACCENT)

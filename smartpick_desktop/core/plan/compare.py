@@ -59,13 +59,13 @@ def compare_programs(session: Session, program_ids: Sequence[object]) -> Compari
     """Compare 2–4 catalog programs for the saved profile."""
     from smartpick_desktop.core.catalog.program import PACK_FIELDS, STATUSES
     from smartpick_desktop.core.catalog.queries import get_program
-    from smartpick_desktop.core.model.plan_store import current_plan
     from smartpick_desktop.core.model.ranking import rank_programs
     from smartpick_desktop.core.plan.interviews import (
         get_interview,
         list_criteria,
         weighted_score,
     )
+    from smartpick_desktop.core.plan.saved import current_plan
     from smartpick_desktop.core.profile import load_profile
 
     ids: list[int] = []

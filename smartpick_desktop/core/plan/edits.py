@@ -32,7 +32,7 @@ def plan_locks(session: Session) -> dict[int, str]:
 # --- undo ----------------------------------------------------------------------------------
 
 def _state(session: Session) -> dict[str, Any]:
-    from smartpick_desktop.core.model.plan_store import current_plan
+    from smartpick_desktop.core.plan.saved import current_plan
 
     plan = current_plan(session)
     return {"program_ids": list(plan.program_ids) if plan else [],
@@ -76,7 +76,7 @@ def undo(session: Session) -> str | None:
     if state.get("has_plan"):
         _write_list(session, ids, signals)
     else:
-        from smartpick_desktop.core.model.plan_store import clear_plan
+        from smartpick_desktop.core.plan.saved import clear_plan
 
         clear_plan(session)
     session.flush()
@@ -133,15 +133,15 @@ def _check_specialty(profile: Any, program: Any) -> None:
 
 
 def _current(session: Session) -> Any:
-    from smartpick_desktop.core.model.plan_store import current_plan
+    from smartpick_desktop.core.plan.saved import current_plan
 
     return current_plan(session)
 
 
 def _write_list(session: Session, ids: list[int], signals: dict[int, str]) -> None:
     """Make ``ids`` (with ``signals``) the current plan's list and recompute its figures."""
-    from smartpick_desktop.core.model.plan_store import PlanItemRow, PlanRow
     from smartpick_desktop.core.plan.figures import canonical, evidence_programs, store_figures
+    from smartpick_desktop.core.plan.saved import PlanItemRow, PlanRow
 
     profile = _profile(session)
     plan = _current(session)
@@ -268,8 +268,10 @@ def _signal_plan(session: Session, program: Any, level: str) -> tuple[list[int],
         return list(plan.program_ids), signals
     if program.signals_accepted is False:
         raise InputError(f"Program {pid} ({program.name}) does not accept preference signals.")
+    from smartpick_desktop.core.season import season_in_force
+
     group = canonical(program.specialty)
-    allowance = signal_allowance(group)
+    allowance = signal_allowance(group, season_in_force(session).season)
     if level not in allowance:
         kinds = ", ".join(allowance) or "none"
         raise InputError(f"{group} has no '{level}' signals (this season it has: {kinds}).")
@@ -302,9 +304,12 @@ def preview_signal(session: Session, program_id: Any, level: str) -> tuple[float
     chosen = [by_id[i] for i in ids if i in by_id]
     plan = _current(session)
     post = season_posterior_for(profile, programs, signals)
+    from smartpick_desktop.core.season import season_in_force
+
     after = evaluate_list(profile, chosen, signals, posterior=post,
                           seed=int(plan.details.get("seed", 0) or 0),
-                          draws=plan.details.get("draws")).p_match
+                          draws=plan.details.get("draws"),
+                          season=season_in_force(session).season).p_match
     return float(plan.p_match), float(after)
 
 

@@ -97,8 +97,10 @@ def season_now(session: Session, profile: Any, plan: Any) -> Any:
 
 
 def evaluate_list(profile: Any, chosen: Sequence[Any], signals: Mapping[int, str], *,
-                  posterior: Any = None, seed: int = 0, draws: int | None = None) -> ListFigures:
-    """Figures of the programs ``chosen`` (catalog Programs, in list order) with ``signals``."""
+                  posterior: Any = None, seed: int = 0, draws: int | None = None,
+                  season: Any = None) -> ListFigures:
+    """Figures of the programs ``chosen`` (catalog Programs, in list order) with ``signals``;
+    fees on ``season``'s platform rules (core.season; default: the season of today)."""
     from smartpick_desktop.core.model.chances import compute_terms, logistic, program_arrays
     from smartpick_desktop.core.model.constants import load_constants
     from smartpick_desktop.core.model.p_match import (
@@ -117,7 +119,8 @@ def evaluate_list(profile: Any, chosen: Sequence[Any], signals: Mapping[int, str
     from smartpick_desktop.core.model.optimizer import is_preliminary, uncertainty_logit
     from smartpick_desktop.core.season import application_fees, season_in_force
 
-    season = season_in_force(None).season
+    if season is None:
+        season = season_in_force(None).season
     breakdown = application_fees(season, {g: counts.get(g, 0) for g in
                                           groups + [g for g in counts if g not in groups]})
     fee = int(sum(line["fee_usd"] for line in breakdown))
@@ -199,7 +202,7 @@ class Freshness:
 def fresh_plan(session: Session, profile: Any = None, *, refresh: bool = True) -> Freshness:
     """The current plan with figures that match today's inputs (recomputed and stored when they
     did not). ``refresh=False`` only reports whether they are stale."""
-    from smartpick_desktop.core.model.plan_store import current_plan
+    from smartpick_desktop.core.plan.saved import current_plan
     from smartpick_desktop.core.profile import load_profile
 
     plan = current_plan(session)
@@ -219,7 +222,7 @@ def fresh_plan(session: Session, profile: Any = None, *, refresh: bool = True) -
 def store_figures(session: Session, plan_id: int, profile: Any, programs: Sequence[Any],
                   *, key: str | None = None) -> None:
     """Recompute the figures of the stored list ``plan_id`` and save them with their key."""
-    from smartpick_desktop.core.model.plan_store import PlanItemRow, PlanRow
+    from smartpick_desktop.core.plan.saved import PlanItemRow, PlanRow
 
     row = session.get(PlanRow, plan_id)
     items = session.scalars(select(PlanItemRow).where(PlanItemRow.plan_id == plan_id)
@@ -229,10 +232,13 @@ def store_figures(session: Session, plan_id: int, profile: Any, programs: Sequen
     by_id = {p.program_id: p for p in programs}
     chosen = [by_id[i] for i in ids if i in by_id]
     details = json.loads(row.details or "{}")
+    from smartpick_desktop.core.season import season_in_force
+
     post = season_posterior_for(profile, programs, signals)
     figures = evaluate_list(profile, chosen, signals, posterior=post,
                             seed=int(details.get("seed", 0) or 0),
-                            draws=details.get("draws"))
+                            draws=details.get("draws"),
+                            season=season_in_force(session).season)
     row.specialty = canonical(profile.specialty)
     row.backup_specialty = (canonical(profile.backup_specialty)
                             if profile.backup_specialty else None)

@@ -225,6 +225,9 @@ def _heading(number: int, title: str) -> list:
 
 def _table(rows: list[list], widths: list[float], *, header: bool = True, stripe: bool = True,
            extra: list | None = None) -> Table:
+    # A table row cannot break across pages: a row taller than a page (a 10,000-character
+    # note) is cut into continuation rows first, so it never fails with a LayoutError.
+    rows, extra = split_tall_rows(rows, widths, 1 if header else 0, extra or [])
     table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
     commands = [
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -242,6 +245,64 @@ def _table(rows: list[list], widths: list[float], *, header: bool = True, stripe
                          [colors.white, STRIPE]))
     table.setStyle(_style(commands + (extra or [])))
     return table
+
+
+#: The tallest a table row may be (points): well under a page, so every row fits one.
+MAX_ROW_HEIGHT = 400.0
+_SHORT_TEXT = 300  # characters: shorter cell text is never measured
+
+
+def split_tall_rows(rows: list[list], widths: list[float], first: int,
+                    extra: list) -> tuple[list[list], list]:
+    """Cut rows with text too tall for a page into continuation rows (same columns, the other
+    cells empty); return the rows and ``extra`` style commands with their row numbers moved."""
+    out: list[list] = []
+    span: list[tuple[int, int]] = []
+    for index, row in enumerate(rows):
+        start = len(out)
+        if index < first:
+            out.append(row)
+        else:
+            pieces = [_cell_pieces(cell, width - 10) for cell, width in zip(row, widths,
+                                                                            strict=False)]
+            pieces += [[cell] for cell in row[len(pieces):]]
+            for k in range(max(len(p) for p in pieces)):
+                out.append([p[k] if k < len(p) else "" for p in pieces])
+        span.append((start, len(out) - 1))
+    if len(out) == len(rows):
+        return rows, extra
+    moved = []
+    for command in extra:
+        name, (c1, r1), (c2, r2), *rest = command
+        r1 = span[r1][0] if 0 <= r1 < len(span) else r1
+        r2 = span[r2][1] if 0 <= r2 < len(span) else r2
+        moved.append((name, (c1, r1), (c2, r2), *rest))
+    return out, moved
+
+
+def _cell_pieces(cell: object, width: float) -> list:
+    """A cell as one or more Paragraphs, each at most MAX_ROW_HEIGHT tall."""
+    if not isinstance(cell, Paragraph) or len(cell.text) < _SHORT_TEXT or "<" in cell.text:
+        return [cell]
+    _w, height = cell.wrap(width, 1e9)
+    if height <= MAX_ROW_HEIGHT:
+        return [cell]
+    text, pieces = cell.text, []
+    size = max(40, int(len(text) * MAX_ROW_HEIGHT / height * 0.85))
+    while text:
+        cut = len(text) if len(text) <= size else _cut_at(text, size)
+        pieces.append(Paragraph(text[:cut].strip(), cell.style))
+        text = text[cut:].lstrip()
+    return pieces
+
+
+def _cut_at(text: str, size: int) -> int:
+    """Where to cut escaped text near ``size``: at a space, else outside an entity."""
+    space = text.rfind(" ", size // 2, size)
+    if space > 0:
+        return space
+    amp = text.rfind("&", max(0, size - 10), size)
+    return amp if amp > 0 and ";" in text[amp:size + 1] and ";" not in text[amp:size] else size
 
 
 def _style(commands: list) -> TableStyle:

@@ -74,13 +74,13 @@ def order_candidates(saved: Sequence[int], candidates: Sequence[Any],
 
 def _context(session: Session) -> tuple[Any, list[Any], Any, dict[int, float | None]]:
     from smartpick_desktop.core.catalog.queries import load_programs_where
-    from smartpick_desktop.core.model.plan_store import current_plan
     from smartpick_desktop.core.plan.figures import evidence_programs, season_posterior_for
     from smartpick_desktop.core.plan.interviews import (
         list_criteria,
         list_interviews,
         weighted_score,
     )
+    from smartpick_desktop.core.plan.saved import current_plan
     from smartpick_desktop.core.profile import load_profile
 
     profile = load_profile(session)
@@ -100,8 +100,8 @@ def _context(session: Session) -> tuple[Any, list[Any], Any, dict[int, float | N
 
 def rol_view(session: Session) -> RolView:
     """The list in its saved order (new candidates appended by score) with its figures."""
-    from smartpick_desktop.core.model.plan_store import rank_order
     from smartpick_desktop.core.model.season import rol_curve
+    from smartpick_desktop.core.plan.saved import rank_order
 
     profile, candidates, post, scores = _context(session)
     ordered = order_candidates(rank_order(session), candidates, scores)
@@ -132,7 +132,7 @@ def rol_warning(entries: Sequence[RolEntry]) -> str | None:
 def save_order(session: Session, program_ids: Sequence[int]) -> RolView:
     """Save the student's order (only rankable programs) and return the new view."""
     from smartpick_desktop.core.errors import InputError
-    from smartpick_desktop.core.model.plan_store import save_rank_order
+    from smartpick_desktop.core.plan.saved import save_rank_order
 
     _profile, candidates, _post, _scores = _context(session)
     allowed = {p.program_id for p in candidates}

@@ -7,6 +7,7 @@ lacks letters such as ő and ű, so names like "Erdős" would print as boxes wit
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from xml.sax.saxutils import escape
 
@@ -55,8 +56,75 @@ def register_fonts() -> None:
 
 
 def esc(value: object) -> str:
-    """Escape any user or data value for a reportlab Paragraph (markup prints literally)."""
-    return escape("" if value is None else str(value))
+    """Escape any user or data value for a reportlab Paragraph (markup prints literally),
+    shaped for print (see :func:`shape`)."""
+    return escape(shape("" if value is None else str(value)))
+
+
+#: Right-to-left letters (Hebrew, Arabic, Syriac, Thaana, NKo, their presentation forms).
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+#: Joiners and emoji modifiers that only select how the character before them looks.
+_INVISIBLE = re.compile("[\u200d\ufe0e\ufe0f\U0001f3fb-\U0001f3ff]")
+
+
+@cache
+def _covered() -> frozenset[int]:
+    """Code points the regular and the bold font both draw."""
+    register_fonts()
+    regular = pdfmetrics.getFont(FONT).face.charToGlyph
+    bold = pdfmetrics.getFont(FONT_BOLD).face.charToGlyph
+    return frozenset(regular) & frozenset(bold)
+
+
+def shape(text: str) -> str:
+    """Text as it must be laid out on a PDF line, which reportlab draws left to right glyph
+    by glyph: Arabic letters joined (arabic-reshaper), right-to-left runs in visual order
+    (python-bidi, Unicode bidi algorithm), and every character the embedded font cannot draw
+    replaced by its Unicode name in brackets, e.g. "[emoji: ROCKET]", so nothing prints as a
+    box and the substitution is named in the PDF itself."""
+    if not text:
+        return text
+    covered = _covered()
+    names: list[str] = []
+    if any(ord(ch) not in covered for ch in text):
+        text, names = _substitute(text, covered)
+    if _RTL.search(text):
+        import arabic_reshaper
+        from bidi.algorithm import get_display  # the full algorithm: it mirrors brackets
+
+        text = _ISOLATES.sub("", text)
+        text = "\n".join(get_display(arabic_reshaper.reshape(line))
+                         for line in text.split("\n"))
+    for index, name in enumerate(names):  # placed by the bidi step as one left-to-right mark
+        text = text.replace(chr(_PLACEHOLDER + index), name)
+    return text
+
+
+#: Private-use characters stand for substitutions during the bidi step (a strong LTR class,
+#: so "[emoji: ROCKET]" is placed as one unit and read left to right inside Arabic text).
+_PLACEHOLDER = 0xF0000
+_ISOLATES = re.compile("[\u2066-\u2069]")
+
+
+def _substitute(text: str, covered: frozenset[int]) -> tuple[str, list[str]]:
+    """Replace characters the font lacks by placeholders; return the text and the names."""
+    import unicodedata
+
+    out: list[str] = []
+    names: list[str] = []
+    for ch in _INVISIBLE.sub("", text):
+        code = ord(ch)
+        if code in covered or ch in "\n\t" or unicodedata.category(ch) in ("Mn", "Me") and \
+                code in range(0x0591, 0x08FF + 1):
+            out.append(ch)
+            continue
+        if unicodedata.category(ch).startswith("C"):
+            continue  # controls, surrogates, private use: nothing to print
+        name = unicodedata.name(ch, f"U+{code:04X}")
+        kind = "emoji" if code >= 0x1F000 or 0x2600 <= code < 0x2800 else "character"
+        out.append(chr(_PLACEHOLDER + len(names)))
+        names.append(f"[{kind}: {name}]")
+    return "".join(out), names
 
 
 @cache

@@ -8,6 +8,7 @@ import datetime as dt
 from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from smartpick_desktop.core.catalog import tables as _catalog_tables  # noqa: F401 - "programs"
 from smartpick_desktop.core.store.base import Base
 
 

@@ -30,7 +30,7 @@ class PlanRowView:
 class PlanView:
     """The plan with figures matching today's inputs (``stale`` only with refresh=False)."""
 
-    plan: Any                       # core.model.plan_store.SavedPlan or None
+    plan: Any                       # core.plan.saved.SavedPlan or None
     rows: list[PlanRowView]
     locks: dict[int, str]
     stale: bool
@@ -84,6 +84,9 @@ def plan_view(session: Session, *, refresh: bool = True) -> PlanView:
                                 float(r.fit), str(r.tier), bool(r.eligible),
                                 tuple(r.reasons), gain, locks.get(pid) == "in",
                                 r.program.status))
-    allowed = {part["specialty"]: signal_allowance(part["specialty"])
+    from smartpick_desktop.core.season import season_in_force
+
+    season = season_in_force(session).season
+    allowed = {part["specialty"]: signal_allowance(part["specialty"], season)
                for part in plan.fee_breakdown}
     return PlanView(plan, rows, locks, fresh.stale, fresh.recomputed, allowed)

@@ -153,6 +153,12 @@ def parse_pack_text(text: str, name: str = "(pack)", origin: str = "imported") -
                               f"column {err.colno}).") from None
     except (ValueError, RecursionError) as err:
         raise SeasonPackError(f"Season pack {name}: {err}.") from None
+    from smartpick_desktop.core.textio import check_json_value
+
+    try:
+        check_json_value(data)  # no lone surrogates (they cannot be stored or printed)
+    except ValueError as err:
+        raise SeasonPackError(f"Season pack {name}: {err}.") from None
     return parse_pack(data, name, origin)
 
 

@@ -167,7 +167,8 @@ def daily_backup_due(data_dir: Path, today: dt.date | None = None) -> bool:
     return not any(info.created.date() == today for info in list_backups(data_dir))
 
 
-def backup_on_start(store: Store, today: dt.date | None = None) -> Path | None:
+def backup_on_start(store: Store, today: dt.date | None = None, *,
+                    skipped: list[str] | None = None) -> Path | None:
     """Make the day's backup at start (none for a new, empty store); return it or None.
 
     A failing daily backup (full disk) is logged, not fatal: the store itself is unchanged and
@@ -181,6 +182,10 @@ def backup_on_start(store: Store, today: dt.date | None = None) -> Path | None:
         return make_backup(store, "daily")
     except StoreError as err:
         log.warning("Daily backup skipped: %s", err)
+        if skipped is not None:  # the caller tells the user, once, in one sentence
+            reason = getattr(err.__cause__, "strerror", None) or "it could not be written"
+            skipped.append(f"Today's automatic backup was skipped ({reason}); your data is "
+                           "unchanged, and SmartPick tries again at the next start.")
         return None
 
 

@@ -362,6 +362,8 @@ def read_backup(path: Path, stage_in: Path | None = None) -> Snapshot:
         InputError: missing, foreign, damaged, truncated or newer-than-this-app file.
     """
     path = Path(path)
+    if path.exists() and not path.is_file():
+        raise _refuse(path, "not a regular file (a folder, a device or a pipe)")
     try:
         with open(path, "rb") as fh:
             head = fh.read(len(SQLITE_MAGIC))

@@ -122,12 +122,20 @@ class NextActionsSection(Card):
         self.source.setVisible(bool(sources))
 
     def _add_season(self, today: dt.date) -> list[str]:
-        from smartpick_desktop.core.reference import load_reference
+        from smartpick_desktop.core.errors import SmartPickError
+        from smartpick_desktop.core.profile import load_profile
+        from smartpick_desktop.core.season import platform_for, season_in_force
+        from smartpick_desktop.core.season.steps import relevant_dates
 
         try:
-            events = load_reference().season_events
-        except Exception:  # noqa: BLE001 - reference data problems are reported elsewhere
+            with self._ctx.store.session() as session:
+                season = season_in_force(session, today).season
+                profile = load_profile(session)
+        except SmartPickError:  # season data problems are reported in the Plan tab
             return []
+        names = [] if profile is None else [profile.specialty, profile.backup_specialty or ""]
+        platforms = [platform_for(season, n).name for n in names if n]
+        events = relevant_dates(season, platforms)
         upcoming = [e for e in events
                     if today <= e.date <= today + dt.timedelta(days=SEASON_HORIZON_DAYS)]
         sources: list[str] = []
@@ -135,7 +143,7 @@ class NextActionsSection(Card):
             days = (event.date - today).days
             when = "today" if days == 0 else f"in {days} day{'s' * (days != 1)}"
             estimated = " (estimated)" if event.estimated else ""
-            self._add(f"{event.date.isoformat()} — {event.title}{estimated}, {when}. "
+            self._add(f"{event.date.isoformat()} — {event.name}{estimated}, {when}. "
                       f"Source: {event.source.label()}.", "Open plan", "plan", None)
             if event.source.label() not in sources:
                 sources.append(event.source.label())

@@ -78,8 +78,10 @@ class PlanSection(Card):
                 f"Interview season: now {percent_text(outlook.p_match_now)} "
                 f"({outlook.invited} invited, {outlook.rejected} rejected, "
                 f"{outlook.pending} pending).")
-        from smartpick_desktop.core.reference import load_reference
+        from smartpick_desktop.core.model.basis import model_basis
+        from smartpick_desktop.core.season import fee_rule_text, season_in_force
 
-        ref = load_reference()
-        self.source.setText(f"Model estimate calibrated to {ref.match_rates['us_md'].cite()}; "
-                            f"fees: {ref.fee_rule.describe()}.")
+        with self._ctx.store.session() as session:
+            season = season_in_force(session).season
+        groups = [str(p["specialty"]) for p in plan.fee_breakdown]
+        self.source.setText(f"{model_basis()}; fees: {fee_rule_text(season, groups)}.")

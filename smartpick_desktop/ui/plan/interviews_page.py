@@ -123,8 +123,8 @@ class InterviewsPage(QWidget):
         self.save_invite_button.clicked.connect(self._on_save_invite_clicked)
         self.conflict_label = wrapped_label()
         form.addRow("Dates &offered:", self.offered)
-        form.addRow("Interview &date:", self.date)
-        form.addRow("&Travel days:", self.travel)
+        form.addRow("Interview da&y:", self.date)
+        form.addRow("Travel &buffer (days):", self.travel)
         form.addRow("", self.save_invite_button)
         form.addRow(self.conflict_label)
         column.addWidget(invite)
@@ -141,9 +141,9 @@ class InterviewsPage(QWidget):
         self.scores_layout.setContentsMargins(0, 0, 0, 0)
         self.review_form.addRow(self.scores_row)
         buttons = QHBoxLayout()
-        self.save_review_button = QPushButton("Sa&ve notes and scores")
+        self.save_review_button = QPushButton("Save notes and &scores")
         self.save_review_button.clicked.connect(self._on_save_review_clicked)
-        self.interviewed_button = QPushButton("Mark i&nterviewed")
+        self.interviewed_button = QPushButton("Mar&k interviewed")
         self.interviewed_button.clicked.connect(self._on_interviewed_clicked)
         self.criteria_button = QPushButton("&Criteria…")
         self.criteria_button.clicked.connect(self._on_criteria_clicked)
@@ -163,8 +163,8 @@ class InterviewsPage(QWidget):
     # --- data ----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        from smartpick_desktop.core.model.plan_store import current_plan
         from smartpick_desktop.core.plan import interviews as iv
+        from smartpick_desktop.core.plan.saved import current_plan
         from smartpick_desktop.core.plan.tracker import tracked_programs
 
         keep = self.selected_id()

@@ -103,16 +103,16 @@ class ListEditBar(QWidget):
         row = QHBoxLayout()
         self.add_button = self._button("&Add program…", "add",
                                        "Add a catalog program to the list (Insert)")
-        self.remove_button = self._button("&Remove", "remove",
+        self.remove_button = self._button("Rem&ove", "remove",
                                           "Take the selected program off the list (Delete); "
                                           "it stays out when you re-optimize")
         self.lock_in_button = self._button("Lock &in", "lock_in",
                                            "Keep the selected program when you re-optimize")
-        self.lock_out_button = self._button("Lock o&ut", "lock_out",
+        self.lock_out_button = self._button("Loc&k out", "lock_out",
                                             "Remove it and keep it out when you re-optimize")
-        self.unlock_button = self._button("Unloc&k", "unlock",
+        self.unlock_button = self._button("Unlo&ck", "unlock",
                                           "Let the optimizer decide about it again")
-        self.undo_button = self._button("Und&o", "undo", "Take back the last change (Ctrl+Z)")
+        self.undo_button = self._button("&Undo", "undo", "Take back the last change (Ctrl+Z)")
         for b in (self.add_button, self.remove_button, self.lock_in_button,
                   self.lock_out_button, self.unlock_button, self.undo_button):
             row.addWidget(b)
@@ -127,7 +127,7 @@ class ListEditBar(QWidget):
         label.setBuddy(self.signal_combo)
         self.signal_combo.activated.connect(
             lambda _i: self.signal_choice_changed.emit(str(self.signal_combo.currentData())))
-        self.apply_signal_button = self._button("A&pply signal", "apply_signal",
+        self.apply_signal_button = self._button("Appl&y signal", "apply_signal",
                                                 "Move the signal as previewed")
         self.preview = wrapped_label()
         self.preview.setAccessibleName("Signal change preview")

@@ -88,7 +88,7 @@ class RankOrderPanel(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(wrapped_label(
             "Put the programs you interviewed at in the order you truly prefer them: drag "
-            "them, or select one and press Up / Down (Alt+U / Alt+D), or order them by your "
+            "them, or select one and press Up / Down (Alt+U / Alt+O), or order them by your "
             "interview scores. Each line starts with P(match) if your list ended there."))
         row = QHBoxLayout()
         self.list = QListWidget()
@@ -99,7 +99,7 @@ class RankOrderPanel(QGroupBox):
         row.addWidget(self.list, 1)
         buttons = QVBoxLayout()
         self.up_button = QPushButton("&Up")
-        self.down_button = QPushButton("&Down")
+        self.down_button = QPushButton("D&own")
         self.by_scores_button = QPushButton("Order by my &scores")
         self.by_scores_button.setToolTip("Your weighted interview scores, best first (then "
                                          "stars and name)")

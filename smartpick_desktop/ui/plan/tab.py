@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smartpick_desktop.core.model.basis import model_basis
 from smartpick_desktop.core.model.percent import likely_text, percent_text, percent_text_1
 from smartpick_desktop.ui.context import AppContext
 from smartpick_desktop.ui.plan.chart import CurveChart
@@ -57,7 +58,7 @@ class PlanTab(TabDefaults, QWidget):
         outer = QVBoxLayout(self)
         outer.addWidget(self._build_controls())
         self.pages = QTabWidget()
-        self.pages.addTab(self._build_list_page(), "&Application list")
+        self.pages.addTab(self._build_list_page(), "Application &list")
         season = QWidget()
         season_layout = QHBoxLayout(season)
         self.season_panel = SeasonPanel(ctx)
@@ -72,7 +73,7 @@ class PlanTab(TabDefaults, QWidget):
         self.interviews_page = InterviewsPage(ctx)
         self.compare_page = ComparePage(ctx)
         self.pages.addTab(self.tracker_page, "&Tracker")
-        self.pages.addTab(self.interviews_page, "Inter&views")
+        self.pages.addTab(self.interviews_page, "Intervie&ws")
         self.pages.addTab(self.compare_page, "Co&mpare")
         self.pages.addTab(season, "Season and &rank order list")
         self.season_page = SeasonCostPage(ctx)
@@ -148,7 +149,7 @@ class PlanTab(TabDefaults, QWidget):
         state_row = QHBoxLayout()
         self.state_label = wrapped_label(muted=True)
         state_row.addWidget(self.state_label, 1)
-        self.refresh_button = QPushButton("Re&fresh")
+        self.refresh_button = QPushButton("Refre&sh")
         self.refresh_button.setToolTip("Optimize again with your current profile and catalog")
         self.refresh_button.setVisible(False)
         self.refresh_button.clicked.connect(self._on_optimize_clicked)
@@ -188,6 +189,7 @@ class PlanTab(TabDefaults, QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         self.p_match_label.setFont(font)
+        self.p_match_label.setWordWrap(True)
         rl.addWidget(self.p_match_label)
         self.figures_label = wrapped_label()
         rl.addWidget(self.figures_label)
@@ -222,7 +224,7 @@ class PlanTab(TabDefaults, QWidget):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.undo_action.triggered.connect(lambda: self._edit("undo"))
-        page.addAction(self.undo_action)
+        self.addAction(self.undo_action)  # anywhere in the Plan tab (text fields keep theirs)
         for keys, action in (("Del", "remove"), ("Ins", "add")):
             shortcut = QAction(page)
             shortcut.setShortcut(QKeySequence(keys))
@@ -238,10 +240,20 @@ class PlanTab(TabDefaults, QWidget):
         self.use_action = QAction("&Use this list", self)
         self.use_action.setEnabled(False)
         self.use_action.triggered.connect(self._on_use_clicked)
+        self.season_action = QAction("Import a &season pack…", self)
+        self.season_action.setStatusTip("Load a season's fees, signals, dates and match rates "
+                                        "from a file an advisor gives you")
+        self.season_action.triggered.connect(self._on_season_import)
         menu = window.menu("Plan")
         menu.addAction(self.optimize_action)
         menu.addAction(self.use_action)
         menu.addAction(self.undo_action)
+        menu.addAction(self.season_action)
+
+    @Slot()
+    def _on_season_import(self) -> None:
+        self.pages.setCurrentWidget(self.season_page)
+        self.season_page.import_button.click()
 
     # --- state ---------------------------------------------------------------------------
 
@@ -386,7 +398,9 @@ class PlanTab(TabDefaults, QWidget):
                                                           p_match)))
         values = [float(c["p_match"]) for c in curve]
         target = self.target.value() / 100 or None
-        self.chart.set_curve(values, chosen=n or None, flatten_at=flatten, target=target)
+        # the curve is of categorical positions: the preliminary safety net comes after it
+        n_cat = n - len((details or {}).get("preliminary") or [])
+        self.chart.set_curve(values, chosen=n_cat or None, flatten_at=flatten, target=target)
         note = self.chart.describe()
         marks = reach_marks(values)
         if marks:
@@ -418,9 +432,8 @@ class PlanTab(TabDefaults, QWidget):
         self.source_label.setText(
             f"Fees: {fee_rule_text(season, list(counts) or [self.profile.specialty])}. "
             f"Signal effect ×{signal_fig.value} odds "
-            f"({signal_fig.cite()}). Match rates calibrated to "
-            f"{ref.match_rates['us_md'].cite()}. P(match) is a model estimate (20,000 "
-            "simulated seasons), not a promise.")
+            f"({signal_fig.cite()}). {model_basis()}. P(match) is a model estimate (20,000 "
+            "simulated seasons), not a promise: Help → How good are these numbers?")
 
     def _set_use_enabled(self, on: bool) -> None:
         self.use_button.setEnabled(on)
@@ -503,7 +516,7 @@ class PlanTab(TabDefaults, QWidget):
 
     @Slot()
     def _on_use_clicked(self) -> None:
-        from smartpick_desktop.core.model.plan_store import save_plan
+        from smartpick_desktop.core.plan.saved import save_plan
 
         if self.result is None or not self.result.rows:
             return

@@ -86,7 +86,7 @@ class TrackerPage(QWidget):
         self.status_date.setAccessibleName("Date of this step")
         self.set_status_button = QPushButton("&Set status")
         self.set_status_button.clicked.connect(self._on_set_status_clicked)
-        form.addRow("S&tatus:", self.status)
+        form.addRow("St&atus:", self.status)
         form.addRow("On:", self.status_date)
         form.addRow("", self.set_status_button)
         side_layout.addWidget(status_box)
@@ -118,9 +118,9 @@ class TrackerPage(QWidget):
         tasks.addWidget(self.task_title)
         tasks.addLayout(row)
         buttons = QHBoxLayout()
-        self.add_task_button = QPushButton("A&dd item")
+        self.add_task_button = QPushButton("&Add item")
         self.add_task_button.clicked.connect(self._on_add_task_clicked)
-        self.delete_task_button = QPushButton("Delete ite&m")
+        self.delete_task_button = QPushButton("Delete &item")
         self.delete_task_button.clicked.connect(self._on_delete_task_clicked)
         buttons.addWidget(self.add_task_button)
         buttons.addWidget(self.delete_task_button)
@@ -238,7 +238,7 @@ class TrackerPage(QWidget):
         self.refresh_here()
 
     def refresh_here(self) -> None:
-        from smartpick_desktop.core.model.plan_store import current_plan
+        from smartpick_desktop.core.plan.saved import current_plan
 
         with self.ctx.store.session() as session:
             plan = current_plan(session)

@@ -125,8 +125,8 @@ class PlanExportController(QObject):
 
     def _ready(self, title: str) -> bool:
         """True when a profile and a plan exist; else tell the user what to do first."""
-        from smartpick_desktop.core.model.plan_store import current_plan
         from smartpick_desktop.core.plan.assemble import NO_PLAN, require_profile
+        from smartpick_desktop.core.plan.saved import current_plan
 
         try:
             with self.ctx.store.session() as session:

@@ -37,8 +37,8 @@ _NUMBERS = ("positions", "share_md", "share_do", "share_img", "min_step2", "typi
 _HINTS = {"acgme_id": "10 digits", "positions": "e.g. 12", "min_step2": "e.g. 230",
           "typical_step2": "e.g. 245", "interviews_per_year": "e.g. 120",
           "reputation": "0–100", "website": "https://…", "name": "required",
-          "grad_year_cutoff": "e.g. 2020 (blank: no limit)",
-          "max_failed_attempts": "e.g. 0 = first-attempt passes only"}
+          "grad_year_cutoff": "e.g. 2020",
+          "max_failed_attempts": "e.g. 0 (first-attempt passes only)"}
 
 
 def _show(name: str, value: Any) -> str:

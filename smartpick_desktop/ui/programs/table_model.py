@@ -53,10 +53,12 @@ COLUMNS: tuple[Column, ...] = (
     Column("share_do", "DO share", visible=False),
     Column("tags", "Tags", visible=False),
     Column("source", "Source", visible=False),
+    Column("grad_year_cutoff", "Graduated in or after", visible=False),
+    Column("max_failed_attempts", "Failed attempts accepted", visible=False),
 )
 COL = {c.key: i for i, c in enumerate(COLUMNS)}
 _NUMERIC = {"rank", "positions", "fit", "chance", "stars", "typical_step2", "min_step2",
-            "share_img", "share_do"}
+            "share_img", "share_do", "grad_year_cutoff", "max_failed_attempts"}
 
 
 def _pct(value: float | None) -> str:
@@ -97,6 +99,9 @@ TEXT: dict[str, Callable[[Program, _R], str]] = {
     "share_do": lambda p, r: _pct(p.share_do),
     "tags": lambda p, r: ", ".join(p.tags),
     "source": lambda p, r: "Demo" if p.is_demo else p.source,
+    "grad_year_cutoff": lambda p, r: "" if p.grad_year_cutoff is None else str(p.grad_year_cutoff),
+    "max_failed_attempts": lambda p, r: ("" if p.max_failed_attempts is None
+                                         else str(p.max_failed_attempts)),
 }
 
 #: column key -> f(program, rank info) giving the sort key; None sorts last.
@@ -121,6 +126,8 @@ KEY: dict[str, Callable[[Program, _R], Any]] = {
     "share_do": lambda p, r: p.share_do,
     "tags": lambda p, r: ", ".join(p.tags).casefold() or None,
     "source": lambda p, r: p.source,
+    "grad_year_cutoff": lambda p, r: p.grad_year_cutoff,
+    "max_failed_attempts": lambda p, r: p.max_failed_attempts,
 }
 
 

@@ -8,11 +8,11 @@ import numpy as np
 import pytest
 
 from smartpick_desktop.core.model import metrics
+from smartpick_desktop.core.model.basis import shipped_report
 from smartpick_desktop.core.model.outcomes import read_outcomes
 from smartpick_desktop.core.model.validation import (
     catalog_for,
     report_lines,
-    shipped_report,
     validate,
 )
 

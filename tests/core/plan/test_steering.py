@@ -13,9 +13,9 @@ from smartpick_desktop.core.catalog.queries import (
     save_program,
 )
 from smartpick_desktop.core.errors import InputError
-from smartpick_desktop.core.model.plan_store import compute_plan, current_plan, save_plan
 from smartpick_desktop.core.plan import edits, figures, interviews, rol, tracker
 from smartpick_desktop.core.plan.compare import compare_programs
+from smartpick_desktop.core.plan.saved import compute_plan, current_plan, save_plan
 from smartpick_desktop.core.plan.view import plan_view
 from smartpick_desktop.core.profile import save_profile
 

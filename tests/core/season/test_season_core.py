@@ -195,3 +195,10 @@ def test_the_shipped_pack_agrees_with_the_reference_rates():
         year = season.match_rates_year()
         for atype, rate in season.match_rates.items():
             assert rate.rate == pytest.approx(float(ref.match_rates_by_year[year][atype].value))
+
+
+def test_a_lone_surrogate_in_a_season_pack_is_refused():
+    """Issue 16: a broken character cannot be stored or printed; the pack is refused."""
+    text = _pack(name="x").replace('"name": "x"', '"name": "\\ud800"', 1)
+    with pytest.raises(SeasonPackError, match="surrogate"):
+        parse_pack_text(text)

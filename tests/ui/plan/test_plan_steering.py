@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from smartpick_desktop.core.catalog.queries import ensure_demo_pack, get_program, load_programs
-from smartpick_desktop.core.model.plan_store import compute_plan, current_plan, save_plan
 from smartpick_desktop.core.plan.edits import plan_locks
+from smartpick_desktop.core.plan.saved import compute_plan, current_plan, save_plan
 from smartpick_desktop.core.profile import save_profile
 
 
@@ -236,3 +236,23 @@ def test_backup_specialty_shows_any_position_beside_the_primary(ctx, qtbot, stor
     home = PlanSection(ctx)
     qtbot.addWidget(home)
     assert "for any position (Internal Medicine alone" in home.headline.text()
+
+
+def test_reoptimizing_keeps_locks(qtbot, tab, store):
+    start = _ids(tab)
+    _select(qtbot, tab, len(start) - 1)
+    last = start[-1]
+    qtbot.mouseClick(tab.edit_bar.lock_in_button, Qt.MouseButton.LeftButton)
+    assert tab.model.rows[-1].locked
+    _select(qtbot, tab, 0)
+    qtbot.mouseClick(tab.edit_bar.lock_out_button, Qt.MouseButton.LeftButton)
+    tab.max_apps.setValue(5)
+    qtbot.mouseClick(tab.optimize_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.worker is None and tab.result is not None, timeout=30000)
+    chosen = tab.result.program_ids
+    assert last in chosen and start[0] not in chosen and len(chosen) == 5
+    assert not tab.edit_bar.remove_button.isEnabled()  # edits wait until the list is used
+    qtbot.mouseClick(tab.use_button, Qt.MouseButton.LeftButton)
+    assert last in _ids(tab) and tab.edit_bar.undo_button.isEnabled()
+    qtbot.keyClick(tab.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _ids(tab) == start[1:]  # the list before "Use this list": start[0] locked out

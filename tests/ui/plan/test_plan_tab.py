@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from smartpick_desktop.core.catalog.queries import ensure_demo_pack, load_programs, set_status
-from smartpick_desktop.core.model.plan_store import current_plan, rank_order
+from smartpick_desktop.core.plan.saved import current_plan, rank_order
 from smartpick_desktop.core.profile import save_profile
 
 
@@ -122,7 +122,7 @@ def test_rank_order_list_helper(ctx, qtbot, tab, store):
 
 
 def test_home_card_shows_the_plan(ctx, qtbot, ready, store):
-    from smartpick_desktop.core.model.plan_store import compute_plan, save_plan
+    from smartpick_desktop.core.plan.saved import compute_plan, save_plan
     from smartpick_desktop.ui.home.plan_section import PlanSection
 
     card = PlanSection(ctx)
@@ -149,7 +149,7 @@ def test_chart_draws_and_describes(qtbot):
 
 
 def test_a_saved_plan_shows_on_first_show_with_a_heading(ctx, qtbot, ready, store):
-    from smartpick_desktop.core.model.plan_store import compute_plan, save_plan
+    from smartpick_desktop.core.plan.saved import compute_plan, save_plan
     from smartpick_desktop.ui.plan.tab import PlanTab
 
     with store.session() as s:
@@ -171,7 +171,7 @@ def test_a_saved_plan_shows_on_first_show_with_a_heading(ctx, qtbot, ready, stor
 
 
 def test_seven_invitations_do_not_show_certainty(ctx, qtbot, ready, store):
-    from smartpick_desktop.core.model.plan_store import compute_plan, save_plan
+    from smartpick_desktop.core.plan.saved import compute_plan, save_plan
     from smartpick_desktop.ui.plan.tab import PlanTab
 
     with store.session() as s:

@@ -109,6 +109,19 @@ def test_export_current_view(tab, tmp_path, monkeypatch):
     assert rows[0]["rank"] and rows[0]["tier"]
 
 
+def test_export_onto_the_data_store_is_refused_in_one_sentence(tab, monkeypatch):
+    """Issue 16: choosing the live store as the export file must not destroy it."""
+    errors = []
+    monkeypatch.setattr(tab.ctx.dialogs, "save_file", lambda *a: tab.ctx.store.path)
+    monkeypatch.setattr(tab.ctx.dialogs, "error", lambda _p, title, text: errors.append(text))
+    tab.export_view()
+    assert len(errors) == 1 and "SmartPick's own data" in errors[0]
+    assert errors[0].count("\n") == 0
+    from smartpick_desktop.core.store.integrity import check_file
+
+    assert check_file(tab.ctx.store.path) is None
+
+
 def test_import_dialog_maps_previews_and_imports(tab, tmp_path, qtbot):
     path = tmp_path / "mine.csv"
     path.write_text("Program Name,Specialty,City,State,First Year Positions\n"

@@ -1,4 +1,5 @@
-"""The current plan: the chosen list, its signals and figures, kept in the store (migration 0003).
+"""The current plan: the chosen list, its signals and figures, kept in the store (migration 0003;
+moved here from core.model.plan_store so that the model never imports the plan).
 
 ``compute_plan`` runs the optimizer from the profile and catalog; ``save_plan`` stores a result as
 the current plan (replacing the previous one) and marks its programs "applying";
@@ -205,6 +206,8 @@ def compute_plan(session: Session, profile: Any, *, max_apps: int | None = None,
     from smartpick_desktop.core.plan.edits import plan_locks
 
     locks = plan_locks(session)
+    saved = current_plan(session)
+    kw.setdefault("saved_signals", saved.signals if saved else None)
     kw.setdefault("force_in", [pid for pid, mode in locks.items() if mode == "in"])
     kw.setdefault("force_out", [pid for pid, mode in locks.items() if mode == "out"])
     return plan_for_profile(session, profile, max_apps=max_apps, budget=budget, seed=seed, **kw)

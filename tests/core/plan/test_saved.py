@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from smartpick_desktop.core.catalog.queries import ensure_demo_pack, load_programs, set_status
-from smartpick_desktop.core.model.plan_store import (
+from smartpick_desktop.core.plan.saved import (
     compute_plan,
     current_plan,
     rank_order,
