@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from PySide6.QtGui import QFontMetrics
 
 from smartpick_desktop.core.profile import save_profile
