@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QStackedWidget,
+    QTableView,
     QTabWidget,
     QToolBar,
     QWidget,
@@ -119,6 +120,8 @@ class MainWindow(QMainWindow):
         placeholder.deleteLater()
         if not isinstance(widget, Tab):
             raise TypeError(f"The {spec.key!r} tab does not satisfy the Tab protocol.")
+        for view in widget.findChildren(QTableView):  # Tab moves on; arrows move inside
+            view.setTabKeyNavigation(False)
         widget.restore_state(self.ctx.settings)
 
     # --- public --------------------------------------------------------------------------------
