@@ -104,8 +104,19 @@ SETTING_MIX = {  # university, community-university, community, military
     "lower": (0.16, 0.45, 0.36, 0.03), None: (0.45, 0.35, 0.18, 0.02),
 }
 SETTINGS = ("university", "community_university", "community", "military")
-STEP2_OFFSET = {"university": 3.0, "community_university": 0.0, "community": -4.0,
-                "military": -1.0}
+STEP2_OFFSET = {"university": 5.0, "community_university": 0.0, "community": -7.0,
+                "military": -2.0}
+#: Spread of programs' typical Step 2 CK around their specialty's level beyond setting and
+#: reputation: real programs' matched residents differ by about 8 points (SD) within a
+#: specialty, not the 4-5 of the first demo pack (issue: chances a student can believe).
+STEP2_NOISE = 4.5
+#: Preliminary tracks: specialty -> (programs, PGY-1 positions), rounded orders of magnitude of
+#: recent NRMP tables (demo use only); their residents score lower and include more IMGs.
+PRELIM: dict[str, tuple[int, int]] = {
+    "General Surgery": (190, 1_100), "Internal Medicine": (300, 1_900),
+}
+PRELIM_STEP2_SHIFT = -8.0
+PRELIM_MIX = {"General Surgery": (0.45, 0.20, 0.35), "Internal Medicine": (0.40, 0.20, 0.40)}
 REPUTATION = {"university": (66, 14), "community_university": (46, 12),
               "community": (30, 10), "military": (40, 10)}
 
@@ -173,6 +184,7 @@ def make_programs() -> list[dict]:
     cities = us_cities()
     institutions = make_institutions(rng, 960, cities)
     records = []
+    tracks = []
     for spec in ref.nrmp_specialties():
         n_programs, n_positions = APPROX[spec.name]
         if spec.positions is not None:
@@ -180,10 +192,16 @@ def make_programs() -> list[dict]:
         history = [p for p in spec.positions_history if p.programs]
         if history:
             n_programs = history[-1].programs
+        track = "transitional" if spec.name == "Transitional Year" else "categorical"
+        tracks.append((spec, track, n_programs, n_positions, MIX[spec.name], 0.0))
+        if spec.name in PRELIM:
+            tracks.append((spec, "preliminary", *PRELIM[spec.name], PRELIM_MIX[spec.name],
+                           PRELIM_STEP2_SHIFT))
+    for spec, track, n_programs, n_positions, shares, shift in tracks:
         competitiveness = spec.competitiveness.value if spec.competitiveness else None
-        mix = SETTING_MIX[competitiveness]
-        mean = float(spec.step2_mean.value) if spec.step2_mean else 248.0
-        md, do, img = MIX[spec.name]
+        mix = SETTING_MIX[competitiveness if track == "categorical" else "lower"]
+        mean = (float(spec.step2_mean.value) if spec.step2_mean else 248.0) + shift
+        md, do, img = shares
         chosen = rng.sample(institutions, n_programs)
         sizes = split_positions(rng, n_programs, n_positions)
         for inst, size in zip(chosen, sizes, strict=True):
@@ -199,24 +217,27 @@ def make_programs() -> list[dict]:
             if setting == "military":
                 s_img = 0.0
             reputation = clip(rng.gauss(*REPUTATION[setting]), 1, 99)
-            typical = round(clip(mean + STEP2_OFFSET[setting] + (reputation - 45) / 8
-                                 + rng.gauss(0, 3), 225, 270))
+            typical = round(clip(mean + STEP2_OFFSET[setting] + (reputation - 45) / 6
+                                 + rng.gauss(0, STEP2_NOISE), 215, 272))
             j1 = setting != "military" and rng.random() < clip(0.15 + 1.6 * s_img, 0, 0.95)
             h1b = j1 and rng.random() < clip(0.1 + 0.9 * s_img, 0, 0.7)
             minimum = None
             if rng.random() < (0.45 if setting == "community" or s_img > 0.3 else 0.2):
                 minimum = int(5 * round((typical - rng.uniform(15, 28)) / 5))
+            suffix = " (Preliminary)" if track == "preliminary" else ""
             records.append({
-                "name": f"Demo — {inst['base']} {spec.name}",
+                "name": f"Demo — {inst['base']} {spec.name}{suffix}",
                 "institution": f"{inst['base']} {KIND[setting]} (demo)",
                 "specialty": spec.name, "city": city, "state": inst["state"],
-                "latitude": lat, "longitude": lon, "setting": setting, "positions": size,
+                "latitude": lat, "longitude": lon, "setting": setting, "track": track,
+                "positions": size,
                 "share_md": s_md if rng.random() < 0.92 else None,
                 "share_do": s_do, "share_img": s_img,
                 "visa_j1": j1, "visa_h1b": h1b, "min_step2": minimum,
                 "typical_step2": typical if rng.random() < 0.75 else None,
                 "interviews_per_year": round(size * rng.uniform(8, 14)),
-                "signals_accepted": spec.has_signals and rng.random() < 0.9,
+                "signals_accepted": (spec.has_signals and track != "preliminary"
+                                     and rng.random() < 0.9),
                 "reputation": round(reputation, 1),
             })
             if records[-1]["share_md"] is None:

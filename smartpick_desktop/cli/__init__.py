@@ -83,7 +83,9 @@ def main(argv: list[str]) -> int:
     except SmartPickError as err:
         if args.debug:
             traceback.print_exc()
-        print(f"smartpick: {err}", file=sys.stderr)
+        from smartpick_desktop.cli.fixes import with_fix
+
+        print(f"smartpick: {with_fix(err)}", file=sys.stderr)
         return err.exit_code
     except BrokenPipeError:
         # The reader went away (e.g. `| head`): stop quietly, as Unix tools do.

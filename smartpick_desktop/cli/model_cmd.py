@@ -1,4 +1,5 @@
-"""``smartpick rank``, ``smartpick optimize`` and ``smartpick model check`` (docs/model.md)."""
+"""``smartpick rank``, ``smartpick optimize``, ``smartpick model check`` and
+``smartpick model validate`` (docs/model.md)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     opt.add_argument("--max-apps", metavar="N", type=int, help="at most N applications")
     opt.add_argument("--budget", metavar="USD", type=int, help="application fee budget in USD "
                      "(default: the profile's budget)")
+    opt.add_argument("--prelim", metavar="N", type=int, default=0,
+                     help="add up to N preliminary programs of your specialty as a safety net")
     opt.add_argument("--travel-per-interview", metavar="USD", type=int,
                      help="your estimate of travel per interview (kept for next time)")
     opt.add_argument("--seed", type=int, default=0, help=argparse.SUPPRESS)
@@ -29,9 +32,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     model = sub.add_parser("model", help="the match-chance model")
     actions = model.add_subparsers(dest="action", metavar="ACTION", required=True)
     chk = actions.add_parser("check", help="simulate the calibration population: model vs "
-                             "published NRMP 2025 match rates")
+                             "the published NRMP match rates it is fitted to")
     chk.add_argument("--json", action="store_true", help="print JSON (rates as fractions)")
     chk.set_defaults(func=_check)
+    val = actions.add_parser("validate", help="check the model against a file of self-reported "
+                             "applicant outcomes (docs/model.md, Validation)")
+    val.add_argument("file", metavar="FILE.csv", help="outcomes file (one applicant a row)")
+    val.add_argument("--lists", choices=("uniform", "optimizer", "optimiser"), default="uniform",
+                     help="the list each applicant is scored on: random programs of the "
+                     "specialty (uniform, the default) or the optimizer's own")
+    val.add_argument("--seed", type=int, default=0, help="seed of the random lists")
+    val.add_argument("--json", action="store_true", help="print JSON (fractions)")
+    val.set_defaults(func=_validate)
 
 
 def _profile_and_programs(ctx: CliContext, specialty: str | None = None,
@@ -43,8 +55,7 @@ def _profile_and_programs(ctx: CliContext, specialty: str | None = None,
     with ctx.store().session() as session:
         profile = load_profile(session)
         if profile is None:
-            raise InputError("There is no profile yet: run 'smartpick profile import FILE.json' "
-                             "or create one in the app.")
+            raise InputError("There is no profile yet.", fix="no_profile")
         name = specialty or profile.specialty
         spec = load_reference().find_specialty(name)
         if spec is None:
@@ -72,8 +83,8 @@ def _row(rp: Any) -> dict[str, Any]:
 def _rank(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.top is not None and args.top < 1:
         raise UsageError("--top must be 1 or more.")
-    from smartpick_desktop.core.model.plan_store import current_plan
     from smartpick_desktop.core.model.ranking import rank_programs
+    from smartpick_desktop.core.plan.saved import current_plan
 
     profile, programs = _profile_and_programs(ctx, args.specialty)
     with ctx.store().session() as session:
@@ -100,11 +111,11 @@ def _rank(args: argparse.Namespace, ctx: CliContext) -> int:
 def _optimize(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.max_apps is not None and args.max_apps < 1:
         raise UsageError("--max-apps must be 1 or more.")
-    from smartpick_desktop.core.model.percent import percent_text_1
+    from smartpick_desktop.core.model.percent import likely_text, percent_text_1
 
     if args.budget is not None and args.budget < 0:
         raise UsageError("--budget cannot be negative.")
-    from smartpick_desktop.core.model.plan_store import compute_plan, save_plan
+    from smartpick_desktop.core.plan.saved import compute_plan, save_plan
     from smartpick_desktop.core.season import set_travel_per_interview
     from smartpick_desktop.core.season.costs import cost_of_plan
 
@@ -113,8 +124,10 @@ def _optimize(args: argparse.Namespace, ctx: CliContext) -> int:
         with ctx.store().session() as session:
             set_travel_per_interview(session, args.travel_per_interview)
     with ctx.store().session() as session:
+        if args.prelim < 0:
+            raise UsageError("--prelim cannot be negative.")
         result = compute_plan(session, profile, max_apps=args.max_apps, budget=args.budget,
-                              seed=args.seed)
+                              seed=args.seed, prelim_apps=args.prelim)
         cost = cost_of_plan(session, profile, result.fee_breakdown, result.expected_interviews,
                             result.budget_usd)
     saved = False
@@ -125,9 +138,15 @@ def _optimize(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.json:
         print_json({**plan_json(result, saved), "whole_cost": cost.to_json()})
         return 0
+    lo, hi = result.p_match_range
     print(f"{len(result.rows)} applications, application fees ${result.fee_usd:,}, "
-          f"P(match) {percent_text_1(result.p_match)}, expected interviews "
-          f"{result.expected_interviews:.1f}.")
+          f"P(match) {percent_text_1(result.p_match)} ({likely_text((lo, hi))}), expected "
+          f"interviews {result.expected_interviews:.1f}.")
+    if result.p_match_any > result.p_match + 1e-9:
+        alo, ahi = result.p_match_any_range
+        print(f"  With the preliminary safety net, P(any position) "
+              f"{percent_text_1(result.p_match_any)} ({likely_text((alo, ahi))}).")
+    print(f"  {result.stop_sentence}")
     for part in result.fee_breakdown:
         platform = f" on {part['platform']}" if part.get("platform") else ""
         print(f"  {part['specialty']}{platform}: {part['applications']} applications, "
@@ -143,8 +162,9 @@ def _optimize(args: argparse.Namespace, ctx: CliContext) -> int:
         sig = f" [{r.signal} signal]" if r.signal and r.signal != "signal" else (
             " [signal]" if r.signal else "")
         demo = " [demo]" if r.program.is_demo else ""
+        track = " [preliminary]" if r.track == "preliminary" else ""
         print(f"{i:>4}  {r.p_interview * 100:>3.0f}%  {r.tier:<7} {r.program.name} "
-              f"({r.program.location}){sig}{demo}")
+              f"({r.program.location}){sig}{track}{demo}")
     print(result.details.get("fee_rule", ""))
     print("Saved as your current plan." if saved else "Dry run: the plan was not saved.")
     return 0
@@ -161,10 +181,17 @@ def plan_json(result: Any, saved: bool) -> dict[str, Any]:
             "p_interview": round(r.p_interview, 4), "tier": r.tier, "eligible": r.eligible,
             "reasons": list(r.reasons), "signal": r.signal is not None,
             "signal_level": r.signal, "gain": round(r.gain, 5), "source": p.source,
-            "is_demo": p.is_demo,
+            "is_demo": p.is_demo, "track": r.track,
         })
     return {
         "programs": rows, "p_match": round(result.p_match, 4),
+        "p_match_range": [round(x, 4) for x in result.p_match_range],
+        "p_match_any": round(result.p_match_any, 4),
+        "p_match_any_range": [round(x, 4) for x in result.p_match_any_range],
+        "expected_interviews_range": [round(x, 2) for x in result.expected_interviews_range],
+        "stop_reason": result.stop_reason, "stop_text": result.stop_sentence,
+        "knee_gain": result.knee_gain,
+        "next_gains": [round(g, 5) for g in result.next_gains],
         "expected_interviews": round(result.expected_interviews, 2),
         "fee_usd": result.fee_usd, "fee_breakdown": result.fee_breakdown,
         "curve": [{"applications": c["applications"], "p_match": round(c["p_match"], 4)}
@@ -190,7 +217,8 @@ def _check(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.json:
         out = [{"applicant_type": r.applicant_type, "check": "match_rate", "label": r.label,
                 "model": round(r.model, 4), "published": r.published, "source": r.source,
-                "applicants": r.applicants, "within_tolerance": r.within} for r in rows]
+                "year": r.year, "applicants": r.applicants, "within_tolerance": r.within}
+               for r in rows]
         out += [{"applicant_type": "us_md", "check": "fm_ranks", "ranks": r.ranks,
                  "label": r.label, "model": round(r.model, 4), "published": r.published,
                  "at_least": r.at_least, "source": r.source, "within_tolerance": r.within}
@@ -199,6 +227,8 @@ def _check(args: argparse.Namespace, ctx: CliContext) -> int:
     else:
         print(f"Synthetic population, {rows[0].applicants} applicants per type, simulated with "
               "the shipped model constants:")
+        print(f"Published: NRMP {rows[0].year} Main Residency Match, PGY-1 match rate by "
+              "applicant type.")
         print(f"{'applicant type':<22} {'model':>7} {'published':>10}  source")
         for r in rows:
             mark = "" if r.within else "  (outside tolerance)"
@@ -218,3 +248,26 @@ def _check(args: argparse.Namespace, ctx: CliContext) -> int:
               "matched' point must reach the floor shown.")
     ok = all(r.within for r in rows) and all(r.within for r in ranks)
     return 0 if ok else 1
+
+
+def _validate(args: argparse.Namespace, ctx: CliContext) -> int:
+    from smartpick_desktop.core.model.validation import report_lines, validate_file
+
+    rule = "optimizer" if args.lists in ("optimizer", "optimiser") else "uniform"
+    result = validate_file(ctx.store(), args.file, list_rule=rule, seed=args.seed)
+    if args.json:
+        print_json(_rounded(result))
+    else:
+        print("\n".join(report_lines(result)))
+    return 0
+
+
+def _rounded(value: Any) -> Any:
+    """Round floats to 4 places for stable JSON (None stays None)."""
+    if isinstance(value, float):
+        return round(value, 4)
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_rounded(v) for v in value]
+    return value

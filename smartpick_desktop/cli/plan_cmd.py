@@ -14,8 +14,12 @@ from smartpick_desktop.core.errors import InputError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("plan", help="export the application plan (PDF, calendar)")
+    from smartpick_desktop.cli.plan_steer_cmd import register_actions
+
+    parser = sub.add_parser("plan", help="steer the plan, track applications and interviews, "
+                            "export it (PDF, calendar)")
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    register_actions(actions)
     export = actions.add_parser(
         "export", help="write the current plan as a PDF (computing one first if none is chosen)")
     export.add_argument("file", type=Path, metavar="FILE.pdf")

@@ -40,8 +40,7 @@ def _saved_profile(ctx: CliContext):
     with ctx.store().session() as session:
         profile = load_profile(session)
     if profile is None:
-        raise InputError("There is no profile yet: run 'smartpick profile import FILE.json' "
-                         "or create one in the app.")
+        raise InputError("There is no profile yet.", fix="no_profile")
     return profile
 
 

@@ -1,4 +1,5 @@
-"""``smartpick programs import FILE [--map COL=field …] [--skip-invalid] | list | export``."""
+"""``smartpick programs import FILE [--map COL=field …] [--skip-invalid] | list | export |
+template FILE``."""
 
 from __future__ import annotations
 
@@ -29,6 +30,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     exp = actions.add_parser("export", help="write every program to a CSV file")
     exp.add_argument("file", type=Path)
     exp.set_defaults(func=_export)
+    tpl = actions.add_parser("template", help="write a blank CSV to fill in with real programs")
+    tpl.add_argument("file", type=Path)
+    tpl.set_defaults(func=_template)
+
+
+def _template(args: argparse.Namespace, ctx: CliContext) -> int:
+    from smartpick_desktop.core.catalog.csv_template import REQUIRED, write_template
+
+    write_template(args.file)
+    print(f"Wrote {args.file}: one row per program; {' and '.join(REQUIRED)} are required. "
+          f"Then run 'smartpick programs import {args.file}'.")
+    return 0
 
 
 def _import(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -63,7 +63,8 @@ def _show(args: argparse.Namespace, ctx: CliContext) -> int:
         print(f"  Fees: {entry['fee_rule']['text']}")
         fees = entry["fee_rule"]["fees"]
         if fees:
-            print("  " + ", ".join(f"{n} programs ${usd:,}" for n, usd in fees.items()))
+            print("  " + ", ".join(f"{n} program{'s' if n != '1' else ''} ${usd:,}"
+                                   for n, usd in fees.items()))
         for d in entry["dates"]:
             mark = "past    " if d["past"] else "upcoming"
             print(f"  {d['date']}  {mark}  {d['name']} ({d['source']})")

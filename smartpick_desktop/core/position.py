@@ -96,4 +96,8 @@ def _img_sentence(profile: Profile, season: Any) -> str:
     text += (f" ({mine.source.label()}{flag}). Charting Outcomes reports Step 2 CK by specialty "
              "only for US MD seniors here, so the score comparison is with them; for IMGs, "
              "Step 2 CK and ranking enough programs are what separate matched from unmatched.")
+    status = getattr(profile, "ecfmg_status", None)
+    if status in ("in_progress", "not_started"):
+        text += (" Your ECFMG certification is not complete yet: IMGs need it before residency "
+                 "starts, and some programs ask for it by the rank order list deadline.")
     return text

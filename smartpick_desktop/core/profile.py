@@ -120,6 +120,11 @@ class Profile:
         year = (today or dt.date.today()).year
         return max(0, year - self.graduation_year)
 
+    def has_graduated(self, today: dt.date | None = None) -> bool:
+        """True once the graduation year is over (a graduate, no longer a student)."""
+        return (self.graduation_year is not None
+                and self.graduation_year < (today or dt.date.today()).year)
+
     @property
     def is_img(self) -> bool:
         return self.applicant_type in ("us_img", "non_us_img")

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMainWindow
 
 def action_installers() -> list[Callable[[QMainWindow], None]]:
     from smartpick_desktop.ui.backup.actions import install as install_backup
+    from smartpick_desktop.ui.model_quality import install as install_model_quality
     from smartpick_desktop.ui.plan_export.controller import install as install_plan_export
 
-    return [install_plan_export, install_backup]
+    return [install_plan_export, install_backup, install_model_quality]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSignalBlocker, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         for spec in self._specs:
             self.tabs.addTab(_Unbuilt(), spec.title)
         self._complete = False
+        self._guide = None
         self._constructing = True
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.tabs)
@@ -169,9 +170,17 @@ class MainWindow(QMainWindow):
         self.appearance.install(self)
 
     def _build_help_menu(self) -> None:
+        help_menu = self.menu("Help")
+        guide = QAction("&User guide", self, shortcut=QKeySequence.StandardKey.HelpContents)
+        guide.setObjectName("action_user_guide")
+        guide.setToolTip("Opens the guide at the page of the tab in front (F1)")
+        guide.triggered.connect(self.open_guide)
+        self.addAction(guide)
+        help_menu.insertAction(help_menu.actions()[0] if help_menu.actions() else None, guide)
+        help_menu.addSeparator()
         about = QAction("&About SmartPick", self)
         about.triggered.connect(self._open_about)
-        self.menu("Help").addAction(about)
+        help_menu.addAction(about)
         # Quit stays last in File whatever the tabs added.
         file_menu = self.menu("File")
         file_menu.removeAction(self._quit_action)
@@ -251,6 +260,22 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_ctx_status_message(self, text: str) -> None:
         self.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
+
+    def open_guide(self) -> None:
+        """Open the user guide at the page of the tab in front (the start page on Welcome)."""
+        from smartpick_desktop.ui.guide import GuideDialog
+
+        page = "index"
+        if self.stack.currentWidget() is self.tabs:
+            current = self.tabs.currentWidget()
+            if isinstance(current, Tab):
+                page = current.help_page
+        if self._guide is None:
+            self._guide = GuideDialog(self)
+        self._guide.show_page(page)
+        self._guide.show()
+        if QGuiApplication.platformName() != "offscreen":  # (offscreen cannot raise windows)
+            self._guide.raise_()
 
     def _open_about(self) -> None:
         from smartpick_desktop.ui.about import AboutDialog

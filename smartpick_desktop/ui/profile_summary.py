@@ -6,6 +6,7 @@ from html import escape
 
 from smartpick_desktop.core.profile import (
     APPLICANT_TYPES,
+    ECFMG_STATUSES,
     HONORS,
     SETTINGS,
     SIZES,
@@ -57,6 +58,7 @@ def summary_rows(profile: Profile) -> list[tuple[str, list[tuple[str, str]]]]:
             ("Specialty", profile.specialty),
             ("Backup specialty", profile.backup_specialty or "—"),
             ("Visa", VISAS[profile.visa]),
+            ("ECFMG certification", ECFMG_STATUSES.get(profile.ecfmg_status or "", "Not said")),
             ("Couples match", "Yes" if profile.couples else "No"),
             ("Budget", f"${profile.budget_usd:,}" if profile.budget_usd is not None else "—"),
             ("Target number of programs", str(profile.target_programs or "—")),

@@ -16,6 +16,7 @@ from smartpick_desktop.core.errors import InputError
 from smartpick_desktop.core.position import position_statement
 from smartpick_desktop.core.profile import read_profile_file, save_profile, write_profile_file
 from smartpick_desktop.ui.context import AppContext
+from smartpick_desktop.ui.fixes import with_fix
 from smartpick_desktop.ui.profile_summary import summary_html
 from smartpick_desktop.ui.tabs import TabDefaults
 from smartpick_desktop.ui.widgets import heading, wrapped_label
@@ -88,7 +89,7 @@ class ProfileTab(TabDefaults, QWidget):
         try:
             profile = read_profile_file(path)
         except InputError as err:
-            self._ctx.dialogs.error(self, "Profile not imported", str(err))
+            self._ctx.dialogs.error(self, "Profile not imported", with_fix(err))
             return
         with self._ctx.store.session() as session:
             save_profile(session, profile)
@@ -107,6 +108,6 @@ class ProfileTab(TabDefaults, QWidget):
         try:
             write_profile_file(profile, path)
         except InputError as err:
-            self._ctx.dialogs.error(self, "Profile not exported", str(err))
+            self._ctx.dialogs.error(self, "Profile not exported", with_fix(err))
             return
         self._ctx.status_message.emit(f"Exported the profile to {path.name}.")

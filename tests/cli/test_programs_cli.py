@@ -70,3 +70,14 @@ def test_map_option(tmp_path):
     rows = json.loads(run(tmp_path / "d", "programs", "list", "--json", "--state",
                           "OK").stdout)
     assert any(r["name"] == "Mapped IM" and r["city"] == "Tulsa" for r in rows)
+
+
+def test_template_writes_a_csv_the_importer_reads(tmp_path):
+    out = tmp_path / "mine.csv"
+    done = run(tmp_path / "d", "programs", "template", str(out))
+    assert done.returncode == 0 and "Program name and Specialty are required" in done.stdout
+    out.write_text(out.read_text(encoding="utf-8-sig")
+                   + "Lakeside Real IM,Internal Medicine,,Toledo,OH,,10,,,,,,,,,,\r\n",
+                   encoding="utf-8")
+    imported = run(tmp_path / "d", "programs", "import", str(out))
+    assert imported.returncode == 0, imported.stderr

@@ -199,3 +199,27 @@ def test_model_check_rows_name_the_nrmp_year_and_reproduce_its_rates(data_dir):
         assert "NRMP" in r["source"] and years, r["source"]
         assert r["published"] == pytest.approx(float(by_year[years[0]][r["applicant_type"]].value))
         assert abs(r["model"] - r["published"]) <= 0.03
+
+
+def test_a_specialty_outside_the_main_match_is_not_planned(tmp_path):
+    data = tmp_path / "data"
+    profile = tmp_path / "profile.json"
+    profile.write_text(json.dumps({**PROFILE, "specialty": "Urology"}), encoding="utf-8")
+    assert run(data, "profile", "import", str(profile)).returncode == 0
+    out = run(data, "optimize", "--dry-run")
+    assert out.returncode == 3
+    assert "AUA" in out.stderr and "does not plan" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_optimize_text_shows_the_whole_cost_and_keeps_the_travel_estimate(em_folder):
+    out = run(em_folder, "optimize", "--max-apps", "20", "--dry-run",
+              "--travel-per-interview", "250")
+    assert out.returncode == 0, out.stderr
+    assert "Whole cost $" in out.stdout and "on ResidencyCAS" in out.stdout
+    assert "× $250 = $" in out.stdout  # the student's own estimate, multiplied out
+    again = json.loads(run(em_folder, "optimize", "--max-apps", "20", "--dry-run",
+                           "--json").stdout)
+    travel = next(x for x in again["whole_cost"]["lines"] if x["kind"] == "travel")
+    assert travel["estimate"] and "× $250" in travel["detail"]
+    assert run(em_folder, "optimize", "--dry-run", "--travel-per-interview",
+               "-5").returncode == 3

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from smartpick_desktop.core.catalog.queries import load_programs
-from smartpick_desktop.core.model.plan_store import current_plan
+from smartpick_desktop.core.plan.saved import current_plan
 from smartpick_desktop.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.tool("pdftotext")
@@ -60,6 +60,56 @@ def test_first_start_to_printed_plan(ctx, qtbot, tmp_path, monkeypatch):
     assert saved is not None and len(saved.program_ids) == len(chosen)
     assert set(chosen) <= applying
 
+    # Edit the list from the keyboard: add a program, remove the first, undo the removal.
+    start = [row.program_id for row in plan.model.rows]
+    added = {}
+
+    def pick(candidates):
+        added["program"] = candidates[-1]
+        return candidates[-1].program_id
+
+    monkeypatch.setattr(plan, "ask_program", pick)
+    plan.table.setFocus()
+    plan.table.setCurrentIndex(plan.model.index(0, 1))
+    qtbot.keyClick(plan.table, Qt.Key.Key_Insert)
+    assert [r.program_id for r in plan.model.rows] == start + [added["program"].program_id]
+    plan.table.setCurrentIndex(plan.model.index(0, 1))
+    qtbot.keyClick(plan.table, Qt.Key.Key_Delete)
+    assert start[0] not in [r.program_id for r in plan.model.rows]
+    qtbot.keyClick(plan.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    listed = [r.program_id for r in plan.model.rows]
+    assert listed == start + [added["program"].program_id]
+    with ctx.store.session() as session:
+        p_now = current_plan(session).p_match
+    assert f"{p_now * 100:.1f}%" in plan.p_match_label.text()  # the headline is current
+
+    # The season: applied, invited with a date, interviewed with notes and scores, ranked.
+    target = start[0]
+    plan.pages.setCurrentWidget(plan.tracker_page)
+    assert plan.tracker_page.select_program(target)
+    tracker = plan.tracker_page
+    tracker.status.setCurrentIndex(tracker.status.findData("applied"))
+    click(qtbot, tracker.set_status_button)
+    plan.pages.setCurrentWidget(plan.interviews_page)
+    interviews = plan.interviews_page
+    assert interviews.select_program(target)
+    day = dt.date.today() + dt.timedelta(days=10)
+    interviews.date.setDate(interviews.date.date().fromString(day.isoformat(), "yyyy-MM-dd"))
+    click(qtbot, interviews.save_invite_button)
+    assert interviews.select_program(target)
+    interviews.notes.setFocus()
+    qtbot.keyClicks(interviews.notes, "Warm residents and a strong ICU rotation")
+    for box in interviews.score_boxes.values():
+        box.setValue(4)
+    click(qtbot, interviews.save_review_button)
+    assert interviews.select_program(target)
+    click(qtbot, interviews.interviewed_button)
+    plan.show_payload("rol")
+    assert plan.rol_panel.order() == [target]
+    click(qtbot, plan.rol_panel.by_scores_button)
+    assert plan.rol_panel.warning.text().startswith("Risky")
+    target_name = next(r.name for r in plan.model.rows if r.program_id == target)
+
     # Articles: advice becomes an item of the plan's checklist.
     window.show_tab("articles")
     articles = window.tab("articles")
@@ -91,5 +141,12 @@ def test_first_start_to_printed_plan(ctx, qtbot, tmp_path, monkeypatch):
     place = chosen[0].removeprefix("Demo — ").split(" Internal Medicine")[0]
     assert place in text  # the table may wrap a long program name onto two lines
     assert "Ask three letter writers by July" in text
+    assert "Rank order list" in text and "Interviews" in text
+    flat = " ".join(text.split())
+    assert "Warm residents and a strong ICU rotation" in flat
+    assert "4.0" in flat and f"{day.day} {day:%b} {day.year}" in flat
+    rol_part = flat[flat.index("Rank order list", flat.index("Interviews")):]
+    short = target_name.removeprefix("Demo — ").split(" Internal Medicine")[0]
+    assert short in rol_part and "Risky" in rol_part
     assert "Demo data" in text
     assert "Page 1 of" in text

@@ -309,7 +309,7 @@ def prepare_import(path: Path, *, should_cancel: Callable[[], bool] | None = Non
     _check_text(text, name)
     fmt = detect_format(path, text)
     if should_cancel and should_cancel():
-        raise InputError("The import was cancelled.")
+        raise InputError("The import was canceled.")
     title = summary = ""
     tags: list[str] = []
     date = None
@@ -331,7 +331,7 @@ def prepare_import(path: Path, *, should_cancel: Callable[[], bool] | None = Non
         body = text.strip()
         plain = body
     if should_cancel and should_cancel():
-        raise InputError("The import was cancelled.")
+        raise InputError("The import was canceled.")
     if not plain.strip():
         raise InputError(f"{name} has no readable text to import.")
     title = " ".join(title.split())[:300] or path.stem.replace("_", " ").replace("-", " ").strip()

@@ -24,11 +24,14 @@ SEASON: dict[int, tuple[str, ...]] = {
     12: ("interviews", "rank-order-list", "healthy-mentoring"),
 }
 STARTERS = ("study-groups", "peer-mentors", "letters-of-recommendation")
+STUDENTS_ONLY = frozenset({"shadowing-informational-interviews", "study-groups"})
 
 
 def reading_suggestions(headers: Sequence[ArticleHeader], *, applicant_type: str | None,
-                        today: dt.date | None = None, count: int = 3) -> list[ArticleHeader]:
-    """Pick ``count`` articles: DO/IMG notes first for those applicants, then the season's."""
+                        today: dt.date | None = None, count: int = 3,
+                        graduated: bool = False) -> list[ArticleHeader]:
+    """Pick ``count`` articles: DO/IMG notes first for those applicants, then the season's;
+    a graduate is not offered articles written for students (shadowing, study groups)."""
     by_slug = {h.slug: h for h in headers}
     wanted: list[str] = []
     if applicant_type in ("us_do", "us_img", "non_us_img"):
@@ -40,6 +43,8 @@ def reading_suggestions(headers: Sequence[ArticleHeader], *, applicant_type: str
     chosen: list[ArticleHeader] = []
     for slug in [*wanted, *by_slug]:
         header = by_slug.get(slug)
+        if graduated and slug in STUDENTS_ONLY:
+            continue
         if header is not None and header not in chosen:
             chosen.append(header)
         if len(chosen) == count:

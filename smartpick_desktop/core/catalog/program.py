@@ -12,12 +12,22 @@ from smartpick_desktop.core.profile import SETTINGS as PROFILE_SETTINGS
 #: profile's preferences offer.
 SETTINGS: dict[str, str] = PROFILE_SETTINGS
 
+#: Position tracks, key -> label: categorical (the whole residency), preliminary (one or two
+#: years before an advanced position, or a safety net) and transitional year. Unknown = None,
+#: read as categorical.
+TRACKS: dict[str, str] = {
+    "categorical": "Categorical",
+    "preliminary": "Preliminary",
+    "transitional": "Transitional year",
+}
+
 #: Tracking statuses in the order a season goes, key -> label.
 STATUSES: dict[str, str] = {
     "considering": "Considering",
     "applying": "Applying",
     "applied": "Applied",
     "invited": "Invited",
+    "interview_scheduled": "Interview scheduled",
     "interviewed": "Interviewed",
     "ranked": "Ranked",
     "withdrawn": "Withdrawn",
@@ -35,6 +45,7 @@ PACK_FIELDS: dict[str, str] = {
     "latitude": "Latitude",
     "longitude": "Longitude",
     "setting": "Setting",
+    "track": "Track",
     "positions": "PGY-1 positions",
     "share_md": "US MD share",
     "share_do": "DO share",
@@ -47,8 +58,8 @@ PACK_FIELDS: dict[str, str] = {
     "signals_accepted": "Accepts signals",
     "website": "Website",
     "reputation": "Reputation (0–100)",
-    "grad_year_cutoff": "Graduated in or after (year)",
-    "max_failed_attempts": "Most failed exam attempts accepted",
+    "grad_year_cutoff": "Graduated in or after",
+    "max_failed_attempts": "Failed attempts accepted",
 }
 
 INT_FIELDS = ("positions", "min_step2", "typical_step2", "interviews_per_year",
@@ -57,7 +68,7 @@ SHARE_FIELDS = ("share_md", "share_do", "share_img")
 BOOL_FIELDS = ("visa_j1", "visa_h1b", "signals_accepted")
 FLOAT_FIELDS = ("latitude", "longitude", "reputation")
 TEXT_FIELDS = ("acgme_id", "name", "institution", "specialty", "city", "state", "setting",
-               "website")
+               "track", "website")
 
 ENTERED_BY_YOU = "Entered by you"
 MODEL_ESTIMATE = "Estimated by the model"
@@ -80,6 +91,7 @@ class Program:
     latitude: float | None = None
     longitude: float | None = None
     setting: str | None = None
+    track: str | None = None
     positions: int | None = None
     share_md: float | None = None
     share_do: float | None = None

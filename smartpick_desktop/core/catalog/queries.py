@@ -73,7 +73,7 @@ def _to_program(row: Any, labels: dict[int, tuple[str, str, str]]) -> Program:
     return Program(
         program_id=row.id, acgme_id=row.acgme_id, name=row.name, institution=row.institution,
         specialty=row.specialty, city=row.city, state=row.state, latitude=row.latitude,
-        longitude=row.longitude, setting=row.setting, positions=row.positions,
+        longitude=row.longitude, setting=row.setting, track=row.track, positions=row.positions,
         share_md=row.share_md, share_do=row.share_do, share_img=row.share_img,
         visa_j1=row.visa_j1, visa_h1b=row.visa_h1b, min_step2=row.min_step2,
         typical_step2=row.typical_step2, interviews_per_year=row.interviews_per_year,
@@ -97,6 +97,25 @@ def load_programs(session: Session, *, specialty: str | None = None,
     if state:
         query = query.where(_P.c.state == state.upper())
     query = query.order_by(_P.c.specialty, _P.c.name, _P.c.id)
+    return [_to_program(row, labels) for row in session.execute(query)]
+
+
+def load_programs_where(session: Session, *, ids: Iterable[int] = (),
+                        tracked: bool = False) -> list[Program]:
+    """Programs with the given ids, plus (``tracked``) every program whose status is past
+    "considering" — without reading the whole catalog."""
+    from sqlalchemy import or_
+
+    wanted = [int(i) for i in ids]
+    conditions = []
+    if wanted:
+        conditions.append(_P.c.id.in_(wanted))
+    if tracked:
+        conditions.append(_U.c.status.is_not(None) & (_U.c.status != "considering"))
+    if not conditions:
+        return []
+    labels = _labels(session)
+    query = _query().where(or_(*conditions)).order_by(_P.c.specialty, _P.c.name, _P.c.id)
     return [_to_program(row, labels) for row in session.execute(query)]
 
 
@@ -138,6 +157,16 @@ def set_status(session: Session, program_ids: Iterable[int], status: str,
             dates = json.loads(row.status_dates or "{}")
             dates[status] = day
             row.status, row.status_dates = status, json.dumps(dates, sort_keys=True)
+    session.flush()
+
+
+def set_status_date(session: Session, program_id: int, status: str, day: dt.date) -> None:
+    """Record (or correct) the date a program reached ``status``."""
+    _check_status(status)
+    row = _user_row(session, program_id)
+    dates = json.loads(row.status_dates or "{}")
+    dates[status] = day.isoformat()
+    row.status_dates = json.dumps(dates, sort_keys=True)
     session.flush()
 
 
@@ -252,6 +281,12 @@ def delete_programs(session: Session, program_ids: Iterable[int], *,
         session.execute(delete(_U).where(_U.c.program_key.in_(sorted(chunk))),
                         execution_options={"synchronize_session": False})
     return done
+
+
+def catalog_is_demo_only(session: Session) -> bool:
+    """True when every program in the catalog comes from the demo pack (and there is one)."""
+    kinds = {source.kind for source in list_sources(session) if source.programs}
+    return kinds == {"demo"}
 
 
 def list_sources(session: Session) -> list[SourceInfo]:

@@ -18,6 +18,7 @@ from smartpick_desktop.core.catalog.program import (
     PACK_FIELDS,
     SETTINGS,
     SHARE_FIELDS,
+    TRACKS,
 )
 from smartpick_desktop.core.reference import load_reference, normalize_name
 from smartpick_desktop.core.states import normalise_state
@@ -167,6 +168,22 @@ def parse_setting(value: Any) -> str | None:
                     "community or military)")
 
 
+def parse_track(value: Any) -> str | None:
+    """categorical / preliminary / transitional, from the words exports use (C, P, TY...)."""
+    if is_empty(value):
+        return None
+    text = re.sub(r"[^a-z]+", " ", str(value).casefold()).strip()
+    if text in TRACKS:
+        return text
+    if text in {"c", "cat"} or text.startswith("categorical"):
+        return "categorical"
+    if text in {"p", "prelim"} or text.startswith("prelim"):
+        return "preliminary"
+    if text in {"ty", "t", "transitional"} or text.startswith("transitional"):
+        return "transitional"
+    raise CellError("is not a known track (categorical, preliminary or transitional)")
+
+
 def parse_text(value: Any) -> str:
     if value is None:
         return ""
@@ -189,6 +206,8 @@ def parse_cell(field: str, value: Any, *, percent: bool = False) -> Any:
         return parse_visas(value)
     if field == "setting":
         return parse_setting(value)
+    if field == "track":
+        return parse_track(value)
     if field == "acgme_id":
         if is_empty(value):
             return None
@@ -257,6 +276,8 @@ def check_record(values: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str
     if record["setting"] is not None and (not isinstance(record["setting"], str)
                                           or record["setting"] not in SETTINGS):
         problems.append(("setting", f"'{record['setting']}' is not a known setting"))
+    if record["track"] is not None and record["track"] not in TRACKS:
+        problems.append(("track", f"'{record['track']}' is not a known track"))
     for name, (low, high) in _LIMITS.items():
         value = record[name]
         if value is None:

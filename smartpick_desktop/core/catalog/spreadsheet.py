@@ -65,6 +65,8 @@ _ALIASES: dict[str, tuple[str, ...]] = {
               "location state", "state abbreviation"),
     "setting": ("setting", "program setting", "program best described as",
                 "best described as", "program type", "type of program", "hospital type"),
+    "track": ("track", "position track", "program track", "track type", "position type",
+              "categorical or preliminary"),
     "positions": ("first year positions", "first-year positions", "pgy1 positions",
                   "pgy-1 positions", "pgy 1 positions", "positions", "number of positions",
                   "positions offered", "quota", "total positions pgy1", "pgy1 spots", "spots",
@@ -114,6 +116,11 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "latitude": ("latitude", "lat"),
     "longitude": ("longitude", "lon", "lng", "long"),
 }
+
+
+def aliases_of(field: str) -> tuple[str, ...]:
+    """The column names read as ``field`` (lower case)."""
+    return _ALIASES.get(field, ())
 
 
 def fold_header(text: str) -> str:
@@ -394,14 +401,14 @@ def apply_overrides(table: Table, mapping: dict[int, str],
         column, sep, target = item.rpartition("=")
         column, target = column.strip(), target.strip()
         if not sep or not column or not target:
-            raise InputError(f"--map '{item}': write it as COLUMN=field, e.g. "
+            raise InputError(f"Column mapping '{item}': write it as COLUMN=field, e.g. "
                              "\"Program Name=name\".")
         if target != IGNORE and target not in IMPORT_FIELDS:
-            raise InputError(f"--map '{item}': unknown field '{target}' (fields: "
+            raise InputError(f"Column mapping '{item}': unknown field '{target}' (fields: "
                              f"{', '.join(IMPORT_FIELDS)}, or ignore).")
         index = folded.get(fold_header(column))
         if index is None:
-            raise InputError(f"--map '{item}': file {table.path.name} has no column "
+            raise InputError(f"Column mapping '{item}': file {table.path.name} has no column "
                              f"'{column}'.")
         for other, name in list(mapping.items()):
             if name == target and other != index:
@@ -419,8 +426,8 @@ def check_mapping(table: Table, mapping: dict[int, str]) -> None:
     for needed, label in (("name", "program name"), ("specialty", "specialty")):
         if needed not in fields:
             raise InputError(f"File {table.path.name}: no column for the {label} (columns: "
-                             f"{', '.join(h for h in table.header if h)[:300]}); use --map "
-                             f"\"COLUMN={needed}\".")
+                             f"{', '.join(h for h in table.header if h)[:300]}).",
+                             fix="map_columns")
 
 
 # --- rows --------------------------------------------------------------------------------------
@@ -441,7 +448,7 @@ def check_rows(table: Table, mapping: dict[int, str],
     percent = {i: _percent_column(table.header[i]) for i, f in columns if f in SHARE_FIELDS}
     for position, (row, number) in enumerate(zip(table.rows, table.row_numbers, strict=True)):
         if progress and position % 500 == 0 and progress(position, len(table.rows)) is False:
-            raise InputError(f"Import of {table.path.name} cancelled; nothing was imported.")
+            raise InputError(f"Import of {table.path.name} canceled; nothing was imported.")
         values: dict[str, Any] = {}
         problems: list[RowProblem] = []
         for index, name in columns:
@@ -524,9 +531,9 @@ def rows_rejected(name: str, checked: CheckedRows, *, all_rows: bool = False) ->
     first = checked.problems[0]
     count = checked.invalid_rows
     rows = "1 row is" if count == 1 else f"{count} rows are"
-    tail = ("no row can be imported" if all_rows else
-            "nothing was imported (use --skip-invalid to import the other rows)")
-    err = InputError(f"File {name}: {rows} invalid ({first.sentence()}); {tail}.")
+    tail = "no row can be imported" if all_rows else "nothing was imported"
+    err = InputError(f"File {name}: {rows} invalid ({first.sentence()}); {tail}.",
+                     fix=None if all_rows else "skip_invalid")
     err.problems = [p.sentence() for p in checked.problems]  # type: ignore[attr-defined]
     return err
 
@@ -535,7 +542,7 @@ def rows_rejected(name: str, checked: CheckedRows, *, all_rows: bool = False) ->
 
 EXPORT_COLUMNS: tuple[str, ...] = (
     "smartpick_id", "acgme_id", "name", "institution", "specialty", "city", "state", "setting",
-    "positions", "share_md", "share_do", "share_img", "visa_j1", "visa_h1b", "min_step2",
+    "track", "positions", "share_md", "share_do", "share_img", "visa_j1", "visa_h1b", "min_step2",
     "typical_step2", "interviews_per_year", "signals_accepted", "website", "reputation",
     "grad_year_cutoff", "max_failed_attempts", "source", "demo", "stars", "status", "tags",
     "notes",

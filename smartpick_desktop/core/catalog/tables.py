@@ -51,6 +51,7 @@ class ProgramRow(Base):
     latitude: Mapped[float | None] = mapped_column(Float, nullable=True)
     longitude: Mapped[float | None] = mapped_column(Float, nullable=True)
     setting: Mapped[str | None] = mapped_column(String(30), nullable=True)
+    track: Mapped[str | None] = mapped_column(String(20), nullable=True)
     positions: Mapped[int | None] = mapped_column(Integer, nullable=True)
     share_md: Mapped[float | None] = mapped_column(Float, nullable=True)
     share_do: Mapped[float | None] = mapped_column(Float, nullable=True)

@@ -17,11 +17,12 @@ from sqlalchemy.orm import Session
 from smartpick_desktop.core.catalog import geography
 from smartpick_desktop.core.catalog.program import PACK_FIELDS, match_key
 from smartpick_desktop.core.catalog.tables import CatalogSource, ProgramRow
+from smartpick_desktop.core.words import plural
 
 _TABLE = ProgramRow.__table__
 _COMPARED = (*PACK_FIELDS, "is_demo", "provenance", "source_id")
 CITY_FOUND = "Looked up offline from the city (GeoNames)"
-CITY_NOT_FOUND = "Centre of the state: city not found offline (GeoNames)"
+CITY_NOT_FOUND = "Center of the state: city not found offline (GeoNames)"
 
 
 @dataclass
@@ -41,7 +42,7 @@ class WriteResult:
         if self.removed:
             text += f", {self.removed} removed"
         if self.skipped:
-            text += f", {self.skipped} invalid rows skipped"
+            text += f", {plural(self.skipped, 'invalid row')} skipped"
         return text
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
@@ -37,6 +38,14 @@ TEXT_FIELDS: dict[str, int] = {
     "name": 200, "specialty": 120, "institution": 200, "title": 200, "email": 320, "phone": 80,
     "how_met": 200, "where_met": 200, "notes": 10_000,
 }
+
+
+EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")
+
+
+def looks_like_email(text: str) -> bool:
+    """True for name@domain.tld (a domain without a dot, like name@osumc, is refused)."""
+    return EMAIL.fullmatch(text.strip()) is not None
 
 
 @dataclass
@@ -111,9 +120,10 @@ def validate(contact: Contact, where: str = "The contact") -> Contact:
             raise InputError(f'{where}: field "{name}": {err}.') from None
         setattr(contact, name, value)
     if not contact.name:
-        raise InputError(f'{where}: field "name" is empty; every contact needs a name.')
-    if contact.email and ("@" not in contact.email or any(c.isspace() for c in contact.email)):
-        raise InputError(f'{where}: field "email" is not an e-mail address: {contact.email!r}.')
+        raise InputError(f"{where}: the name is missing; every contact needs a name.")
+    if contact.email and not looks_like_email(contact.email):
+        raise InputError(f"{where}: the e-mail {contact.email!r} is not a complete address "
+                         "(it needs a name, an @ and a domain such as osumc.edu).")
     if contact.role not in ROLES:
         raise InputError(f'{where}: field "role" must be one of {", ".join(ROLES)}, '
                          f"not {contact.role!r}.")

@@ -125,10 +125,13 @@ def _fill(row: LetterRow, writer: str, contact_id: int | None, requested: dt.dat
           notes: str) -> None:
     writer = " ".join((writer or "").split())
     if not writer:
-        raise InputError('The letter: field "writer" is empty; name who writes it.')
+        raise InputError("The letter: the writer's name is missing; say who writes it.")
     if len(writer) > 200:
         raise InputError('The letter: field "writer" is longer than 200 characters.')
     _check_status(status)
+    if requested is not None and due is not None and due < requested:
+        raise InputError(f"The letter: the due date {due.isoformat()} is before the date it was "
+                         f"requested ({requested.isoformat()}).")
     row.writer = writer
     row.contact_id = contact_id
     row.requested = requested

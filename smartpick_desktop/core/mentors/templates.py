@@ -30,9 +30,9 @@ class Template:
 TEMPLATES: dict[str, Template] = {t.key: t for t in (
     Template(
         "peer_mentor", "Reach out to a peer mentor",
-        "A few questions from a student applying in {my_specialty}",
+        "A few questions from an applicant in {my_specialty}",
         "Hi {first_name},\n\n"
-        "I'm {my_name}, a medical student applying in {my_specialty} this cycle. I'd love to "
+        "I'm {my_name}, {who_i_am} applying in {my_specialty} this cycle. I'd love to "
         "hear how you approached your own application — what you wish you had known, and "
         "what made the biggest difference.\n\n"
         "Would you have 15–20 minutes for a call or coffee in the next couple of weeks? I'm "
@@ -42,7 +42,7 @@ TEMPLATES: dict[str, Template] = {t.key: t for t in (
         "research_inquiry", "Ask about research opportunities",
         "Research opportunities in {their_specialty}",
         "Dear {salutation},\n\n"
-        "My name is {my_name}, and I'm a medical student interested in {my_specialty}. I read "
+        "My name is {my_name}, and I'm {who_i_am} interested in {my_specialty}. I read "
         "about your group's work at {institution} and would be glad to contribute — chart "
         "review, data collection or a small project of my own under your guidance.\n\n"
         "I can commit [hours per week] over [months]. I've attached my CV; would you have a "
@@ -70,7 +70,7 @@ TEMPLATES: dict[str, Template] = {t.key: t for t in (
         "letter_request", "Ask for a letter of recommendation",
         "Letter of recommendation for my {my_specialty} application",
         "Dear {salutation},\n\n"
-        "I'm applying to {my_specialty} residency programs this cycle, and I would be honoured "
+        "I'm applying to {my_specialty} residency programs this cycle, and I would be honored "
         "if you would write a strong letter of recommendation for me. Working with you "
         "[where and when] shaped my interest in the specialty.\n\n"
         "To make it easier, I've attached:\n"
@@ -101,6 +101,7 @@ def placeholders(contact: Contact | None, profile: Profile | None) -> dict[str, 
         "name": "[their name]", "first_name": "[their first name]", "salutation": "[their name]",
         "institution": "[their institution]", "their_specialty": "[their specialty]",
         "my_name": "[your name]", "my_specialty": "[your specialty]",
+        "who_i_am": "a medical student",
     }
     if contact is not None:
         values["name"] = contact.name
@@ -112,6 +113,8 @@ def placeholders(contact: Contact | None, profile: Profile | None) -> dict[str, 
         if contact.specialty:
             values["their_specialty"] = contact.specialty
     if profile is not None:
+        if profile.has_graduated():
+            values["who_i_am"] = f"a {profile.graduation_year} medical graduate"
         if profile.name:
             values["my_name"] = profile.name
         if profile.specialty:

@@ -59,7 +59,7 @@ def read_vcards(path: Path) -> list[Contact]:
 
     Raises:
         InputError: the file is empty, is not a vCard file, is cut off inside a card, or has a
-            card with no name, e-mail or organisation.
+            card with no name, e-mail or organization.
     """
     return parse_vcards(read_text(path), str(path))
 
@@ -216,7 +216,7 @@ def _card_to_contact(lines: list[_Line], where: str, number: int) -> Contact:
     if not name:
         name = organisation or email
     if not name:
-        raise InputError(f"{where}: card {number} has no name, e-mail or organisation.")
+        raise InputError(f"{where}: card {number} has no name, e-mail or organization.")
     if email and ("@" not in email or any(c.isspace() for c in email)):
         email = ""
     role = texts.get("X-SMARTPICK-ROLE", "").lower()

@@ -3,10 +3,10 @@
 Each synthetic applicant (type mix of the NRMP Match) gets a Step 2 CK from the published spread,
 research, honors, attempts, years since graduation and US clinical experience, applies to the
 typical number of programs for their type (applications.json), chosen as typical applicants
-choose them — near their own level with scatter, not by the optimiser — signals its specialty's
+choose them — near their own level with scatter, not by the optimizer — signals its specialty's
 allowance, and then the season is **simulated**: a shared factor u per applicant, an interview
 drawn at each program, a match drawn at each interview. The simulated PGY-1 match rate per type is
-compared with NRMP 2025 (``load_reference().match_rates``).
+compared with the NRMP rates of the latest shipped year (``published_rates``).
 
 Second target, the match step: a typical US senior in Family Medicine (Step 2 CK at the specialty
 mean, 6 research items, 3 clerkship honors) must reproduce the published P(match | k programs
@@ -61,6 +61,17 @@ MINIMUM_SHARE = 0.3    # share of programs publishing a minimum (15 points below
 SIGNALS = 10           # signals per applicant (typical allowance), default multiplier
 
 
+def calibration_year() -> int:
+    """The NRMP Match year whose rates by applicant type the model is fitted to and checked
+    against: the latest the reference data ships."""
+    return load_reference().latest_match_year
+
+
+def published_rates() -> tuple[int, dict]:
+    """(year, rate Figure by applicant type) the calibration targets."""
+    return load_reference().match_rates_for(calibration_year())
+
+
 @dataclass(frozen=True)
 class CheckRow:
     applicant_type: str
@@ -69,6 +80,7 @@ class CheckRow:
     published: float
     source: str
     applicants: int
+    year: int = 0
 
     @property
     def within(self) -> bool:
@@ -90,6 +102,7 @@ class _Population:
     z_v: np.ndarray          # (n,) standard normal for v (interview performance)
     r_inv: np.ndarray        # (n, k) uniforms for invites
     r_match: np.ndarray      # (n, k) uniforms for matches
+    applicant_type: str = "us_md"
 
 
 def _population(atype: str, n: int, rng: np.random.Generator, c: ModelConstants) -> _Population:
@@ -120,7 +133,7 @@ def _population(atype: str, n: int, rng: np.random.Generator, c: ModelConstants)
         prof_years = int(years[i])
         s = applicant_strength(_WithYears(prof, prof_years), c)
         quality[i] = s.total - type_offset
-    z_app = (step2 - 250.0) / sd + quality / b
+    z_app = (step2 - 250.0) / sd + quality / c["profile_scale"]
     # programs chosen near the applicant's level with scatter (typical behaviour)
     prog_c = SELF_SELECTION * z_app[:, None] + rng.normal(0.0, c["calibration_choice_sd"], (n, k))
     typical = 250.0 + sd * prog_c
@@ -140,7 +153,7 @@ def _population(atype: str, n: int, rng: np.random.Generator, c: ModelConstants)
     signal = np.where(signalled & accepts, math.log(c.signal_multiplier("signal")), 0.0)
     return _Population(quality, step2_rel, friendly, geo, cutoff, signal,
                        np.ones((n, k), dtype=bool), rng.standard_normal(n),
-                       rng.standard_normal(n), rng.random((n, k)), rng.random((n, k)))
+                       rng.standard_normal(n), rng.random((n, k)), rng.random((n, k)), atype)
 
 
 class _WithYears:
@@ -158,14 +171,18 @@ class _WithYears:
 
 
 def simulate(pop: _Population, intercept: float, type_offset: float,
-             c: ModelConstants) -> float:
+             c: ModelConstants, match_logit: float | None = None) -> float:
     """Simulated match rate: draw u and v, interviews and matches; matched if any interview
-    matches."""
+    matches. ``match_logit``: the match step's intercept for this type (default: the shipped
+    one plus the type's match offset)."""
     u = pop.z_u[:, None] * c["applicant_factor_sd"]
     v = pop.z_v[:, None] * c["interview_factor_sd"]
-    quality = (pop.quality + type_offset)[:, None]
-    eta = intercept + quality + pop.step2_rel + pop.friendly + pop.geo + pop.cutoff + pop.signal
-    mu = c.match_logit + c["match_strength_slope"] * (quality + pop.step2_rel)
+    quality = pop.quality[:, None]
+    eta = (intercept + type_offset + quality + pop.step2_rel + pop.friendly + pop.geo
+           + pop.cutoff + pop.signal)
+    m = c.match_logit + c.match_type_offset(pop.applicant_type) if match_logit is None \
+        else match_logit
+    mu = m + c["match_strength_slope"] * (quality + pop.step2_rel)
     invited = pop.r_inv < logistic(eta + u)
     w = c["match_strength_slope"] * u + v
     matched_here = invited & (pop.r_match < logistic(mu + w)) & pop.mask
@@ -181,14 +198,14 @@ def check(*, seed: int = CHECK_SEED, per_type: int = PER_TYPE,
           consts: ModelConstants | None = None) -> list[CheckRow]:
     """Run the synthetic population with the shipped constants; model vs published by type."""
     c = consts or load_constants()
-    ref = load_reference()
+    year, rates = published_rates()
     pops = _populations(seed, per_type, c)
     rows = []
     for t in APPLICANT_TYPES:
         rate = simulate(pops[t], c["intercept"], c.type_offset(t), c)
-        fig = ref.match_rates[t]
-        rows.append(CheckRow(t, APPLICANT_TYPE_LABELS[t], rate, float(fig.value), fig.cite(),
-                             per_type))
+        fig = rates[t]
+        rows.append(CheckRow(t, APPLICANT_TYPE_LABELS[t], rate, float(fig.value),
+                             fig.cite(), per_type, year))
     return rows
 
 
@@ -205,19 +222,30 @@ def _bisect(fn, target: float, lo: float, hi: float, iters: int = 40) -> float:
 
 def fit_parameters(*, seed: int = FIT_SEED, per_type: int = PER_TYPE,
                    consts: ModelConstants | None = None) -> dict[str, float]:
-    """Fit the intercept and the type offsets to NRMP 2025 (for updating model.json), after the
-    match step's two parameters (``fit_rank_parameters``)."""
+    """Fit the match step to the published rates (for updating model.json).
+
+    The interview step (intercept, Step 2 CK slope, type offsets) comes from individual
+    outcomes (``scripts/fit_model.py``) and is held fixed here. First the Family Medicine rank
+    points give sigma_v and the Family Medicine match intercept (``fit_rank_parameters``); then
+    the national match intercept reproduces the US MD rate, and one match offset per other
+    applicant type its rate; the Family Medicine specialty offset is the difference."""
     c = consts or load_constants()
     rank = fit_rank_parameters(c)
+    fm_total = rank.pop("match_intercept")
     c = with_values(c, rank)
-    ref = load_reference()
     pops = _populations(seed, per_type, c)
-    target = {t: float(ref.match_rates[t].value) for t in APPLICANT_TYPES}
-    a = _bisect(lambda x: simulate(pops["us_md"], x, 0.0, c), target["us_md"], -8.0, 4.0)
-    out = {**rank, "intercept": round(a, 3), "type_offset_us_md": 0.0}
+    _year, rates = published_rates()
+    target = {t: float(rates[t].value) for t in APPLICANT_TYPES}
+    a, offsets = c["intercept"], {t: c.type_offset(t) for t in APPLICANT_TYPES}
+    m0 = _bisect(lambda x: simulate(pops["us_md"], a, offsets["us_md"], c, x),
+                 target["us_md"], -6.0, 12.0)
+    out = {**rank, "match_intercept": round(m0, 3), "match_type_offset_us_md": 0.0,
+           "match_offset_family_medicine": round(
+               fm_total + c.specialty_match_offset("Family Medicine", "us_md") - m0, 3)}
     for t in APPLICANT_TYPES[1:]:
-        d = _bisect(lambda x, t=t: simulate(pops[t], a, x, c), target[t], -8.0, 4.0)
-        out[f"type_offset_{t}"] = round(d, 3)
+        d = _bisect(lambda x, t=t: simulate(pops[t], a, offsets[t], c, m0 + x), target[t],
+                    -10.0, 10.0)
+        out[f"match_type_offset_{t}"] = round(d, 3)
     return out
 
 
@@ -262,7 +290,8 @@ def _typical_mu(c: ModelConstants) -> float:
     from smartpick_desktop.core.model.chances import applicant_strength
 
     s = applicant_strength(typical_fm_senior(), c)
-    return c.match_logit + c["match_strength_slope"] * s.quality
+    return (c.match_logit + c.specialty_match_offset("Family Medicine", "us_md")
+            + c["match_strength_slope"] * s.quality)
 
 
 def rank_check(consts: ModelConstants | None = None) -> list[RankRow]:
@@ -307,6 +336,8 @@ def fit_rank_parameters(consts: ModelConstants | None = None) -> dict[str, float
     fine = [round(float(sd), 2) for sd in np.arange(coarse - 0.1, coarse + 0.1001, 0.01)
             if sd >= 0]
     best = min(fine, key=lambda sd: fit_at(sd)[0])
+    # match_intercept here: the whole Family Medicine match intercept (national intercept plus
+    # the specialty's offset); fit_parameters splits it.
     return {"match_intercept": round(fit_at(best)[1], 3), "interview_factor_sd": best}
 
 

@@ -22,6 +22,7 @@ import numpy as np
 
 from smartpick_desktop.core.model.constants import ModelConstants, load_constants
 from smartpick_desktop.core.reference import load_reference
+from smartpick_desktop.core.words import plural
 
 SIGNAL_LEVELS = ("gold", "silver", "signal")
 
@@ -48,6 +49,7 @@ class Strength:
     step2: float | None
     step2_expected: bool
     terms: tuple[ProfileTerm, ...]  # research, honors, failed attempts, years, USCE, type
+    step2_from_comlex: int | None = None  # the COMLEX Level 2-CE score Step 2 was mapped from
 
     @property
     def total(self) -> float:
@@ -55,19 +57,28 @@ class Strength:
 
     @property
     def quality(self) -> float:
-        """Strength terms that programs also weigh after the interview (not the type offset)."""
-        return float(sum(t.logit for t in self.terms))
+        """Strength terms that programs also weigh after the interview (not the type offset:
+        the match step has its own, ``match_type_offset_*``)."""
+        return float(sum(t.logit for t in self.terms if t.key != "type"))
+
+
+def comlex_to_step2(comlex: float, consts: ModelConstants | None = None) -> float:
+    """The Step 2 CK a COMLEX Level 2-CE score stands for (linear concordance, model.json
+    ``comlex_to_step2_slope`` / ``_intercept``; rounded, clipped to 180–290)."""
+    c = consts or load_constants()
+    value = c["comlex_to_step2_intercept"] + c["comlex_to_step2_slope"] * float(comlex)
+    return float(min(290.0, max(180.0, round(value))))
 
 
 def applicant_strength(profile: Any, consts: ModelConstants | None = None) -> Strength:
     """Profile terms of the log-odds (same for every program)."""
     c = consts or load_constants()
-    b = c["strength_slope"]
+    b = c["profile_scale"]
     terms: list[ProfileTerm] = []
     research = max(0, int(getattr(profile, "research_items", 0) or 0))
     if research:
         v = b * c["research_per_log_item"] * math.log1p(research)
-        terms.append(ProfileTerm("research", v, f"{research} research items"))
+        terms.append(ProfileTerm("research", v, plural(research, "research item")))
     honors = list(getattr(profile, "honors", []) or [])
     hv = sum(c[f"honor_{h}"] for h in honors if f"honor_{h}" in c.figures)
     if hv:
@@ -77,32 +88,36 @@ def applicant_strength(profile: Any, consts: ModelConstants | None = None) -> St
     clerk = min(8, max(0, int(getattr(profile, "clerkship_honors", 0) or 0)))
     if clerk:
         terms.append(ProfileTerm("clerkships", b * c["clerkship_honor"] * clerk,
-                                 f"{clerk} clerkship honors"))
+                                 plural(clerk, "clerkship honor")))
     failed = max(0, int(getattr(profile, "failed_attempts", 0) or 0))
     if failed:
         terms.append(ProfileTerm("failed", -b * c["failed_attempt"] * failed,
-                                 f"{failed} failed exam attempt{'s' if failed > 1 else ''}"))
+                                 plural(failed, "failed exam attempt")))
     years_fn = getattr(profile, "years_since_graduation", None)
     years = int(years_fn()) if callable(years_fn) else 0
     extra = max(0, years - int(c["years_grace"]))
     if extra:
         terms.append(ProfileTerm("years", -b * c["year_since_graduation"] * extra,
-                                 f"{years} years since graduation"))
+                                 plural(years, "year") + " since graduation"))
     atype = getattr(profile, "applicant_type", "us_md")
     if atype in ("us_img", "non_us_img"):
         months = min(12, max(0, int(getattr(profile, "us_clinical_months", 0) or 0)))
         if months:
             terms.append(ProfileTerm("usce", b * c["usce_per_month"] * months,
-                                     f"{months} months of US clinical experience"))
+                                     plural(months, "month") + " of US clinical experience"))
     offset = c.type_offset(atype)
     if offset:
         labels = {"us_do": "US DO", "us_img": "US IMG", "non_us_img": "non-US IMG"}
         terms.append(ProfileTerm("type", offset, f"Applying as {labels.get(atype, atype)} "
-                                 "(fitted to NRMP 2025 match rates)"))
+                                 f"({c.figure(f'type_offset_{atype}').source.label()})"))
     step2_fn = getattr(profile, "step2_for_model", None)
     step2 = step2_fn if not callable(step2_fn) else step2_fn()
+    comlex = None
+    if step2 is None and getattr(profile, "comlex_level2", None) is not None:
+        comlex = int(profile.comlex_level2)
+        step2 = comlex_to_step2(comlex, c)
     return Strength(atype, None if step2 is None else float(step2),
-                    bool(getattr(profile, "step2_is_expected", False)), tuple(terms))
+                    bool(getattr(profile, "step2_is_expected", False)), tuple(terms), comlex)
 
 
 # --- programs --------------------------------------------------------------------------------
@@ -134,6 +149,10 @@ class ProgramArrays:
     longitude: np.ndarray | None = None
     reputation: np.ndarray | None = None
     stars: np.ndarray | None = None
+    grad_year_cutoff: np.ndarray | None = None      # NaN where the program states none
+    max_failed_attempts: np.ndarray | None = None   # NaN where the program states none
+    spec_index: np.ndarray | None = None  # index of each program's specialty in spec_names
+    spec_names: list[str] = field(default_factory=list)
     n: int = field(init=False)
 
     def __post_init__(self) -> None:
@@ -151,7 +170,8 @@ def _specialty_mean(name: str, cache: dict[str, float]) -> float:
 
 _COLUMN_NAMES = ("program_id", "specialty", "state", "visa_j1", "visa_h1b", "typical_step2",
                  "min_step2", "share_do", "share_img", "share_md", "positions", "setting",
-                 "signals_accepted", "latitude", "longitude", "reputation", "stars")
+                 "signals_accepted", "latitude", "longitude", "reputation", "stars",
+                 "grad_year_cutoff", "max_failed_attempts")
 _COLUMNS = operator.attrgetter(*_COLUMN_NAMES)
 
 
@@ -168,7 +188,11 @@ def program_arrays(programs: Sequence[Any], consts: ModelConstants | None = None
 
     means: dict[str, float] = {}
     specs = list(col["specialty"])
-    spec_mean = np.array([_specialty_mean(s, means) for s in specs], dtype=float)
+    codes: dict[str, int] = {}
+    spec_index = np.fromiter((codes.setdefault(s, len(codes)) for s in specs), np.int64, n)
+    spec_names = list(codes)
+    spec_mean = (np.array([_specialty_mean(s, means) for s in spec_names], dtype=float)[spec_index]
+                 if n else np.zeros(0))
     typical, min_s2 = floats("typical_step2"), floats("min_step2")
     sdo, simg, smd, pos = (floats("share_do"), floats("share_img"), floats("share_md"),
                            floats("positions"))
@@ -188,7 +212,9 @@ def program_arrays(programs: Sequence[Any], consts: ModelConstants | None = None
     stars = np.array([x or 0 for x in col["stars"]], dtype=float)
     return ProgramArrays(programs, ids, specs, states, typical, estimated, spec_mean, min_s2,
                          sdo, simg, j1, h1b, accepts, setting, pos, floats("latitude"),
-                         floats("longitude"), floats("reputation"), stars)
+                         floats("longitude"), floats("reputation"), stars,
+                         floats("grad_year_cutoff"), floats("max_failed_attempts"),
+                         spec_index, spec_names)
 
 
 # --- terms -----------------------------------------------------------------------------------
@@ -269,6 +295,21 @@ def img_block(profile: Any, program: Any) -> str | None:
     return None
 
 
+def _limits_block(profile: Any, arr: ProgramArrays) -> np.ndarray:
+    """Programs whose graduation-year cutoff or failed-attempt limit may rule the applicant out
+    (vectorised; ``img_block`` then gives the reason)."""
+    out = np.zeros(arr.n, dtype=bool)
+    year = getattr(profile, "graduation_year", None)
+    failed = getattr(profile, "failed_attempts", 0) or 0
+    if year is not None and arr.grad_year_cutoff is not None:
+        cut = arr.grad_year_cutoff
+        out |= ~np.isnan(cut) & (year < np.nan_to_num(cut, nan=-1e9))
+    if failed and arr.max_failed_attempts is not None:
+        lim = arr.max_failed_attempts
+        out |= ~np.isnan(lim) & (failed > np.nan_to_num(lim, nan=1e9))
+    return out
+
+
 def compute_terms(profile: Any, arr: ProgramArrays, *,
                   signals: Mapping[int, str] | Sequence[int] = (),
                   consts: ModelConstants | None = None) -> Terms:
@@ -299,9 +340,9 @@ def compute_terms(profile: Any, arr: ProgramArrays, *,
             if why:
                 reasons[i] = why
                 eligible[i] = False
-    for i, program in enumerate(arr.programs):
-        why = img_block(profile, program)
-        if why and eligible[i]:
+    for i in np.flatnonzero(_limits_block(profile, arr) & eligible):
+        why = img_block(profile, arr.programs[i])
+        if why:
             reasons[i] = why
             eligible[i] = False
     # signals
@@ -310,8 +351,8 @@ def compute_terms(profile: Any, arr: ProgramArrays, *,
     else:
         chosen = {int(k): "signal" for k in signals}
     tiered = _tiered(arr)
-    best_level = "gold" if any(tiered) else "signal"
-    tiered_arr = np.array(tiered, dtype=bool)
+    best_level = "gold" if tiered.any() else "signal"
+    tiered_arr = tiered
     log_best = np.where(arr.accepts_signals,
                         np.where(tiered_arr, math.log(c.signal_multiplier("gold")),
                                  math.log(c.signal_multiplier("signal"))), 0.0)
@@ -328,21 +369,36 @@ def compute_terms(profile: Any, arr: ProgramArrays, *,
                 sig[i] = math.log(c.signal_multiplier(lvl))
                 levels[i] = lvl
     quality = strength.quality + step2
-    match_base = c.match_logit + c["match_strength_slope"] * quality
+    match_base = (c.match_logit + c.match_type_offset(strength.applicant_type)
+                  + _specialty_match_offsets(arr, strength.applicant_type, c)
+                  + c["match_strength_slope"] * quality)
     return Terms(c["intercept"], strength, step2, _friendliness(strength.applicant_type, arr, c),
                  np.where(home, c["home_state"], 0.0), np.where(region, c["preferred_region"], 0.0),
                  cutoff, sig, log_best, eligible, reasons, best_level, levels, match_base)
 
 
-def _tiered(arr: ProgramArrays) -> list[bool]:
-    cache: dict[str, bool] = {}
-    out = []
-    for name in arr.specialty:
-        if name not in cache:
-            spec = load_reference().find_specialty(name or "")
-            cache[name] = bool(spec and spec.signals_gold > 0) or _season_tiered(name)
-        out.append(cache[name])
-    return out
+def _by_specialty(arr: ProgramArrays, value: Any, dtype: Any = float) -> np.ndarray:
+    """``value(specialty)`` for each program, computed once per specialty."""
+    if arr.n == 0:
+        return np.zeros(0, dtype=dtype)
+    if arr.spec_index is None:
+        return np.array([value(name) for name in arr.specialty], dtype=dtype)
+    return np.array([value(name) for name in arr.spec_names], dtype=dtype)[arr.spec_index]
+
+
+def _specialty_match_offsets(arr: ProgramArrays, atype: str, c: ModelConstants) -> np.ndarray:
+    """The match step's specialty offset of each program (0 where none is fitted)."""
+    return _by_specialty(arr, lambda name: c.specialty_match_offset(name or "", atype))
+
+
+def _specialty_tiered(name: str) -> bool:
+    spec = load_reference().find_specialty(name or "")
+    return bool(spec and spec.signals_gold > 0) or _season_tiered(name)
+
+
+def _tiered(arr: ProgramArrays) -> np.ndarray:
+    """Whether each program's specialty signals in tiers (gold and silver)."""
+    return _by_specialty(arr, _specialty_tiered, bool)
 
 
 def _season_tiered(name: str) -> bool:

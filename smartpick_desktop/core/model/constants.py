@@ -31,7 +31,23 @@ class ModelConstants:
         return float(load_reference().applications["step2_overall_mean"].value)
 
     def type_offset(self, applicant_type: str) -> float:
+        """Interview-step offset of an applicant type (US MD = 0)."""
         return self[f"type_offset_{applicant_type}"]
+
+    def match_type_offset(self, applicant_type: str) -> float:
+        """Match-step offset of an applicant type (US MD = 0), apart from the interview step's."""
+        key = f"match_type_offset_{applicant_type}"
+        return self[key] if key in self.figures else 0.0
+
+    def specialty_match_offset(self, specialty: str, applicant_type: str) -> float:
+        """Match-step offset of a specialty (categorical positions), for US graduates or IMGs
+        where fitted separately; 0 for a specialty with no individual evidence."""
+        slug = specialty_slug(specialty)
+        group = "img" if applicant_type in ("us_img", "non_us_img") else "us"
+        for key in (f"match_offset_{slug}_{group}", f"match_offset_{slug}"):
+            if key in self.figures:
+                return self[key]
+        return 0.0
 
     @property
     def match_logit(self) -> float:
@@ -51,6 +67,11 @@ class ModelConstants:
         if level in ("gold", "silver"):
             return self.figures[f"signal_{level}"]
         return load_reference().signal_odds_multiplier
+
+
+def specialty_slug(name: str) -> str:
+    """"General Surgery" -> "general_surgery" (keys of specialty constants)."""
+    return "_".join("".join(ch if ch.isalnum() else " " for ch in name.casefold()).split())
 
 
 def read_constants(path=None) -> ModelConstants:

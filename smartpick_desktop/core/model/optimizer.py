@@ -23,7 +23,7 @@ Method (docs/model.md, "Optimizer"): lazy greedy with common random numbers.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,8 +39,10 @@ BINS_U = 16   # cells for the bounds: 16 bins of u × 32 bins of u + v
 BINS_W = 32
 BATCH = 8
 CACHE_FLOATS = 8_000_000  # success rows kept between steps (64 MB of float64 at most)
-FLATTEN_WINDOW = 5
-FLATTEN_GAIN = 0.01
+#: The recommended list stops where one more application adds less than this to P(match)
+#: (0.2 percentage points: a $30 application for a 1-in-500 chance; docs/model.md).
+KNEE_GAIN = 0.002
+NEXT_SHOWN = 10   # what the next programs after the stop would add (shown to the student)
 
 
 class Cancelled(Exception):
@@ -67,6 +69,8 @@ class GreedyResult:
     interviews: list[float]   # expected interviews after each addition
     fees: list[int]           # fee after each addition
     evaluations: int = 0
+    stopped_by_budget: bool = False
+    knee_at: int | None = None  # index of the first addition that gained less than the knee
 
 
 LOGIT_CLIP = 300.0  # exp(300 + |u|) stays finite
@@ -134,7 +138,8 @@ class _Cells:
 class _NumpyBackend:
     """Vectorised evaluation (the app's implementation)."""
 
-    def __init__(self, items: Items, u: np.ndarray, w: np.ndarray, cells: _Cells) -> None:
+    def __init__(self, items: Items, u: np.ndarray, w: np.ndarray, cells: _Cells,
+                 start_miss: np.ndarray | None = None) -> None:
         self.items, self.u, self.w, self.cells = items, u, w, cells
         mu = items.prog_mu[items.item_prog]
         self.weight = items.prog_weight[items.item_prog]
@@ -146,7 +151,7 @@ class _NumpyBackend:
         self.eu, self.ew = _neg_exp(u), _neg_exp(w)
         self.ce = _neg_exp(items.item_eta)
         self.cm = _neg_exp(mu)
-        self.miss = np.ones_like(u)
+        self.miss = np.ones_like(u) if start_miss is None else np.array(start_miss, float)
         self.cache: dict[int, np.ndarray] = {}
         self.cache_max = max(BATCH, CACHE_FLOATS // max(1, u.size))
 
@@ -185,7 +190,8 @@ class _NumpyBackend:
 class _PythonBackend:
     """The same algorithm in plain Python lists and loops (the benchmark's baseline)."""
 
-    def __init__(self, items: Items, u: np.ndarray, w: np.ndarray, cells: _Cells) -> None:
+    def __init__(self, items: Items, u: np.ndarray, w: np.ndarray, cells: _Cells,
+                 start_miss: np.ndarray | None = None) -> None:
         self.u = [float(x) for x in u]
         self.w = [float(x) for x in w]
         self.eta = [float(x) for x in items.item_eta]
@@ -204,7 +210,8 @@ class _PythonBackend:
         clip = self._clip
         self.eu = [math.exp(-clip(x)) for x in self.u]
         self.ew = [math.exp(-clip(x)) for x in self.w]
-        self.miss = [1.0] * len(self.u)
+        self.miss = ([1.0] * len(self.u) if start_miss is None
+                     else [float(x) for x in start_miss])
         self.cache: dict[int, list[float]] = {}
 
     @staticmethod
@@ -256,18 +263,28 @@ class _PythonBackend:
 def greedy(items: Items, draws: Draws, *, steps: int, budget: int | None = None,
            fee_for: Callable[[int], int] | None = None, python: bool = False,
            progress: Callable[[int, int], bool] | None = None,
-           group_fees: Sequence[Callable[[int], int]] | None = None) -> GreedyResult:
+           knee: float | None = None, after_knee: int = 0,
+           start_miss: np.ndarray | None = None, start_counts: dict[int, int] | None = None,
+           start_fee: int = 0,
+           group_fees: Sequence[Callable[[int], int]] | None = None,
+           forced: np.ndarray | None = None) -> GreedyResult:
     """Greedy with bounds over ``items`` and common random numbers ``u`` (module docstring).
 
     ``fee_for(count)``: ERAS fee for ``count`` programs of one specialty; ``budget`` stops the
-    sequence before the first program it cannot pay for; ``group_fees[g]``, when given, is the
-    fee rule of group ``g`` (its platform's) instead. ``progress(step, steps)`` returning
-    False cancels (raises :class:`Cancelled`).
+    sequence before the first program it cannot pay for (``stopped_by_budget`` is then set).
+    ``knee``: once an addition gains less than this much P(match), take ``after_knee`` more
+    steps (to show what they would add) and stop. ``start_miss`` (per draw), ``start_counts``
+    (programs per group) and ``start_fee``: a list already chosen, which this one extends.
+    ``group_fees[g]``, when given, is the fee rule of group ``g`` (its platform's) instead of
+    ``fee_for``. ``progress(step, steps)`` returning False cancels (raises :class:`Cancelled`).
+    ``forced``: a mask over programs locked in by the student; they are chosen first (best
+    first, signals placed as usual), whatever the budget, and the knee waits for them.
     """
     u = np.asarray(draws.u, dtype=float)
     w = np.asarray(draws.w, dtype=float)
     cells = _Cells.of(u, w)
-    backend = (_PythonBackend if python else _NumpyBackend)(items, u, w, cells)
+    backend = (_PythonBackend if python else _NumpyBackend)(items, u, w, cells, start_miss)
+    base_p = 0.0 if start_miss is None else float(1.0 - np.mean(start_miss))
     n_items = items.item_eta.size
     item_prog, item_level = items.item_prog, items.item_level
     item_group = items.prog_group[item_prog]
@@ -280,16 +297,22 @@ def greedy(items: Items, draws: Draws, *, steps: int, budget: int | None = None,
     for (g, lvl), left in remaining.items():
         if left <= 0:
             valid &= ~((item_group == g) & (item_level == lvl))
-    counts: dict[int, int] = {}
-    fee_total = 0
+    counts: dict[int, int] = dict(start_counts or {})
+    fee_total = start_fee
     expected = 0.0
     out = GreedyResult([], [], [], [])
+    knee_at: int | None = None
+    pending = (np.zeros(items.prog_mu.size, dtype=bool) if forced is None
+               else np.asarray(forced, dtype=bool).copy())
     for step in range(steps):
+        if knee_at is not None and step >= knee_at + after_knee:
+            break
         if progress is not None and progress(step, steps) is False:
             raise Cancelled
-        if not valid.any():
+        now = valid & pending[item_prog] if pending.any() else valid
+        if not now.any():
             break
-        ub, lb = backend.bounds(valid)
+        ub, lb = backend.bounds(now)
         ub_arr = np.minimum(np.asarray(ub), stale)  # an earlier exact gain bounds it too
         floor = float(np.max(lb))
         cands = np.flatnonzero(ub_arr >= floor)
@@ -321,19 +344,26 @@ def greedy(items: Items, draws: Draws, *, steps: int, budget: int | None = None,
         if fee_fn is not None:
             n = counts.get(g, 0)
             extra = fee_fn(n + 1) - fee_fn(n)
-            if budget is not None and fee_total + extra > budget:
+            if budget is not None and fee_total + extra > budget and not pending.any():
+                out.stopped_by_budget = True
                 break
             fee_total += extra
         counts[g] = counts.get(g, 0) + 1
         p, p_int = backend.accept(best_row, best_k)
         expected += p_int
         valid &= item_prog != item_prog[best_k]
+        pending[item_prog[best_k]] = False
         lvl = int(item_level[best_k])
         if lvl:
             remaining[(g, lvl)] -= 1
             if remaining[(g, lvl)] <= 0:
                 valid &= ~((item_group == g) & (item_level == lvl))
         out.order.append(best_k)
+        if knee is not None and knee_at is None and not pending.any():
+            prev = out.curve[-1] if out.curve else base_p
+            if p - prev < knee:
+                knee_at = step
+                out.knee_at = step
         out.curve.append(p)
         out.interviews.append(expected)
         out.fees.append(fee_total)
@@ -355,11 +385,20 @@ class PlanRowResult:
     eligible: bool
     reasons: list[str]
     gain: float
+    track: str = "categorical"
 
 
 @dataclass
 class PlanResult:
-    """An optimized list (saved as the current plan by plan_store.save_plan)."""
+    """An optimized list (saved as the current plan by core.plan.saved.save_plan).
+
+    ``p_match`` is the chance of matching a categorical position on the list (primary and backup
+    specialty); ``p_match_any`` adds the preliminary safety net, if any. ``*_range`` are the
+    (low, high) ends from the validated uncertainty (docs/model.md, "Uncertainty").
+    ``stop_reason``: ``gain`` (one more application would add less than ``knee_gain``),
+    ``budget`` or ``max_apps``; ``next_gains``: what each of the next (up to 10) programs
+    would add to ``p_match``, cumulatively.
+    """
 
     specialty: str
     backup_specialty: str | None
@@ -374,6 +413,13 @@ class PlanResult:
     flatten_at: int | None
     signals_allowed: dict[str, dict[str, int]]
     details: dict[str, Any] = field(default_factory=dict)
+    stop_reason: str = "max_apps"
+    knee_gain: float = 0.0
+    next_gains: list[float] = field(default_factory=list)
+    p_match_range: tuple[float, float] = (0.0, 0.0)
+    p_match_any: float = 0.0
+    p_match_any_range: tuple[float, float] = (0.0, 0.0)
+    expected_interviews_range: tuple[float, float] = (0.0, 0.0)
 
     @property
     def program_ids(self) -> list[int]:
@@ -382,6 +428,20 @@ class PlanResult:
     @property
     def signals(self) -> dict[int, str]:
         return {r.program.program_id: r.signal for r in self.rows if r.signal}
+
+    @property
+    def stop_sentence(self) -> str:
+        """Why the list ends where it does, in words."""
+        n = len([r for r in self.rows if r.track != "preliminary"])
+        nxt = self.next_gains[-1] * 100 if self.next_gains else 0.0
+        more = (f" The next {len(self.next_gains)} would add {nxt:.1f} points of P(match) in all."
+                if self.next_gains else "")
+        if self.stop_reason == "gain":
+            return (f"Stopped at {n} applications: one more would add less than "
+                    f"{self.knee_gain * 100:.1f} points of P(match).{more}")
+        if self.stop_reason == "budget":
+            return f"Stopped at {n} applications: the next one would pass your budget.{more}"
+        return f"Stopped at {n} applications: the most you allowed.{more}"
 
 
 def signal_allowance(specialty: str, season: Any = None) -> dict[str, int]:
@@ -400,12 +460,18 @@ def signal_allowance(specialty: str, season: Any = None) -> dict[str, int]:
     return {"signal": spec.signals_total}
 
 
-def flatten_point(curve: Sequence[float]) -> int | None:
-    """Applications after which the next 5 add less than 1 percentage point (None if never)."""
-    for n in range(1, len(curve) - FLATTEN_WINDOW + 1):
-        if curve[n - 1 + FLATTEN_WINDOW] - curve[n - 1] < FLATTEN_GAIN:
+def flatten_point(curve: Sequence[float], gain: float = KNEE_GAIN) -> int | None:
+    """Applications after which one more adds less than ``gain`` (0.2 points) of P(match):
+    where the recommended list stops when nothing else limits it (None if never)."""
+    for n in range(1, len(curve)):
+        if curve[n] - curve[n - 1] < gain:
             return n
     return None
+
+
+def is_preliminary(program: Any) -> bool:
+    """A preliminary position (a safety net or the first year before an advanced one)."""
+    return getattr(program, "track", None) == "preliminary"
 
 
 @dataclass
@@ -418,24 +484,38 @@ class Prepared:
     items: Items
     groups: list[str]
     allowed: dict[str, dict[str, int]]
+    cautious: Items | None = None
 
 
 def prepare(profile: Any, programs: Sequence[Any], posterior: Any = None,
-            consts: ModelConstants | None = None, season: Any = None) -> Prepared:
-    """Score the programs of the profile's specialties and build the items (program × signal)."""
+            consts: ModelConstants | None = None, season: Any = None, *,
+            preliminary: bool = False, cautious: float = 0.0, force_in: Collection[int] = (),
+            force_out: Collection[int] = ()) -> Prepared:
+    """Score the programs of the profile's specialties and build the items (program × signal).
+
+    ``preliminary``: the preliminary programs of the primary specialty instead of the
+    categorical ones. ``cautious`` > 0 adds a copy of the items at the cautious end (every
+    log-odds lowered by that much, half as much again where the program's competitiveness is
+    estimated) for choosing the list. ``force_out``: program ids locked out (left out);
+    ``force_in``: ids locked in (kept as candidates even when the model finds them
+    ineligible)."""
     from smartpick_desktop.core.model.ranking import score_programs
 
     c = consts or load_constants()
     primary = _canonical(getattr(profile, "specialty", ""))
     backup = getattr(profile, "backup_specialty", None)
     backup = _canonical(backup) if backup else None
-    groups = [primary] + ([backup] if backup else [])
+    groups = [primary] + ([backup] if backup and not preliminary else [])
+    keep_in, keep_out = {int(i) for i in force_in}, {int(i) for i in force_out}
     progs = [p for p in programs if _canonical(p.specialty) in groups
-             and p.status not in ("withdrawn", "rejected") and p.program_id is not None]
+             and (p.status not in ("withdrawn", "rejected") or p.program_id in keep_in)
+             and p.program_id is not None and p.program_id not in keep_out
+             and is_preliminary(p) == preliminary]
     sc = score_programs(profile, progs, posterior=posterior, consts=c)
-    elig = np.flatnonzero(sc.terms.eligible)
+    locked = np.array([p.program_id in keep_in for p in progs], dtype=bool)
+    elig = np.flatnonzero(sc.terms.eligible | locked)
     base_eta = sc.terms.eta(False)
-    allowed = {g: signal_allowance(g, season) for g in groups}
+    allowed = {g: ({} if preliminary else signal_allowance(g, season)) for g in groups}
     item_prog, item_level, item_eta = [], [], []
     group_of = np.array([groups.index(_canonical(progs[i].specialty)) for i in elig], dtype=int)
     for j, i in enumerate(elig):
@@ -446,24 +526,56 @@ def prepare(profile: Any, programs: Sequence[Any], posterior: Any = None,
             item_prog.append(j)
             item_level.append(lv)
             item_eta.append(base_eta[i] + (math.log(c.signal_multiplier(LEVELS[lv])) if lv else 0))
-    items = Items(np.array(item_prog, dtype=int), np.array(item_level, dtype=int),
-                  np.array(item_eta, dtype=float), sc.terms.match_base[elig],
-                  0.5 + 0.5 * sc.fit.fit[elig] / 100.0, group_of,
-                  {(gi, LEVELS.index(lv)): n for gi, g in enumerate(groups)
-                   for lv, n in allowed[g].items()})
-    return Prepared(progs, sc, elig, items, groups, allowed)
+    allowance = {(gi, LEVELS.index(lv)): n for gi, g in enumerate(groups)
+                 for lv, n in allowed[g].items()}
+    weight = 0.5 + 0.5 * sc.fit.fit[elig] / 100.0
+    item_prog_arr = np.array(item_prog, dtype=int)
+    items = Items(item_prog_arr, np.array(item_level, dtype=int), np.array(item_eta, dtype=float),
+                  sc.terms.match_base[elig], weight, group_of, allowance)
+    shaded = None
+    if cautious > 0 and elig.size:
+        extra = cautious * (1.0 + 0.5 * sc.arrays.typical_estimated[elig].astype(float))
+        shaded = Items(items.item_prog, items.item_level, items.item_eta - extra[item_prog_arr],
+                       items.prog_mu - cautious, weight, group_of, allowance)
+    return Prepared(progs, sc, elig, items, groups, allowed, shaded)
+
+
+def uncertainty_logit(consts: ModelConstants | None = None) -> float:
+    """How far the model's log-odds may stray (model.json ``uncertainty_logit``)."""
+    c = consts or load_constants()
+    return c["uncertainty_logit"] if "uncertainty_logit" in c.figures else 0.0
+
+
+def _list_p_match(eta: np.ndarray, mu: np.ndarray, draws: Draws,
+                  shift: float = 0.0) -> float:
+    from smartpick_desktop.core.model.p_match import p_match_list
+
+    return p_match_list(eta + shift, mu + shift, draws)
 
 
 def optimize(profile: Any, programs: Sequence[Any], *, max_apps: int | None = None,
              budget: int | None = None, seed: int = 0, draws: int = DEFAULT_DRAWS,
              posterior: FactorDistribution | Any = None, target: float | None = None,
              curve_to: int | None = None, progress: Callable[[int, int], bool] | None = None,
-             consts: ModelConstants | None = None, season: Any = None) -> PlanResult:
+             consts: ModelConstants | None = None, stop_at_knee: bool = True,
+             knee_gain: float = KNEE_GAIN, cautious: bool = True,
+             prelim_apps: int = 0, season: Any = None, force_in: Collection[int] = (),
+             force_out: Collection[int] = ()) -> PlanResult:
     """Choose the list for ``profile`` among ``programs`` (its primary and backup specialty).
 
-    ``season``: the core.season Season whose platform fee rules apply (default: the season
-    of today's date among the shipped ones)."""
+    The list is chosen at the cautious end of the validated uncertainty (``cautious``), and its
+    figures are reported at the center with a range. It stops where one more application would
+    add less than ``knee_gain`` to P(match) (``stop_at_knee``), at ``max_apps``, at ``budget``
+    or at ``target`` P(match), whichever comes first. ``prelim_apps`` > 0 then adds up to that
+    many preliminary programs of the primary specialty as a safety net (P(match) for "any
+    position"), within what is left of the limits. ``season``: the core.season Season whose
+    platform fee rules and signals apply (default: the season of today's date).
+    ``force_in`` / ``force_out``: program ids the student locked in or out; locked-in programs
+    are always on the list (chosen first, whatever the limits), locked-out ones never.
+    """
+    from smartpick_desktop.core.model.p_match import p_match_by_length
     from smartpick_desktop.core.model.ranking import explain, factor_distribution, score_programs
+    from smartpick_desktop.core.season import application_fees, fee_functions, fee_rule_text
 
     c = consts or load_constants()
     ref = load_reference()
@@ -471,28 +583,51 @@ def optimize(profile: Any, programs: Sequence[Any], *, max_apps: int | None = No
         from smartpick_desktop.core.season import season_in_force
 
         season = season_in_force(None).season
-    prep = prepare(profile, programs, posterior, c, season)
+    delta = uncertainty_logit(c)
+    prep = prepare(profile, programs, posterior, c, season,
+                   cautious=delta if cautious else 0.0, force_in=force_in, force_out=force_out)
     progs, elig, items, groups, allowed = (prep.programs, prep.eligible, prep.items, prep.groups,
                                            prep.allowed)
     primary, backup = groups[0], (groups[1] if len(groups) > 1 else None)
-    limit = max_apps
-    if limit is None and budget is None:
-        limit = int(ref.typical_applications[getattr(profile, "applicant_type", "us_md")].value)
-    steps = min(len(elig), limit if limit is not None else len(elig))
+    if not stop_at_knee and max_apps is None and budget is None and target is None:
+        max_apps = int(ref.typical_applications[getattr(profile, "applicant_type",
+                                                        "us_md")].value)
+    wanted_in = {int(i) for i in force_in}
+    forced = np.array([progs[i].program_id in wanted_in for i in elig], dtype=bool)
+    n_forced = int(forced.sum())
+    cap = min(len(elig), max(n_forced, max_apps if max_apps is not None else len(elig)))
     dist = factor_distribution(posterior, c) if posterior is not None else None
     sample = factor_draws(draws, seed, dist, c)
-    total_steps = min(len(elig), max(steps, curve_to or 0))
-    from smartpick_desktop.core.season import application_fees, fee_functions, fee_rule_text
-
+    total_steps = min(len(elig), max(cap + NEXT_SHOWN, curve_to or 0))
     fee_fns = fee_functions(season, groups)
-    res = greedy(items, sample, steps=total_steps, budget=budget, fee_for=ref.fee_rule.fee_for,
-                 python=False, progress=progress, group_fees=[fee_fns[g] for g in groups])
-    n = len(res.order)
-    chosen_n = min(n, steps)
+    res = greedy(prep.cautious or items, sample, steps=total_steps, budget=None,
+                 fee_for=ref.fee_rule.fee_for, python=False, progress=progress,
+                 knee=knee_gain / 2 if stop_at_knee else None, after_knee=NEXT_SHOWN + 2,
+                 group_fees=[fee_fns[g] for g in groups], forced=forced if n_forced else None)
+    order = res.order
+    order_prog = items.item_prog[order] if order else np.zeros(0, dtype=int)
+    eta_seq = items.item_eta[order] if order else np.zeros(0)
+    mu_seq = items.prog_mu[order_prog] if order else np.zeros(0)
+    curve = p_match_by_length(eta_seq, mu_seq, sample)
+    n = len(order)
+    chosen_n, reason = min(n, cap), "max_apps"
+    if budget is not None:
+        over = next((k for k, fee in enumerate(res.fees) if fee > budget), None)
+        if over is not None and over < chosen_n:
+            chosen_n, reason = over, "budget"
+    if stop_at_knee:
+        knee = next((k for k in range(1, chosen_n)
+                     if curve[k] - curve[k - 1] < knee_gain), None)
+        if knee is not None:
+            chosen_n, reason = knee, "gain"
     if target is not None:
-        reach = next((k + 1 for k, p in enumerate(res.curve[:chosen_n]) if p >= target), None)
-        chosen_n = reach or chosen_n
-    chosen = res.order[:chosen_n]
+        reach = next((k + 1 for k, p in enumerate(curve[:chosen_n]) if p >= target), None)
+        if reach is not None:
+            chosen_n = reach
+    chosen_n = max(chosen_n, min(n, n_forced))  # locked-in programs always stay
+    base_p = curve[chosen_n - 1] if chosen_n else 0.0
+    next_gains = [float(p - base_p) for p in curve[chosen_n:chosen_n + NEXT_SHOWN]]
+    chosen = order[:chosen_n]
     rows = []
     signals_map = {}
     for j, k in enumerate(chosen):
@@ -500,30 +635,111 @@ def optimize(profile: Any, programs: Sequence[Any], *, max_apps: int | None = No
         lvl = LEVELS[int(items.item_level[k])]
         if lvl:
             signals_map[progs[i].program_id] = lvl
-        prev = res.curve[j - 1] if j else 0.0
-        rows.append((i, lvl, res.curve[j] - prev))
+        prev = curve[j - 1] if j else 0.0
+        rows.append((i, lvl, curve[j] - prev))
     sc2 = score_programs(profile, progs, signalled=signals_map, posterior=posterior, consts=c)
     out_rows = [PlanRowResult(progs[i], lvl, float(sc2.p_interview[i]), float(sc2.fit.fit[i]),
-                              str(sc2.tiers[i]), True, explain(sc2, i, c), float(gain))
+                              str(sc2.tiers[i]), True, explain(sc2, i, c), float(gain),
+                              getattr(progs[i], "track", None) or "categorical")
                 for i, lvl, gain in rows]
+    eta_c, mu_c = eta_seq[:chosen_n], mu_seq[:chosen_n]
+    p_cat = float(curve[chosen_n - 1]) if chosen_n else 0.0
+    p_range = (_list_p_match(eta_c, mu_c, sample, -delta), _list_p_match(eta_c, mu_c, sample,
+                                                                        delta))
+    interviews = _expected_interviews(eta_c, sample)
+    interviews_range = (_expected_interviews(eta_c - delta, sample),
+                        _expected_interviews(eta_c + delta, sample))
+    p_any, any_range = p_cat, p_range
     counts: dict[str, int] = {}
     for r in out_rows:
         g = _canonical(r.program.specialty)
         counts[g] = counts.get(g, 0) + 1
+    if prelim_apps > 0 and chosen_n:
+        room = prelim_apps if max_apps is None else min(prelim_apps, max(0, max_apps - chosen_n))
+        spent = sum(line["fee_usd"] for line in
+                    application_fees(season, {g: counts.get(g, 0) for g in groups}))
+        net = _prelim_net(profile, programs, posterior, c, sample, eta_c, mu_c, room,
+                          None if budget is None else budget - spent, counts.get(primary, 0),
+                          fee_fns[primary], knee_gain if stop_at_knee else None)
+        if net is not None:
+            extra_rows, eta_p, mu_p, _gains = net
+            for r in extra_rows:
+                out_rows.append(r)
+                counts[primary] = counts.get(primary, 0) + 1
+            eta_all, mu_all = np.concatenate([eta_c, eta_p]), np.concatenate([mu_c, mu_p])
+            p_any = _list_p_match(eta_all, mu_all, sample)
+            any_range = (_list_p_match(eta_all, mu_all, sample, -delta),
+                         _list_p_match(eta_all, mu_all, sample, delta))
+            interviews += _expected_interviews(eta_p, sample)
     breakdown = application_fees(season, {g: counts.get(g, 0) for g in groups})
     fee = sum(line["fee_usd"] for line in breakdown)
-    curve = [{"applications": k + 1, "p_match": float(p)} for k, p in enumerate(res.curve)]
-    return PlanResult(
-        specialty=primary, backup_specialty=backup, rows=out_rows,
-        p_match=float(res.curve[chosen_n - 1]) if chosen_n else 0.0,
-        expected_interviews=float(res.interviews[chosen_n - 1]) if chosen_n else 0.0,
-        fee_usd=int(fee), fee_breakdown=breakdown, curve=curve, max_apps=max_apps,
-        budget_usd=budget, flatten_at=flatten_point(res.curve), signals_allowed=allowed,
+    curve_out = [{"applications": k + 1, "p_match": float(p)} for k, p in enumerate(curve)]
+    result = PlanResult(
+        specialty=primary, backup_specialty=backup, rows=out_rows, p_match=p_cat,
+        expected_interviews=interviews, fee_usd=int(fee), fee_breakdown=breakdown,
+        curve=curve_out, max_apps=max_apps, budget_usd=budget, flatten_at=flatten_point(curve),
+        signals_allowed=allowed,
         details={"seed": seed, "draws": draws, "fee_rule": fee_rule_text(season, groups),
                  "season": season.id,
-                 "flatten_at": flatten_point(res.curve), "evaluations": res.evaluations,
-                 "candidates": len(elig), "target": target,
-                 "posterior": posterior is not None})
+                 "flatten_at": flatten_point(curve), "evaluations": res.evaluations,
+                 "candidates": len(elig), "target": target, "cautious_logit": delta,
+                 "posterior": posterior is not None},
+        stop_reason=reason, knee_gain=knee_gain, next_gains=next_gains,
+        p_match_range=p_range, p_match_any=p_any, p_match_any_range=any_range,
+        expected_interviews_range=interviews_range)
+    result.details.update({
+        "stop_reason": reason, "stop_text": result.stop_sentence, "knee_gain": knee_gain,
+        "next_gains": next_gains, "p_match_range": list(p_range), "p_match_any": p_any,
+        "p_match_any_range": list(any_range),
+        "expected_interviews_range": list(interviews_range),
+        "preliminary": [r.program.program_id for r in out_rows if r.track == "preliminary"],
+        "optimized_ids": [r.program.program_id for r in out_rows]})
+    return result
+
+
+def _expected_interviews(eta: np.ndarray, draws: Draws) -> float:
+    if eta.size == 0:
+        return 0.0
+    return float(logistic(eta[:, None] + draws.u[None, :]).mean(axis=1).sum())
+
+
+def _prelim_net(profile: Any, programs: Sequence[Any], posterior: Any, c: ModelConstants,
+                sample: Draws, eta_c: np.ndarray, mu_c: np.ndarray, room: int,
+                budget_left: int | None, count_before: int, fee_for: Callable[[int], int],
+                knee_gain: float | None):
+    """Preliminary programs that best raise P(any position) after the categorical list."""
+    from smartpick_desktop.core.model.p_match import success_matrix
+    from smartpick_desktop.core.model.ranking import explain, score_programs
+
+    if room <= 0:
+        return None
+    prep = prepare(profile, programs, posterior, c, preliminary=True)
+    if not len(prep.eligible):
+        return None
+    miss = np.prod(1.0 - success_matrix(eta_c, mu_c, sample), axis=0) if eta_c.size else None
+    fee_before = fee_for(count_before)
+    res = greedy(prep.items, sample, steps=min(room, len(prep.eligible)),
+                 fee_for=fee_for, start_miss=miss,
+                 start_counts={0: count_before}, start_fee=fee_before,
+                 budget=None if budget_left is None else fee_before + budget_left,
+                 knee=knee_gain)
+    order = res.order
+    if knee_gain is not None and res.knee_at is not None:
+        order = order[:max(1, res.knee_at)]
+    if not order:
+        return None
+    idx = [int(prep.eligible[prep.items.item_prog[k]]) for k in order]
+    sc = score_programs(profile, prep.programs, posterior=posterior, consts=c)
+    base = float(1.0 - miss.mean()) if miss is not None else 0.0
+    rows = []
+    for j, i in enumerate(idx):
+        prev = res.curve[j - 1] if j else base
+        rows.append(PlanRowResult(prep.programs[i], None, float(sc.p_interview[i]),
+                                  float(sc.fit.fit[i]), str(sc.tiers[i]), True,
+                                  explain(sc, i, c), float(res.curve[j] - prev), "preliminary"))
+    eta_p = prep.items.item_eta[order]
+    mu_p = prep.items.prog_mu[prep.items.item_prog[order]]
+    return rows, eta_p, mu_p, res.curve
 
 
 def _canonical(name: str) -> str:
@@ -533,11 +749,14 @@ def _canonical(name: str) -> str:
 
 def plan_for_profile(session: Any, profile: Any, *, max_apps: int | None = None,
                      budget: int | None = None, seed: int = 0, use_posterior: bool = True,
-                     use_profile_defaults: bool = True, **kw: Any) -> PlanResult:
+                     use_profile_defaults: bool = True,
+                     saved_signals: Mapping[int, str] | None = None, **kw: Any) -> PlanResult:
     """Optimize over the catalog; the profile's budget is the default budget, and its target
     number of programs the default maximum (unless ``use_profile_defaults`` is False: the GUI
     passes its own controls). Invitations and rejections marked so far (program statuses)
-    update the applicant factor first."""
+    update the applicant factor first (``saved_signals``: the saved plan's signals, which
+    raised the chances that evidence is compared with; core.plan.saved.compute_plan passes
+    them)."""
     from smartpick_desktop.core.catalog.queries import load_programs
 
     programs = load_programs(session, specialty=profile.specialty)
@@ -549,11 +768,9 @@ def plan_for_profile(session: Any, profile: Any, *, max_apps: int | None = None,
         max_apps = profile.target_programs
     posterior = None
     if use_posterior:
-        from smartpick_desktop.core.model.plan_store import current_plan
         from smartpick_desktop.core.model.season import season_posterior
 
-        saved = current_plan(session)
-        post = season_posterior(profile, programs, saved.signals if saved else None)
+        post = season_posterior(profile, programs, dict(saved_signals or {}) or None)
         posterior = post if post.evidence else None
     if kw.get("season") is None:
         from smartpick_desktop.core.season import platform_for, season_in_force

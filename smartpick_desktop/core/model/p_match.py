@@ -131,7 +131,9 @@ def p_match_given_ranks(profile: Any, max_ranks: int = 15,
         spec = load_reference().find_specialty(getattr(profile, "specialty", "") or "")
         mean = float(spec.step2_mean.value) if spec and spec.step2_mean else c.step2_overall_mean
         step2 = c["strength_slope"] * (s.step2 - mean) / c.step2_sd
-    mu = c.match_logit + c["match_strength_slope"] * (s.quality + step2)
+    mu = (c.match_logit + c.match_type_offset(s.applicant_type)
+          + c.specialty_match_offset(getattr(profile, "specialty", "") or "", s.applicant_type)
+          + c["match_strength_slope"] * (s.quality + step2))
     ks = list(range(1, max_ranks + 1))
     return RanksCurve(getattr(profile, "specialty", ""), s.applicant_type, ks,
                       p_match_given_k(mu, ks, c))

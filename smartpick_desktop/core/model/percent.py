@@ -20,3 +20,10 @@ def percent_text_1(p: float) -> str:
     if pct >= 99.95:
         return "100%"
     return f"{min(pct, 99.9):.1f}%"
+
+
+def likely_text(low_high) -> str:
+    """"likely 74–91%" from a (low, high) pair of fractions (the validated range of a figure,
+    docs/model.md section 7c)."""
+    low, high = (percent_text(x) for x in low_high)
+    return f"likely {low.rstrip('%')}–{high}"

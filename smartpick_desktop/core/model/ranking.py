@@ -25,6 +25,7 @@ from smartpick_desktop.core.model.chances import (
 from smartpick_desktop.core.model.constants import ModelConstants, load_constants
 from smartpick_desktop.core.model.fit import FitResult, compute_fit
 from smartpick_desktop.core.model.tiers import tier_of, tiers_for
+from smartpick_desktop.core.words import plural
 
 SIGNAL_WORDS = {"gold": "gold signal", "silver": "silver signal", "signal": "signal"}
 
@@ -124,7 +125,7 @@ def chance_factors(terms: Terms, arr: ProgramArrays, i: int,
         diff = int(round(s.step2 - float(arr.typical[i])))
         who = "Your expected Step 2 CK" if s.step2_expected else "Your Step 2 CK"
         rel = ("equal to" if diff == 0 else
-               f"{abs(diff)} points {'above' if diff > 0 else 'below'}")
+               f"{plural(abs(diff), 'point')} {'above' if diff > 0 else 'below'}")
         text = (f"{who} {int(s.step2)} is {rel} this program's typical matched resident "
                 f"({typical}{est})")
     out.append(Factor("step2", float(terms.step2[i]), text))

@@ -29,7 +29,7 @@ from smartpick_desktop.core.model.chances import (
 from smartpick_desktop.core.model.constants import ModelConstants, load_constants
 from smartpick_desktop.core.model.p_match import percent_text
 
-INVITE_STATUSES = ("invited", "interviewed", "ranked")
+INVITE_STATUSES = ("invited", "interview_scheduled", "interviewed", "ranked")
 REJECT_STATUSES = ("rejected",)
 PENDING_STATUSES = ("applying", "applied")
 GRID = 161

@@ -39,23 +39,21 @@ from smartpick_desktop.core.profile import (
     load_profile,
 )
 
-NO_PROFILE = ("There is no profile yet: run 'smartpick profile import FILE.json' or create one "
-              "in the app before exporting a plan.")
-NO_PLAN = ("There is no plan yet: choose a list in the Plan tab (or run 'smartpick optimize') "
-           "before exporting.")
+NO_PROFILE = "There is no profile yet, so there is no plan to export."
+NO_PLAN = "There is no plan yet: a list of programs must be chosen before exporting."
 
 
 def require_profile(session: Session) -> Profile:
     profile = load_profile(session)
     if profile is None:
-        raise InputError(NO_PROFILE)
+        raise InputError(NO_PROFILE, fix="no_profile")
     return profile
 
 
 def ensure_plan(session: Session, profile: Profile) -> tuple[Any, bool]:
     """Return ``(current plan, computed)``: with none saved, compute one from the profile's
     budget (and target number of applications) and save it first."""
-    from smartpick_desktop.core.model.plan_store import compute_plan, current_plan, save_plan
+    from smartpick_desktop.core.plan.saved import compute_plan, current_plan, save_plan
 
     plan = current_plan(session)
     if plan is not None:
@@ -70,25 +68,30 @@ def assemble_plan(session: Session, *, today: dt.date | None = None) -> PlanDocu
 
     Raises InputError (one sentence) when there is no profile or no plan yet.
     """
-    from smartpick_desktop.core.catalog.queries import load_programs
+    from smartpick_desktop.core.catalog.queries import load_programs_where
     from smartpick_desktop.core.checklist import list_items
-    from smartpick_desktop.core.model.plan_store import current_plan
+    from smartpick_desktop.core.plan.figures import fresh_plan
+    from smartpick_desktop.core.plan.saved import current_plan
 
     today = today or dt.date.today()
     profile = require_profile(session)
-    plan = current_plan(session)
+    plan = fresh_plan(session, profile).plan if current_plan(session) else None
     if plan is None:
-        raise InputError(NO_PLAN)
+        raise InputError(NO_PLAN, fix="no_plan")
     wanted = set(plan.program_ids)
-    programs = [p for p in load_programs(session) if p.program_id in wanted]
+    programs = load_programs_where(session, ids=wanted)
     from smartpick_desktop.core.season import season_in_force, travel_per_interview
 
     letters, due, coming, available = _mentors(session, today)
-    return build_document(profile, plan, programs, letters=letters, follow_ups=due,
-                          upcoming_follow_ups=coming, checklist=list_items(session),
-                          catalog_sources=_catalog(session), mentors_available=available,
-                          today=today, season=season_in_force(session, today).season,
-                          travel=travel_per_interview(session))
+    document = build_document(profile, plan, programs, letters=letters, follow_ups=due,
+                              upcoming_follow_ups=coming, checklist=list_items(session),
+                              catalog_sources=_catalog(session), mentors_available=available,
+                              today=today, season=season_in_force(session, today).season,
+                              travel=travel_per_interview(session))
+    from smartpick_desktop.core.plan.season_doc import add_season
+
+    add_season(session, document, plan)
+    return document
 
 
 def _mentors(session: Session, today: dt.date) -> tuple[list, list, list, bool]:
@@ -160,7 +163,19 @@ def build_document(profile: Profile, plan: Any, programs: Sequence[Any], *,
         sources=sources,
         signals_available=_signals_available(season, profile) if specialty else None,
         season_notice=submission_notice(season, today, platforms, sent),
+        **_plan_extras(plan),
     )
+
+
+def _plan_extras(plan: Any) -> dict[str, Any]:
+    """The plan's range, safety-net figure and stopping sentence, when it has them."""
+    details = getattr(plan, "details", None) or {}
+    low_high = details.get("p_match_range")
+    any_p = details.get("p_match_any")
+    return {"p_match_range": tuple(low_high) if low_high else None,
+            "p_match_any": (float(any_p) if any_p is not None
+                            and any_p > float(plan.p_match) + 1e-9 else None),
+            "stop_text": str(details.get("stop_text") or "")}
 
 
 _SENT = ("applied", "invited", "interviewed", "ranked", "rejected")
@@ -199,7 +214,9 @@ def _snapshot(profile: Profile, position: Any) -> ProfileSnapshot:
         visa=VISAS.get(profile.visa, profile.visa),
         ecfmg=ECFMG_STATUSES.get(profile.ecfmg_status or "", "") if profile.is_img else "",
         preferred_states=list(profile.preferred_states), budget_usd=profile.budget_usd,
-        target_programs=profile.target_programs, position=position.text,
+        target_programs=profile.target_programs,
+        us_clinical_months=profile.us_clinical_months if profile.is_img else None,
+        years_since_graduation=profile.years_since_graduation(), position=position.text,
         position_source=position.source)
 
 

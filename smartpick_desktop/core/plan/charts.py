@@ -143,6 +143,6 @@ def tier_chart(programs: list[PlanProgram], *, width: float = 200,
     legend_y = 6
     drawing.add(Rect(label_w, legend_y + 2, 12, 3, fillColor=INK, strokeColor=None))
     total_signals = sum(signalled.values())
-    drawing.add(String(label_w + 16, legend_y, f"signalled ({total_signals})", fontName=FONT,
+    drawing.add(String(label_w + 16, legend_y, f"signaled ({total_signals})", fontName=FONT,
                        fontSize=7, fillColor=MUTED))
     return drawing

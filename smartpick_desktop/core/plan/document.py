@@ -62,6 +62,8 @@ class ProfileSnapshot:
     preferred_states: list[str] = field(default_factory=list)
     budget_usd: int | None = None
     target_programs: int | None = None
+    us_clinical_months: int | None = None   # IMGs only
+    years_since_graduation: int = 0
     position: str = ""                      # core.position.position_statement text
     position_source: str | None = None
 
@@ -223,7 +225,11 @@ class PlanDocument:
     sources: list[SourceRef] = field(default_factory=list)
     signals_available: int | None = None    # the specialty's signal count (None: not listed)
     season_notice: str | None = None        # the submission window has passed: what still matters
+    season_section: SeasonSection | None = None
     demo_note: str = "Programs marked as demo come from SmartPick's demo pack, not real data."
+    p_match_range: tuple[float, float] | None = None  # likely (low, high), docs/model.md 7c
+    p_match_any: float | None = None        # with a preliminary safety net
+    stop_text: str = ""                     # why the list ends where it does
 
     @property
     def is_demo(self) -> bool:
@@ -240,3 +246,47 @@ class PlanDocument:
         for program in self.programs:
             counts[program.tier if program.tier in counts else "ineligible"] += 1
         return counts
+
+
+# --- the season: tracker, interviews, rank order list (core.plan.season_doc fills these) ------
+
+
+@dataclass(frozen=True)
+class TrackerLine:
+    """One program's application: status, the date of each step, its open checklist items."""
+
+    name: str
+    status: str                             # label, e.g. "Interview scheduled"
+    steps: str                              # "Applying 2026-09-02 · Applied 2026-09-25"
+    open_items: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class InterviewLine:
+    name: str
+    date: dt.date | None
+    score: float | None                     # weighted 1–5, None when not scored
+    notes: str = ""
+    conflict: str | None = None
+
+
+@dataclass(frozen=True)
+class RolLine:
+    rank: int
+    name: str
+    p_match: float                          # P(match) if the list ended here
+
+
+@dataclass
+class SeasonSection:
+    """Applications, interviews and the rank order list, for the PDF."""
+
+    tracker: list[TrackerLine] = field(default_factory=list)
+    interviews: list[InterviewLine] = field(default_factory=list)
+    rol: list[RolLine] = field(default_factory=list)
+    rol_warning: str | None = None
+    rol_note: str = ""
+    rol_sources: list[str] = field(default_factory=list)
+    p_match_primary: float | None = None    # with a backup specialty: the primary alone
+    p_match_now: float | None = None        # after the invitations and rejections marked
+    season_text: str = ""                   # "4 invited, 0 rejected, 16 pending"

@@ -1,4 +1,4 @@
-"""Custom flowables of the plan PDF: coloured chips for tiers and event kinds."""
+"""Custom flowables of the plan PDF: colored chips for tiers and event kinds."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from smartpick_desktop.core.plan.styles import (
 
 
 class Chip(Flowable):
-    """A rounded coloured label, e.g. a tier ("Reach") or an event kind ("NRMP")."""
+    """A rounded colored label, e.g. a tier ("Reach") or an event kind ("NRMP")."""
 
     def __init__(self, text: str, color: colors.Color, *, font_size: float = 7,
                  width: float | None = None) -> None:

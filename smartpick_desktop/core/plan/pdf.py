@@ -57,6 +57,7 @@ from smartpick_desktop.core.plan.styles import (
     esc,
     styles,
 )
+from smartpick_desktop.core.words import plural
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -65,7 +66,9 @@ STATUS_LABELS = {"thank_you_sent": "Thank-you sent", "submitted": "Submitted",
 KIND_LABELS = {"eras": ("ERAS", ACCENT), "nrmp": ("NRMP", colors.HexColor("#4B5D8C")),
                "residencycas": ("ResCAS", colors.HexColor("#2F7A5C")),
                "letter": ("Letter", colors.HexColor("#7A5C99")),
-               "follow_up": ("Follow-up", colors.HexColor("#8C6D2F"))}
+               "follow_up": ("Follow-up", colors.HexColor("#8C6D2F")),
+               "deadline": ("Deadline", colors.HexColor("#9C3D2E")),
+               "interview": ("Interview", colors.HexColor("#2E7D4F"))}
 STATE_MARKS = {"done": '<font color="#2F7A5C" size="7">DONE</font>',
                "missed": '<font color="#B42318" size="7">MISSED</font>',
                "passed": '<font color="#5E6B73" size="7">PAST</font>',
@@ -75,7 +78,7 @@ SIGNAL_COLORS = {"gold": "#A87B00", "silver": "#6B7780", "signal": "#0E5A6B"}
 
 
 class ExportCancelled(Exception):
-    """The user cancelled the export; no file was written."""
+    """The user canceled the export; no file was written."""
 
 
 def long_date(day: dt.date) -> str:
@@ -127,7 +130,7 @@ def render_pdf(doc: PlanDocument, target: str | Path | BinaryIO, *, pagesize=let
 
     def on_progress(kind: str, value: int) -> None:
         if cancelled is not None and cancelled():
-            raise ExportCancelled("The export was cancelled.")
+            raise ExportCancelled("The export was canceled.")
         if kind == "SIZE_EST":
             state["total"] = max(int(value), 1)
         elif kind == "PROGRESS" and progress is not None:
@@ -142,7 +145,7 @@ def render_pdf(doc: PlanDocument, target: str | Path | BinaryIO, *, pagesize=let
     template.setProgressCallBack(on_progress)
     template.build(story, canvasmaker=chrome_canvas(chrome))
     if cancelled is not None and cancelled():
-        raise ExportCancelled("The export was cancelled.")
+        raise ExportCancelled("The export was canceled.")
     data = buffer.getvalue()
     if isinstance(target, (str, Path)):
         from smartpick_desktop.core.files import write_atomic
@@ -170,6 +173,9 @@ def build_story(doc: PlanDocument, width: float) -> list:
     story += _timeline(doc, width)
     story += _letters(doc, width)
     story += _follow_ups(doc, width)
+    from smartpick_desktop.core.plan.pdf_season import season_story
+
+    story += season_story(doc, width)
     story += _sources(doc, width)
     return story
 
@@ -277,7 +283,7 @@ def _style(commands: list) -> TableStyle:
 
 
 def _head(*titles: str) -> list[Paragraph]:
-    """A header row; a title starting with ">" is right-aligned, with "^" centred."""
+    """A header row; a title starting with ">" is right-aligned, with "^" centered."""
     row = []
     for title in titles:
         style = {">": "head_right", "^": "head_center"}.get(title[:1], "head")
@@ -353,7 +359,7 @@ def _cover(doc: PlanDocument, width: float) -> list:
                              ("LEFTPADDING", (0, 0), (-1, -1), 0),
                              ("TOPPADDING", (0, 0), (-1, -1), 0)]))
     out.append(columns)
-    out.append(_p("Sources with what each figure backs are listed in section 8.", "note"))
+    out.append(_p("Sources with what each figure backs are listed in section 9.", "note"))
     out.append(Spacer(1, 8))
     out.append(_p("Chances are SmartPick's estimates from published figures, not promises. "
                   "Discuss this plan with your advisor.", "note"))
@@ -370,10 +376,13 @@ def _profile(doc: PlanDocument, width: float) -> list:
              ("Specialty", profile.specialty),
              ("Backup specialty", profile.backup_specialty or "None"),
              ("Graduation year", profile.graduation_year or "—"),
+             ("Years since graduation", profile.years_since_graduation),
              ("Home", profile.home or "—"),
              ("Step 2 CK", profile.step2 or "Not entered"),
              ("Step 1", profile.step1 or "—"),
              ("Research items", profile.research_items),
+             *([("US clinical experience", plural(profile.us_clinical_months, "month"))]
+               if profile.us_clinical_months is not None else []),
              ("Honors", ", ".join(profile.honors) or "None listed"),
              ("Visa", profile.visa or "—"),
              *([("ECFMG certification", profile.ecfmg)] if profile.ecfmg else []),
@@ -410,8 +419,11 @@ def _programs(doc: PlanDocument, width: float) -> list:
     if doc.signals_available:
         signals += f" of the {doc.signals_available} {esc(doc.profile.specialty)} allows"
     out.append(_m(f"{len(doc.programs)} programs ({esc(mix) or 'none'}); {signals}. "
-                  f"Estimated chance of matching with this list: <b>{percent(doc.p_match)}</b>; "
-                  f"expected interviews: <b>{doc.expected_interviews:.1f}</b>.", "body"))
+                  f"Estimated chance of matching with this list: <b>{percent(doc.p_match)}</b>"
+                  f"{_likely(doc)}; expected interviews: "
+                  f"<b>{doc.expected_interviews:.1f}</b>.", "body"))
+    if doc.stop_text:
+        out.append(_p(doc.stop_text, "small"))
     out.append(_p("Interview chance: SmartPick's estimate of P(interview | apply), with the "
                   "signal where one is placed. Fit: 0–100 from your preferences. Tiers: reach "
                   "(interview unlikely), target, likely.", "note"))
@@ -643,7 +655,7 @@ def _follow_ups(doc: PlanDocument, width: float) -> list:
 
 
 def _sources(doc: PlanDocument, width: float) -> list:
-    out = _heading(8, "Data sources")
+    out = _heading(9, "Data sources")
     out.append(_p("Every published figure in this plan, with the year it describes. Figures from "
                   "a secondary or uncertain source are marked.", "small"))
     out.append(Spacer(1, 6))
@@ -659,3 +671,15 @@ def _sources(doc: PlanDocument, width: float) -> list:
                   "works offline; no data left this computer to make this plan.", "small"))
     return out
 
+
+
+def _likely(doc: PlanDocument) -> str:
+    """" (likely 78–89%)" and the chance of any position with a preliminary safety net."""
+    out = ""
+    if doc.p_match_range:
+        from smartpick_desktop.core.model.percent import likely_text
+
+        out += f" ({likely_text(doc.p_match_range)})"
+    if doc.p_match_any is not None:
+        out += f"; with the preliminary safety net, any position: {percent(doc.p_match_any)}"
+    return out

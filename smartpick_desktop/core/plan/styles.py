@@ -1,6 +1,6 @@
-"""Fonts, colours and paragraph styles of the plan PDF.
+"""Fonts, colors and paragraph styles of the plan PDF.
 
-The font is DejaVu Sans Condensed, shipped in ``resources/fonts`` (with its licence) and
+The font is DejaVu Sans Condensed, shipped in ``resources/fonts`` (with its license) and
 registered as a TrueType font so it is embedded (subset) in every PDF. reportlab's bundled Vera
 lacks letters such as ő and ű, so names like "Erdős" would print as boxes with it.
 """

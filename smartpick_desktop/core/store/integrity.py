@@ -36,10 +36,11 @@ class DamagedStoreError(StoreError):
         self.moved_to = moved_to
         self.reason = reason
         self.backup = backup
-        hint = (f"the newest good backup is {backup} (restore it with 'smartpick restore FILE')"
-                if backup else "there is no automatic backup to restore")
+        hint = (f"the newest good backup is {backup}" if backup
+                else "there is no automatic backup to restore")
         super().__init__(f"The data file {path} is damaged ({reason}): it was kept as "
-                         f"{moved_to.name} in the same folder and nothing was deleted; {hint}.")
+                         f"{moved_to.name} in the same folder and nothing was deleted; {hint}.",
+                         fix="restore_backup" if backup else None)
 
 
 def is_damage(err: BaseException) -> bool:
@@ -194,7 +195,7 @@ def restore_newest_backup(data_dir: Path) -> Path:
         raise StoreError(f"There is no good automatic backup in {data_dir / 'backups'}.")
     target = data_dir / DB_FILENAME
     if target.exists() and target.stat().st_size > 0:
-        raise StoreError(f"The data file {target} exists; restore over it from Settings → "
-                         "Backups or with 'smartpick restore FILE'.")
+        raise StoreError(f"The data file {target} exists, so the newest backup was not copied "
+                         "over it.", fix="restore_backup")
     copy_database(backup, target, read_only=True)
     return backup

@@ -640,8 +640,8 @@ def restore(store: Store, source: Path, *, force: bool = False,
     own = has_user_data(store)
     if own and not force:
         raise NeedsForce(f"The data folder {store.data_dir} already holds your own data; "
-                         "restoring would replace it (use --force; a backup of it is made "
-                         "first).")
+                         "restoring would replace it (a backup of it is made first).",
+                         fix="replace_own_data")
     from smartpick_desktop.core.store.backup import make_backup
 
     previous = make_backup(store, "before-restore") if own else None

@@ -24,7 +24,7 @@ from smartpick_desktop.ui.context import AppContext
 class AnnotationsPanel(QTabWidget):
     """Contents, Notes and Bookmarks tabs, and the actions that add or change them.
 
-    ``ask_note(quote, current)`` asks for a note's text (None when cancelled); the tab sets it.
+    ``ask_note(quote, current)`` asks for a note's text (None when canceled); the tab sets it.
 
     Signals:
         marks_changed: highlights were added or removed (the reader repaints its marks).

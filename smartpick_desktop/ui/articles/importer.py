@@ -62,4 +62,4 @@ class ArticleImporter(QObject):
     @Slot()
     def _on_cancelled(self) -> None:
         self._close_progress()
-        self.ctx.status_message.emit("Import cancelled; nothing was added.")
+        self.ctx.status_message.emit("Import canceled; nothing was added.")

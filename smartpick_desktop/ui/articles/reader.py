@@ -101,7 +101,7 @@ class ReaderView(QTextBrowser):
             block = block.next()
 
     def _fit_width(self) -> None:
-        """Centre a column of about MEASURE_CHARS characters with the root frame's margins."""
+        """Center a column of about MEASURE_CHARS characters with the root frame's margins."""
         doc = self.document()
         metrics = QFontMetricsF(doc.defaultFont())
         measure = metrics.averageCharWidth() * MEASURE_CHARS
@@ -138,7 +138,7 @@ class ReaderView(QTextBrowser):
         self._render()
 
     def refresh_theme(self) -> None:
-        """Re-read the system colours (the platform switched light/dark)."""
+        """Re-read the system colors (the platform switched light/dark)."""
         if self.theme_name == "system":
             self._apply_theme()
             self._render()

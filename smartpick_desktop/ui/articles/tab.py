@@ -342,7 +342,7 @@ class ArticlesTab(TabDefaults, QWidget):
         return self.side.add_bookmark()
 
     def ask_note(self, quote: str, current: str) -> str | None:
-        """Ask for a note (tests replace this method); None when cancelled."""
+        """Ask for a note (tests replace this method); None when canceled."""
         from smartpick_desktop.ui.articles.note_dialog import NoteDialog
 
         dialog = NoteDialog(quote, current, self)

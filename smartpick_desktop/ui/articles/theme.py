@@ -1,4 +1,4 @@
-"""Reader colours and stylesheet: an e-reader page in light or dark, following the system unless
+"""Reader colors and stylesheet: an e-reader page in light or dark, following the system unless
 the student picks one (View → Reader theme)."""
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ DARK = ReaderColors("#1d1e20", "#dedbd3", "#f3f0e8", "#9c9990", "#8ab8f5", "#263
 
 
 def system_is_dark() -> bool:
-    """True when the platform asks for dark colours (or the app palette is dark)."""
+    """True when the platform asks for dark colors (or the app palette is dark)."""
     app = QGuiApplication.instance()
     if app is None:
         return False
@@ -85,7 +85,7 @@ hr {{ color: {colors.rule}; }}
 
 
 def apply_palette(widget, colors: ReaderColors) -> None:
-    """Paint the reader's page (the viewport) in the theme's colours."""
+    """Paint the reader's page (the viewport) in the theme's colors."""
     palette = widget.palette()
     for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
         palette.setColor(group, QPalette.ColorRole.Base, QColor(colors.background))

@@ -37,7 +37,7 @@ class ImportWorker(QRunnable):
         try:
             prepared = prepare_import(self.path, should_cancel=self._cancel.is_set)
             if self._cancel.is_set():
-                raise InputError("The import was cancelled.")
+                raise InputError("The import was canceled.")
             with self.store.session() as session:
                 info = save_import(session, prepared)
         except InputError as err:

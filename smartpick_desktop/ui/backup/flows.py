@@ -13,6 +13,7 @@ from smartpick_desktop.core.errors import SmartPickError
 from smartpick_desktop.core.store import portable
 from smartpick_desktop.ui.backup.worker import Job, start
 from smartpick_desktop.ui.context import AppContext
+from smartpick_desktop.ui.fixes import with_fix
 
 log = logging.getLogger(__name__)
 BACKUP_FILTER = "SmartPick backup (*.zip)"
@@ -21,7 +22,7 @@ RESTORE_FILTER = "SmartPick backups (*.zip *.db);;All files (*)"
 
 def _message(err: BaseException) -> str:
     if isinstance(err, SmartPickError):
-        return str(err)
+        return with_fix(err)
     log.exception("Unexpected error", exc_info=err)
     return f"Something unexpected went wrong ({type(err).__name__}: {err}); nothing was changed."
 
@@ -107,8 +108,8 @@ class BackupFlow(_Flow):
         self._close_progress()
         self.ctx.status_message.emit(f"Backed up everything to {summary.path}.")
         self.ctx.dialogs.info(self.parent_widget, "Backup made",
-                              f"Everything ({summary.rows} rows and your window settings) is in "
-                              f"{summary.path}.\nRestore it with File → Restore… on any "
+                              "Everything (your profile, programs, plan, contacts, notes "
+                              f"and window settings) is in {summary.path}.\nRestore it with File → Restore… on any "
                               "computer with SmartPick.")
         self._end(True)
 
@@ -167,5 +168,5 @@ class RestoreFlow(_Flow):
                 if result.previous_backup else "")
         ctx.status_message.emit(f"Restored {result.source.name}.")
         ctx.dialogs.info(self.parent_widget, "Backup restored",
-                         f"Restored {result.rows} rows from {result.source.name}.{kept}")
+                         f"Restored your data from {result.source.name}.{kept}")
         self._end(True)

@@ -17,6 +17,7 @@ from smartpick_desktop.core.errors import SmartPickError
 from smartpick_desktop.core.store import backup
 from smartpick_desktop.ui.backup.flows import RestoreFlow
 from smartpick_desktop.ui.context import AppContext
+from smartpick_desktop.ui.fixes import with_fix
 from smartpick_desktop.ui.widgets import wrapped_label
 
 
@@ -101,7 +102,7 @@ class BackupsPage(QWidget):
         try:
             made = backup.make_backup(self.ctx.store, "manual")
         except SmartPickError as err:
-            self.ctx.dialogs.error(self, "Backup failed", str(err))
+            self.ctx.dialogs.error(self, "Backup failed", with_fix(err))
             return
         self.ctx.status_message.emit(f"Backed up to {made.name}.")
         self.refresh()

@@ -8,6 +8,7 @@ import datetime as dt
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from smartpick_desktop.core.catalog.queries import catalog_is_demo_only
 from smartpick_desktop.core.mentors.followups import due_items, outreach_status, upcoming_items
 from smartpick_desktop.core.mentors.letters import list_letters
 from smartpick_desktop.ui.context import AppContext
@@ -40,6 +41,7 @@ class NextActionsSection(Card):
         self.body.addWidget(self.source)
         ctx.mentors_changed.connect(self.refresh)
         ctx.profile_changed.connect(self.refresh)
+        ctx.programs_changed.connect(self.refresh)
         self.refresh()
 
     def texts(self) -> list[str]:
@@ -78,6 +80,12 @@ class NextActionsSection(Card):
             coming = [i for i in upcoming_items(s, today, COMING_UP_DAYS) if i.kind != "letter"]
             letters = list_letters(s)
             outreach = outreach_status(s, today)
+            only_demo = catalog_is_demo_only(s)
+        if only_demo:
+            self._add("Your catalog holds only demo programs: they are made up, so the ranks "
+                      "and chances are for practice. Bring your real programs in a few "
+                      "minutes.", "Bring real programs", "programs",
+                      {"sources": "bring_your_own"}, "#fff3cd")
         follow_ups = [i for i in items if i.kind != "letter"]
         for item in follow_ups[:MAX_FOLLOW_UPS]:
             state = "Overdue" if item.overdue else "Due today"
@@ -114,12 +122,20 @@ class NextActionsSection(Card):
         self.source.setVisible(bool(sources))
 
     def _add_season(self, today: dt.date) -> list[str]:
-        from smartpick_desktop.core.reference import load_reference
+        from smartpick_desktop.core.errors import SmartPickError
+        from smartpick_desktop.core.profile import load_profile
+        from smartpick_desktop.core.season import platform_for, season_in_force
+        from smartpick_desktop.core.season.steps import relevant_dates
 
         try:
-            events = load_reference().season_events
-        except Exception:  # noqa: BLE001 - reference data problems are reported elsewhere
+            with self._ctx.store.session() as session:
+                season = season_in_force(session, today).season
+                profile = load_profile(session)
+        except SmartPickError:  # season data problems are reported in the Plan tab
             return []
+        names = [] if profile is None else [profile.specialty, profile.backup_specialty or ""]
+        platforms = [platform_for(season, n).name for n in names if n]
+        events = relevant_dates(season, platforms)
         upcoming = [e for e in events
                     if today <= e.date <= today + dt.timedelta(days=SEASON_HORIZON_DAYS)]
         sources: list[str] = []
@@ -127,7 +143,7 @@ class NextActionsSection(Card):
             days = (event.date - today).days
             when = "today" if days == 0 else f"in {days} day{'s' * (days != 1)}"
             estimated = " (estimated)" if event.estimated else ""
-            self._add(f"{event.date.isoformat()} — {event.title}{estimated}, {when}. "
+            self._add(f"{event.date.isoformat()} — {event.name}{estimated}, {when}. "
                       f"Source: {event.source.label()}.", "Open plan", "plan", None)
             if event.source.label() not in sources:
                 sources.append(event.source.label())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from smartpick_desktop.core.model.percent import percent_text
+from smartpick_desktop.core.model.percent import likely_text, percent_text
 from smartpick_desktop.ui.context import AppContext
 from smartpick_desktop.ui.widgets import Card, wrapped_label
 
@@ -34,18 +34,15 @@ class PlanSection(Card):
         self.refresh()
 
     def refresh(self) -> None:
-        from smartpick_desktop.core.model.plan_store import current_plan
+        from smartpick_desktop.core.plan.figures import fresh_plan
         from smartpick_desktop.core.profile import load_profile
 
         with self._ctx.store.session() as session:
-            plan = current_plan(session)
             profile = load_profile(session)
-            programs = []
-            if plan is not None and profile is not None:
-                from smartpick_desktop.core.catalog.queries import load_programs
+            plan = fresh_plan(session, profile).plan  # figures match today's inputs
+            from smartpick_desktop.core.plan.figures import season_now
 
-                wanted = set(plan.program_ids)
-                programs = [p for p in load_programs(session) if p.program_id in wanted]
+            outlook = season_now(session, profile, plan) if plan is not None else None
         if plan is None:
             self.headline.setText("No list chosen yet.")
             self.details.setText("The Plan tab builds the list that gives you the best chance "
@@ -60,23 +57,31 @@ class PlanSection(Card):
             used[level] = used.get(level, 0) + 1
         signals = ", ".join(f"{k} {level}" for level, k in sorted(used.items())) or "none"
         per = "; ".join(f"{p['specialty']} {p['applications']}" for p in plan.fee_breakdown)
-        self.headline.setText(f"P(match) of your list: {percent_text(plan.p_match)}")
+        low_high = plan.details.get("p_match_range")
+        likely = f" ({likely_text(low_high)})" if low_high else ""
+        self.headline.setText(f"P(match) of your list: {percent_text(plan.p_match)}{likely}")
+        primary = plan.details.get("p_match_primary")
+        if plan.backup_specialty and primary is not None:
+            self.headline.setText(f"P(match) of your list: {percent_text(plan.p_match)}{likely} "
+                                  f"for any position ({plan.specialty} alone "
+                                  f"{percent_text(primary)})")
+        any_p = plan.details.get("p_match_any")
+        if any_p is not None and any_p > plan.p_match + 1e-9:
+            self.headline.setText(self.headline.text() + f"; with the preliminary safety net, "
+                                  f"any position {percent_text(any_p)}")
         self.details.setText(
             f"{len(plan.program_ids)} applications ({per}) · signals used: {signals} · "
             f"Application fees ${plan.fee_usd:,} · expected interviews {plan.expected_interviews:.1f}.")
         self.season.setText("")
-        answered = ("invited", "interviewed", "ranked", "rejected")
-        if profile is not None and any(p.status in answered for p in programs):
-            from smartpick_desktop.core.model.season import season_outlook
+        if outlook is not None and outlook.posterior.evidence:
+            self.season.setText(
+                f"Interview season: now {percent_text(outlook.p_match_now)} "
+                f"({outlook.invited} invited, {outlook.rejected} rejected, "
+                f"{outlook.pending} pending).")
+        from smartpick_desktop.core.model.basis import model_basis
+        from smartpick_desktop.core.season import fee_rule_text, season_in_force
 
-            outlook = season_outlook(profile, programs, plan.signals)
-            if outlook.posterior.evidence:
-                self.season.setText(
-                    f"Interview season: now {percent_text(outlook.p_match_now)} "
-                    f"({outlook.invited} invited, {outlook.rejected} rejected, "
-                    f"{outlook.pending} pending).")
-        from smartpick_desktop.core.reference import load_reference
-
-        ref = load_reference()
-        self.source.setText(f"Model estimate calibrated to {ref.match_rates['us_md'].cite()}; "
-                            f"fees: {ref.fee_rule.describe()}.")
+        with self._ctx.store.session() as session:
+            season = season_in_force(session).season
+        groups = [str(p["specialty"]) for p in plan.fee_breakdown]
+        self.source.setText(f"{model_basis()}; fees: {fee_rule_text(season, groups)}.")

@@ -50,7 +50,8 @@ class ReadingSection(Card):
         self.buttons, self.slugs = [], []
         profile = self._ctx.profile()
         chosen = reading_suggestions(self._headers,
-                                     applicant_type=profile.applicant_type if profile else None)
+                                     applicant_type=profile.applicant_type if profile else None,
+                                     graduated=bool(profile and profile.has_graduated()))
         if not chosen:
             self._rows.addWidget(wrapped_label("No articles are available.", muted=True))
             return

@@ -166,7 +166,7 @@ class LetterDialog(_FormDialog):
                               else today + dt.timedelta(days=28))
         self.status = _combo(LETTER_STATUSES, letter.status if letter else "asked")
         self.specialty = QLineEdit(letter.specialty or "" if letter else specialty)
-        self.standardized = QCheckBox("Standardised letter (e.g. SLOE)")
+        self.standardized = QCheckBox("Standardized letter (e.g. SLOE)")
         self.standardized.setChecked(bool(letter and letter.standardized))
         self.notes = QLineEdit(letter.notes if letter else "")
         if letter and letter.contact_id is not None:
@@ -176,6 +176,15 @@ class LetterDialog(_FormDialog):
                               ("Status", self.status), ("Specialty", self.specialty),
                               ("", self.standardized), ("Notes", self.notes)):
             self.form.addRow(label, widget)
+
+    def accept(self) -> None:
+        """Stay open with the reason when the due date comes before the request."""
+        requested, due = _to_date(self.requested), _to_date(self.due)
+        if due < requested:
+            self.show_error(f"The due date {due.isoformat()} is before the date it was "
+                            f"requested ({requested.isoformat()}).")
+            return
+        super().accept()
 
     def values(self) -> dict:
         return {

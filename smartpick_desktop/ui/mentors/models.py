@@ -18,7 +18,7 @@ from smartpick_desktop.core.mentors.contacts import ROLES, STAGES, Contact, sear
 from smartpick_desktop.core.mentors.followups import DUE_KINDS, DueItem
 
 COL_NAME, COL_ROLE, COL_ORG, COL_STAGE, COL_DUE = range(5)
-HEADERS = ("Name", "Role", "Organisation", "Stage", "Next action")
+HEADERS = ("Name", "Role", "Organization", "Stage", "Next action")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 OVERDUE_BRUSH = QBrush(QColor(255, 222, 222))

@@ -8,11 +8,17 @@ from smartpick_desktop.core.mentors.rules import FollowUpRules, load_rules, save
 from smartpick_desktop.ui.context import AppContext
 
 
-def _spin(low: int, high: int, value: int, suffix: str) -> QSpinBox:
+def _spin(low: int, high: int, value: int, one: str, many: str) -> QSpinBox:
+    """A spin box whose unit agrees with the number ("1 e-mail a week", "2 e-mails a week")."""
     spin = QSpinBox()
     spin.setRange(low, high)
+
+    def agree(number: int) -> None:
+        spin.setSuffix(one if number == 1 else many)
+
+    spin.valueChanged.connect(agree)
     spin.setValue(value)
-    spin.setSuffix(suffix)
+    agree(value)
     return spin
 
 
@@ -33,14 +39,14 @@ class FollowUpSettingsPage(QWidget):
         form.addRow(intro)
         self.thank_you_enabled = QCheckBox("Remind me to say thank you after a meeting")
         self.thank_you_enabled.setChecked(rules.thank_you_enabled)
-        self.thank_you_days = _spin(0, 60, rules.thank_you_days, " days after")
+        self.thank_you_days = _spin(0, 60, rules.thank_you_days, " day after", " days after")
         self.event_enabled = QCheckBox("Remind me to follow up with someone new from an event")
         self.event_enabled.setChecked(rules.event_enabled)
-        self.event_days = _spin(0, 90, rules.event_follow_up_days, " days after")
+        self.event_days = _spin(0, 90, rules.event_follow_up_days, " day after", " days after")
         self.check_in_enabled = QCheckBox("Remind me to check in with mentors and letter writers")
         self.check_in_enabled.setChecked(rules.check_in_enabled)
-        self.quiet_weeks = _spin(1, 104, rules.quiet_weeks, " quiet weeks")
-        self.weekly_goal = _spin(0, 50, rules.weekly_goal, " e-mails a week")
+        self.quiet_weeks = _spin(1, 104, rules.quiet_weeks, " quiet week", " quiet weeks")
+        self.weekly_goal = _spin(0, 50, rules.weekly_goal, " e-mail a week", " e-mails a week")
         self.weekly_goal.setSpecialValueText("Off")
         form.addRow(self.thank_you_enabled)
         form.addRow("Thank-you due", self.thank_you_days)

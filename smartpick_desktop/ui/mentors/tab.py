@@ -36,6 +36,7 @@ from smartpick_desktop.core.mentors.followups import DueItem, due_items
 from smartpick_desktop.core.mentors.interactions import KINDS
 from smartpick_desktop.core.mentors.templates import TEMPLATES
 from smartpick_desktop.ui.context import AppContext
+from smartpick_desktop.ui.fixes import with_fix
 from smartpick_desktop.ui.mentors import models
 from smartpick_desktop.ui.mentors.composer import ComposerDialog
 from smartpick_desktop.ui.mentors.dialogs import (
@@ -364,9 +365,9 @@ class MentorsTab(TabDefaults, QWidget):
         except SmartPickError as err:
             if self.dialog is not None and hasattr(self.dialog, "show_error") \
                     and self.dialog.isVisible():
-                self.dialog.show_error(str(err))
+                self.dialog.show_error(with_fix(err))
             else:
-                self._ctx.dialogs.error(self, "Mentors", str(err))
+                self._ctx.dialogs.error(self, "Mentors", with_fix(err))
             return False
         self._ctx.mentors_changed.emit()
         if message:
@@ -494,7 +495,7 @@ class MentorsTab(TabDefaults, QWidget):
         try:
             contacts = read_contacts_file(path)
         except SmartPickError as err:
-            self._ctx.dialogs.error(self, "Import contacts", str(err))
+            self._ctx.dialogs.error(self, "Import contacts", with_fix(err))
             return
         results = []
         if self._write(lambda s: results.append(import_contacts(s, contacts))):
@@ -511,7 +512,7 @@ class MentorsTab(TabDefaults, QWidget):
             with self._ctx.store.session() as s:
                 count = export_file(s, path)
         except SmartPickError as err:
-            self._ctx.dialogs.error(self, "Export contacts", str(err))
+            self._ctx.dialogs.error(self, "Export contacts", with_fix(err))
             return
         self._ctx.status_message.emit(f"Exported {count} contacts to {path.name}.")
 

@@ -10,11 +10,13 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 SIGNAL_LABELS = {"gold": "Gold", "silver": "Silver", "signal": "Signal"}
 TIER_LABELS = {"likely": "Likely", "target": "Target", "reach": "Reach",
                "ineligible": "Ineligible"}
-COLUMNS = ("#", "Program", "City / state", "Tier", "Interview", "Fit", "Signal", "Adds")
+COLUMNS = ("#", "Program", "City / state", "Tier", "Interview", "Fit", "Signal", "Adds",
+           "Lock", "Status")
 HEADER_TIPS = ("Order the optimizer chose", "Program", "City and state",
                "Reach < 20%, target 20–50%, likely ≥ 50% chance of an interview",
                "Chance of an interview, with the signal shown", "Fit with your preferences (0–100)",
-               "Signal placed here", "Percentage points this program adds to P(match)")
+               "Signal placed here", "Percentage points this program adds to P(match)",
+               "Locked in: kept when you re-optimize", "Where your application stands")
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,8 @@ class PlanRowView:
     gain: float | None
     reasons: tuple[str, ...] = ()
     specialty: str = ""
+    locked: bool = False
+    status: str = ""
 
 
 class PlanListModel(QAbstractTableModel):
@@ -66,10 +70,14 @@ class PlanListModel(QAbstractTableModel):
             return None
         row, col = self.rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
+            from smartpick_desktop.core.catalog.program import STATUSES
+
             return (str(index.row() + 1), row.name, row.location,
                     TIER_LABELS.get(row.tier, row.tier), f"{row.p_interview * 100:.0f}%",
                     f"{row.fit:.0f}", SIGNAL_LABELS.get(row.signal or "", ""),
-                    "" if row.gain is None else f"+{row.gain * 100:.1f} pts")[col]
+                    "" if row.gain is None else f"{row.gain * 100:+.1f} pts",
+                    "Locked in" if row.locked else "",
+                    STATUSES.get(row.status, row.status))[col]
         if role == Qt.ItemDataRole.ToolTipRole and row.reasons:
             return "\n".join(row.reasons)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (0, 4, 5, 7):

@@ -20,8 +20,6 @@ from smartpick_desktop.core.model.percent import percent_text
 from smartpick_desktop.ui.context import AppContext
 from smartpick_desktop.ui.widgets import wrapped_label
 
-ROL_STATUSES = ("interviewed", "ranked")
-
 
 class SeasonPanel(QGroupBox):
     """Invites/rejections come from program statuses (Programs tab); shows the update."""
@@ -36,8 +34,9 @@ class SeasonPanel(QGroupBox):
         self.headline.setFont(font)
         self.details = wrapped_label()
         self.hint = wrapped_label(
-            "Mark invitations and rejections as program statuses in the Programs tab "
-            "(Invited, Interviewed, Ranked, Rejected); the estimate updates at once.", muted=True)
+            "Mark invitations and rejections as statuses in the Tracker (or the Programs tab): "
+            "Invited, Interview scheduled, Interviewed, Ranked, Rejected. The estimate updates "
+            "at once.", muted=True)
         for w in (self.headline, self.details, self.hint):
             layout.addWidget(w)
         layout.addStretch(1)
@@ -77,18 +76,20 @@ def _typical_chance(shift: float) -> float:
 
 
 class RankOrderPanel(QGroupBox):
-    """Interviewed programs in the student's own order, with P(match) by list length."""
+    """Interviewed programs in the student's own order (core.plan.rol), with P(match) by list
+    length, a warning when the list is short for its risk, and why true preference order is
+    best."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__("Rank Order List helper", parent)
+        super().__init__("Rank order list", parent)
         self._ctx = ctx
-        self._profile: Any = None
-        self._programs: dict[int, Any] = {}
-        self._posterior: Any = None
+        self.view: Any = None
+        self.curve: list[float] = []
         layout = QVBoxLayout(self)
         layout.addWidget(wrapped_label(
-            "Put the programs you interviewed at in the order you truly prefer them — drag "
-            "them, or use Up and Down. Each line shows P(match) if your list ended there."))
+            "Put the programs you interviewed at in the order you truly prefer them: drag "
+            "them, or select one and press Up / Down (Alt+U / Alt+O), or order them by your "
+            "interview scores. Each line starts with P(match) if your list ended there."))
         row = QHBoxLayout()
         self.list = QListWidget()
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
@@ -97,94 +98,84 @@ class RankOrderPanel(QGroupBox):
         self.list.model().rowsMoved.connect(self._on_list_rows_moved)
         row.addWidget(self.list, 1)
         buttons = QVBoxLayout()
-        self.up_button = QPushButton("Up")
-        self.down_button = QPushButton("Down")
+        self.up_button = QPushButton("&Up")
+        self.down_button = QPushButton("D&own")
+        self.by_scores_button = QPushButton("Order by my &scores")
+        self.by_scores_button.setToolTip("Your weighted interview scores, best first (then "
+                                         "stars and name)")
         self.up_button.clicked.connect(lambda: self._move(-1))
         self.down_button.clicked.connect(lambda: self._move(1))
-        buttons.addWidget(self.up_button)
-        buttons.addWidget(self.down_button)
+        self.by_scores_button.clicked.connect(self._on_by_scores_clicked)
+        for b in (self.up_button, self.down_button, self.by_scores_button):
+            buttons.addWidget(b)
         buttons.addStretch(1)
         row.addLayout(buttons)
         layout.addLayout(row, 1)
         self.summary = wrapped_label()
         layout.addWidget(self.summary)
+        self.warning = wrapped_label()
+        self.warning.setStyleSheet("color: #9C3D2E; font-weight: bold;")
+        self.warning.setAccessibleName("Rank order list warning")
+        layout.addWidget(self.warning)
         self.note = wrapped_label(muted=True)
         layout.addWidget(self.note)
-        self._set_note()
 
-    def _set_note(self) -> None:
-        from smartpick_desktop.core.reference import load_reference
+    def refresh(self, *_args: Any) -> None:
+        from smartpick_desktop.core.plan.rol import rol_view
 
-        ref = load_reference()
-        alg = ref.notes.get("applications.match_algorithm")
-        rp = ref.sources.get("roth_peranson_1997")
-        text = ("Why true preference order is best: the Match runs applicant-proposing deferred "
-                "acceptance, so you are placed at the highest program on your list that also "
-                "ranks you high enough. Moving a program up can never cost you a program you "
-                "prefer, and ranking a program lower never improves your chance there. "
-                "Adding programs only adds chances (the numbers above never fall).")
-        cites = [x for x in ((alg.cite() if alg else None), (rp.label() if rp else None)) if x]
-        if cites:
-            text += " Sources: " + "; ".join(cites) + "."
-        self.note.setText(text)
-
-    def refresh(self, profile: Any, programs: list[Any], posterior: Any) -> None:
-        from smartpick_desktop.core.model.plan_store import rank_order
-
-        self._profile, self._posterior = profile, posterior
-        interviewed = [p for p in programs if p.status in ROL_STATUSES]
-        self._programs = {p.program_id: p for p in interviewed}
         with self._ctx.store.session() as session:
-            saved = [i for i in rank_order(session) if i in self._programs]
-        rest = sorted((p for p in interviewed if p.program_id not in saved),
-                      key=lambda p: (-(p.stars or 0), p.name))
-        order = saved + [p.program_id for p in rest]
+            self._show(rol_view(session))
+
+    def _show(self, view: Any) -> None:
+        self.view = view
+        self.curve = [e.p_match for e in view.entries]
         self.list.blockSignals(True)
         self.list.clear()
-        for pid in order:
-            item = QListWidgetItem(self._programs[pid].display_name)
-            item.setData(Qt.ItemDataRole.UserRole, int(pid))
+        for e in view.entries:
+            score = "" if e.score is None else f" · your score {e.score:.1f}"
+            item = QListWidgetItem(f"{e.rank}.  {percent_text(e.p_match)}  ·  {e.name}{score}")
+            item.setToolTip(f"P(match) if your list ends at {e.name}: "
+                            f"{percent_text(e.p_match)}")
+            item.setData(Qt.ItemDataRole.UserRole, int(e.program_id))
             self.list.addItem(item)
         self.list.blockSignals(False)
-        self._relabel()
+        if view.entries:
+            self.summary.setText(f"With all {len(view.entries)} programs ranked: P(match) "
+                                 f"{percent_text(view.p_match)}.")
+        else:
+            self.summary.setText("")
+        self.warning.setText(view.warning or "")
+        self.warning.setVisible(bool(view.warning))
+        cites = (" Sources: " + "; ".join(view.sources) + ".") if view.sources else ""
+        self.note.setText(view.note + cites)
 
     def order(self) -> list[int]:
         return [int(self.list.item(i).data(Qt.ItemDataRole.UserRole))
                 for i in range(self.list.count())]
 
-    def _relabel(self) -> None:
-        from smartpick_desktop.core.model.season import rol_curve
-
-        ids = self.order()
-        if not ids or self._profile is None:
-            self.summary.setText("No interviews marked yet: programs you mark Interviewed or "
-                                 "Ranked in the Programs tab appear here.")
-            return
-        curve = rol_curve(self._profile, [self._programs[i] for i in ids], self._posterior)
-        for i, pid in enumerate(ids):
-            item = self.list.item(i)
-            item.setText(f"{i + 1}. {self._programs[pid].display_name} — P(match) if your list "
-                         f"ends here: {percent_text(curve[i])}")
-        self.summary.setText(f"With all {len(ids)} programs ranked: P(match) "
-                             f"{percent_text(curve[-1])}.")
-        self.curve = curve
-
-    def _save(self) -> None:
-        from smartpick_desktop.core.model.plan_store import save_rank_order
+    def _save(self, ids: list[int] | None = None) -> None:
+        from smartpick_desktop.core.plan.rol import save_order
 
         with self._ctx.store.session() as session:
-            save_rank_order(session, self.order())
-        self._relabel()
+            self._show(save_order(session, ids if ids is not None else self.order()))
 
     def _move(self, delta: int) -> None:
         row = self.list.currentRow()
         target = row + delta
         if row < 0 or not 0 <= target < self.list.count():
             return
-        item = self.list.takeItem(row)
-        self.list.insertItem(target, item)
+        ids = self.order()
+        ids.insert(target, ids.pop(row))
+        self._save(ids)
         self.list.setCurrentRow(target)
-        self._save()
 
     def _on_list_rows_moved(self, *args: Any) -> None:
+        row = self.list.currentRow()
         self._save()
+        self.list.setCurrentRow(row)
+
+    def _on_by_scores_clicked(self) -> None:
+        from smartpick_desktop.core.plan.rol import order_by_scores
+
+        with self._ctx.store.session() as session:
+            self._show(order_by_scores(session))

@@ -37,7 +37,7 @@ class OptimizeWorker(QRunnable):
     def run(self) -> None:
         from smartpick_desktop.core.errors import SmartPickError
         from smartpick_desktop.core.model.optimizer import Cancelled
-        from smartpick_desktop.core.model.plan_store import compute_plan
+        from smartpick_desktop.core.plan.saved import compute_plan
 
         try:
             with self.store.session() as session:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMainWindow, QProgressDialog
 
 from smartpick_desktop.core.errors import InputError
 from smartpick_desktop.ui.context import AppContext
+from smartpick_desktop.ui.fixes import with_fix
 from smartpick_desktop.ui.plan_export.worker import ExportWorker, Job, ics_job, pdf_job
 
 SETTINGS_PAGE_SIZE = "plan_export/page_size"
@@ -123,16 +124,16 @@ class PlanExportController(QObject):
 
     def _ready(self, title: str) -> bool:
         """True when a profile and a plan exist; else tell the user what to do first."""
-        from smartpick_desktop.core.model.plan_store import current_plan
         from smartpick_desktop.core.plan.assemble import NO_PLAN, require_profile
+        from smartpick_desktop.core.plan.saved import current_plan
 
         try:
             with self.ctx.store.session() as session:
                 require_profile(session)
                 if current_plan(session) is None:
-                    raise InputError(NO_PLAN)
+                    raise InputError(NO_PLAN, fix="no_plan")
         except InputError as err:
-            self.ctx.dialogs.error(self.window, title, str(err))
+            self.ctx.dialogs.error(self.window, title, with_fix(err))
             return False
         return True
 
@@ -203,7 +204,7 @@ class PlanExportController(QObject):
         try:
             pages = PdfPages(data)
         except ValueError as err:
-            self.ctx.dialogs.error(self.window, "Print", str(err))
+            self.ctx.dialogs.error(self.window, "Print", with_fix(err))
             return
         if self._pages is not None:
             self._pages.close()
@@ -268,7 +269,7 @@ class PlanExportController(QObject):
     @Slot()
     def _on_worker_cancelled(self) -> None:
         self._end()
-        self.ctx.status_message.emit("Export cancelled; nothing was written.")
+        self.ctx.status_message.emit("Export canceled; nothing was written.")
 
     def cancel(self) -> None:
         """Ask the running job, if any, to stop."""

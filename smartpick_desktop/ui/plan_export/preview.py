@@ -48,7 +48,7 @@ class PdfPages:
         return image
 
     def paint(self, printer: QPrinter) -> int:
-        """Paint every page onto ``printer`` (one sheet each, scaled to fit, centred); return the
+        """Paint every page onto ``printer`` (one sheet each, scaled to fit, centered); return the
         number of pages painted."""
         painter = QPainter()
         if not painter.begin(printer):

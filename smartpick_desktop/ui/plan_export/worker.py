@@ -25,7 +25,7 @@ class JobSignals(QObject):
         progress: a fraction 0..1.
         finished: the job's result.
         failed: one sentence for the user.
-        cancelled: the user cancelled; nothing was written.
+        cancelled: the user canceled; nothing was written.
     """
 
     progress = Signal(float)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smartpick_desktop.core.catalog.program import PACK_FIELDS, SETTINGS, STATUSES, Program
+from smartpick_desktop.core.catalog.program import PACK_FIELDS, SETTINGS, STATUSES, TRACKS, Program
 from smartpick_desktop.ui.programs.ranking import RankInfo
 from smartpick_desktop.ui.programs.table_model import SIGNAL_LABELS, TIER_LABELS
 
@@ -37,6 +37,8 @@ def _value(p: Program, name: str) -> str:
         return "Yes" if value else "No"
     if name == "setting":
         return SETTINGS.get(value, value)
+    if name == "track":
+        return TRACKS.get(value, value)
     if name in ("latitude", "longitude"):
         return f"{value:.4f}"
     if name == "reputation":

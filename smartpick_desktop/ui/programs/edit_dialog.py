@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smartpick_desktop.core.catalog.program import PACK_FIELDS, SETTINGS, Program
+from smartpick_desktop.core.catalog.program import PACK_FIELDS, SETTINGS, TRACKS, Program
 from smartpick_desktop.core.catalog.records import CellError, check_record, parse_cell
 from smartpick_desktop.core.errors import SmartPickError
 from smartpick_desktop.core.reference import load_reference
@@ -37,8 +37,8 @@ _NUMBERS = ("positions", "share_md", "share_do", "share_img", "min_step2", "typi
 _HINTS = {"acgme_id": "10 digits", "positions": "e.g. 12", "min_step2": "e.g. 230",
           "typical_step2": "e.g. 245", "interviews_per_year": "e.g. 120",
           "reputation": "0–100", "website": "https://…", "name": "required",
-          "grad_year_cutoff": "e.g. 2020 (blank: no limit)",
-          "max_failed_attempts": "e.g. 0 = first-attempt passes only"}
+          "grad_year_cutoff": "e.g. 2020",
+          "max_failed_attempts": "e.g. 0 (first-attempt passes only)"}
 
 
 def _show(name: str, value: Any) -> str:
@@ -96,6 +96,11 @@ class ProgramDialog(DiscardGuard, QDialog):
                 widget = QComboBox()
                 widget.addItem("Unknown", None)
                 for key, text in SETTINGS.items():
+                    widget.addItem(text, key)
+            elif name == "track":
+                widget = QComboBox()
+                widget.addItem("Unknown (read as categorical)", None)
+                for key, text in TRACKS.items():
                     widget.addItem(text, key)
             elif name in ("visa_j1", "visa_h1b", "signals_accepted"):
                 widget = QComboBox()

@@ -35,6 +35,8 @@ from smartpick_desktop.core.catalog.spreadsheet import (
     read_table,
 )
 from smartpick_desktop.core.errors import InputError, SmartPickError
+from smartpick_desktop.core.words import plural
+from smartpick_desktop.ui.fixes import with_fix
 
 PREVIEW_ROWS = 30
 LIVE_CHECK_ROWS = 5000
@@ -53,7 +55,7 @@ def start_import(tab: Any, path: Path) -> None:
     try:
         table = read_table(path)
     except SmartPickError as err:
-        tab.ctx.dialogs.error(tab, "Import programs", str(err))
+        tab.ctx.dialogs.error(tab, "Import programs", with_fix(err))
         return
     dialog = ImportDialog(tab.ctx, table, tab)
     dialog.finished_import.connect(tab.imported)
@@ -69,7 +71,7 @@ def _import_pack(tab: Any, path: Path) -> None:
         with tab.ctx.store.session() as session:
             result = import_pack(session, pack)
     except SmartPickError as err:
-        tab.ctx.dialogs.error(tab, "Import programs", str(err))
+        tab.ctx.dialogs.error(tab, "Import programs", with_fix(err))
         return
     tab.imported(f"Imported pack {pack.manifest['name']} {pack.manifest['version']}: "
                  f"{result.summary()}.")
@@ -105,7 +107,7 @@ class ImportWorker(QRunnable):
                 result = import_records(session, self.table, checked)
             self.signals.done.emit(f"Imported {self.table.path.name}: {result.summary()}.")
         except SmartPickError as err:
-            self.signals.failed.emit(str(err))
+            self.signals.failed.emit(with_fix(err))
         except Exception as err:  # noqa: BLE001 - reported in the dialog, never a crash
             self.signals.failed.emit(f"Import of {self.table.path.name} failed: "
                                      f"{type(err).__name__}: {err}")
@@ -132,7 +134,7 @@ class ImportDialog(QDialog):
         self.worker: ImportWorker | None = None
         self.checked = CheckedRows()
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"{len(table.rows):,} rows in {table.path.name}"
+        layout.addWidget(QLabel(f"{plural(len(table.rows), 'row')} in {table.path.name}"
                                 + (f" ({table.encoding})" if table.encoding else "")
                                 + ". Choose which field each column fills; columns left on "
                                 "“Ignore” are not imported."))
@@ -206,8 +208,8 @@ class ImportDialog(QDialog):
         try:
             check_mapping(self.table, mapping)
         except InputError as err:
-            self.mapping_error = str(err)
-            self.summary.setText(str(err))
+            self.mapping_error = with_fix(err)
+            self.summary.setText(with_fix(err))
             self.checked = CheckedRows()
             self._update_buttons()
             return
@@ -218,10 +220,13 @@ class ImportDialog(QDialog):
         for problem in self.checked.problems[:MAX_SHOWN_PROBLEMS]:
             self.problems.addItem(problem.sentence().capitalize())
         checked_rows = len(part.rows)
-        text = (f"{len(self.checked.records):,} of {checked_rows:,} rows are ready; "
-                f"{self.checked.invalid_rows:,} have problems.")
+        bad = self.checked.invalid_rows
+        text = (f"{len(self.checked.records):,} of {plural(checked_rows, 'row')} "
+                f"{'is' if checked_rows == 1 else 'are'} ready; "
+                f"{plural(bad, 'row')} {'has' if bad == 1 else 'have'} problems.")
         if checked_rows < len(self.table.rows):
-            text += f" The other {len(self.table.rows) - checked_rows:,} rows are checked on import."
+            rest = len(self.table.rows) - checked_rows
+            text += f" The other {plural(rest, 'row')} {'is' if rest == 1 else 'are'} checked on import."
         if self.checked.problems:
             text += (" Without “Skip invalid rows” nothing is imported while any row has a "
                      "problem.")

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, Signal
 
 from smartpick_desktop.core.catalog.program import Program
+from smartpick_desktop.ui.fixes import with_fix
 from smartpick_desktop.ui.programs.proxy import haystacks
 from smartpick_desktop.ui.programs.ranking import CatalogRanking, build_ranking, current_signals
 from smartpick_desktop.ui.programs.table_model import sorted_programs
@@ -77,7 +78,7 @@ def load_catalog(store: Any, generation: int, programs: list[Program] | None,
         out.programs = list(rows)
         out.haystack = haystacks(out.programs)
     except SmartPickError as err:
-        out.error = str(err)
+        out.error = with_fix(err)
     except Exception as err:  # noqa: BLE001 - shown to the student instead of a dead worker
         out.error = f"The programs could not be loaded ({type(err).__name__}: {err})."
     out.seconds = time.perf_counter() - start

@@ -88,7 +88,7 @@ def build_ranking(profile: Any, programs: Sequence[Program],
 def current_signals(session: Any) -> dict[int, str]:
     """program_id -> signal level of the current plan (empty without a plan)."""
     try:
-        from smartpick_desktop.core.model.plan_store import current_plan
+        from smartpick_desktop.core.plan.saved import current_plan
     except ImportError:  # pragma: no cover
         return {}
     plan = current_plan(session)

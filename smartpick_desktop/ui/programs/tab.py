@@ -29,6 +29,7 @@ from smartpick_desktop.core.catalog.program import Program
 from smartpick_desktop.core.errors import SmartPickError
 from smartpick_desktop.ui.context import AppContext
 from smartpick_desktop.ui.file_drop import FileDrop
+from smartpick_desktop.ui.fixes import with_fix
 from smartpick_desktop.ui.programs.filter_bar import FilterBar
 from smartpick_desktop.ui.programs.loading import CatalogLoadJob, LoadedCatalog
 from smartpick_desktop.ui.programs.proxy import Filters, ProgramFilterProxy
@@ -149,7 +150,7 @@ class ProgramsTab(TabDefaults, QWidget):
         self.export_action.triggered.connect(self.export_view)
         self.sources_action = QAction("&Data sources…", self,
                                       shortcut=QKeySequence("Ctrl+Shift+D"))
-        self.sources_action.triggered.connect(self.open_sources)
+        self.sources_action.triggered.connect(lambda: self.open_sources())
         for action in (self.import_action, self.add_action, self.edit_action,
                        self.export_action, self.sources_action):
             if action is not self.import_action:
@@ -171,6 +172,9 @@ class ProgramsTab(TabDefaults, QWidget):
             self.splitter.restoreState(splitter)
 
     def show_payload(self, payload: Any) -> None:
+        if isinstance(payload, dict) and payload.get("sources"):
+            self.open_sources(bring_your_own=payload["sources"] == "bring_your_own")
+            return
         if isinstance(payload, dict) and payload.get("program_id") is not None:
             program_id = int(payload["program_id"])
             if self._loaded and not self.busy and self.select_program(program_id):
@@ -396,7 +400,7 @@ class ProgramsTab(TabDefaults, QWidget):
                 update_user_fields(session, program_id, **changes)
                 fresh = get_program(session, program_id)
         except SmartPickError as err:
-            self.ctx.dialogs.error(self, "Program not saved", str(err))
+            self.ctx.dialogs.error(self, "Program not saved", with_fix(err))
             return None
         self._notify_changed()
         return fresh
@@ -499,7 +503,7 @@ class ProgramsTab(TabDefaults, QWidget):
         try:
             count = write_csv(path, self.proxy.programs(), extra if model.ranking else ())
         except SmartPickError as err:
-            self.ctx.dialogs.error(self, "Export failed", str(err))
+            self.ctx.dialogs.error(self, "Export failed", with_fix(err))
             return
         self.ctx.status_message.emit(f"Exported {count:,} programs to {path}.")
 
@@ -509,11 +513,15 @@ class ProgramsTab(TabDefaults, QWidget):
             window.show_tab("programs")
         self.import_file(path)
 
-    def open_sources(self) -> None:
+    def open_sources(self, *, bring_your_own: bool = False) -> None:
         from smartpick_desktop.ui.programs.sources_dialog import SourcesDialog
 
         dialog = SourcesDialog(self.ctx, self)
         dialog.changed.connect(self._on_sources_changed)
+        dialog.import_requested.connect(self.import_file)
+        dialog.add_requested.connect(self.add_program)
+        if bring_your_own:
+            dialog.show_bring_your_own()
         dialog.open()
         self._dialog = dialog
 

@@ -53,10 +53,12 @@ COLUMNS: tuple[Column, ...] = (
     Column("share_do", "DO share", visible=False),
     Column("tags", "Tags", visible=False),
     Column("source", "Source", visible=False),
+    Column("grad_year_cutoff", "Graduated in or after", visible=False),
+    Column("max_failed_attempts", "Failed attempts accepted", visible=False),
 )
 COL = {c.key: i for i, c in enumerate(COLUMNS)}
 _NUMERIC = {"rank", "positions", "fit", "chance", "stars", "typical_step2", "min_step2",
-            "share_img", "share_do"}
+            "share_img", "share_do", "grad_year_cutoff", "max_failed_attempts"}
 
 
 def _pct(value: float | None) -> str:
@@ -97,6 +99,9 @@ TEXT: dict[str, Callable[[Program, _R], str]] = {
     "share_do": lambda p, r: _pct(p.share_do),
     "tags": lambda p, r: ", ".join(p.tags),
     "source": lambda p, r: "Demo" if p.is_demo else p.source,
+    "grad_year_cutoff": lambda p, r: "" if p.grad_year_cutoff is None else str(p.grad_year_cutoff),
+    "max_failed_attempts": lambda p, r: ("" if p.max_failed_attempts is None
+                                         else str(p.max_failed_attempts)),
 }
 
 #: column key -> f(program, rank info) giving the sort key; None sorts last.
@@ -121,6 +126,8 @@ KEY: dict[str, Callable[[Program, _R], Any]] = {
     "share_do": lambda p, r: p.share_do,
     "tags": lambda p, r: ", ".join(p.tags).casefold() or None,
     "source": lambda p, r: p.source,
+    "grad_year_cutoff": lambda p, r: p.grad_year_cutoff,
+    "max_failed_attempts": lambda p, r: p.max_failed_attempts,
 }
 
 
@@ -144,6 +151,31 @@ def sorted_programs(programs: Sequence[Program], ranking: CatalogRanking | None,
 
 def _first(pair: tuple[Any, Program]) -> Any:
     return pair[0]
+
+
+_HEADER_TIPS = {
+    "rank": "Rank among programs of the same specialty for your profile: chance of an interview "
+            "and fit with your preferences together",
+    "fit": "How well the program matches your preferences (place, setting, size, reputation), "
+           "from 0 to 100; set them in your profile",
+    "chance": "Estimated chance of an interview invitation if you apply, from your profile and "
+              "the program's figures; an estimate, not a promise (Help → How good are these "
+              "numbers?)",
+    "signal": "A preference signal you plan to send this program (gold or silver)",
+}
+
+
+def tier_meanings() -> dict[str, str]:
+    """What each tier means, from the model's thresholds."""
+    from smartpick_desktop.core.model.tiers import tier_definitions
+
+    return tier_definitions()
+
+
+def header_tooltip(key: str) -> str | None:
+    if key == "tier":
+        return "\n".join(f"{TIER_LABELS[k]}: {text}" for k, text in tier_meanings().items())
+    return _HEADER_TIPS.get(key)
 
 
 class ProgramTableModel(QAbstractTableModel):
@@ -229,8 +261,8 @@ class ProgramTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             if role == Qt.ItemDataRole.DisplayRole:
                 return COLUMNS[section].title
-            if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section].key == "rank":
-                return "Rank among programs of the same specialty for your profile"
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return header_tooltip(COLUMNS[section].key)
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
@@ -261,6 +293,9 @@ class ProgramTableModel(QAbstractTableModel):
             return self.programs[row]
         if role == Qt.ItemDataRole.TextAlignmentRole and key in _NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and key == "tier":
+            info = self._info.get(self.programs[row].program_id)
+            return tier_meanings().get(info.tier) if info else None
         if role == Qt.ItemDataRole.ToolTipRole and key == "name":
             p = self.programs[row]
             demo = "\nDemo program: fictional, for exploring." if p.is_demo else ""

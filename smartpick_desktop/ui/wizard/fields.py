@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from smartpick_desktop.core.profile import FIELD_CHECKS, ProfileError
+from smartpick_desktop.core.words import parse_amount
 
 ERROR_STYLE = "color: #b3261e; font-size: 11px;"
 HINT_STYLE = "color: palette(placeholder-text); font-size: 11px;"
@@ -26,7 +27,8 @@ def error_label() -> QLabel:
 class ValidatedLine(QWidget):
     """A QLineEdit checked against a profile field's rule on every keystroke.
 
-    ``kind`` is "int" (whole number) or "text"; ``required`` makes empty input an error.
+    ``kind`` is "int" (whole number, "1,500" too), "money" (whole dollars, "$1,500" too) or
+    "text"; ``required`` makes empty input an error.
 
     Signals:
         validity_changed: emitted after every edit.
@@ -60,8 +62,8 @@ class ValidatedLine(QWidget):
         text = self.edit.text().strip()
         if not text:
             return None
-        if self.kind == "int":
-            return int(text.replace(",", ""))
+        if self.kind in ("int", "money"):
+            return parse_amount(text, dollars=self.kind == "money")
         return text
 
     def set_value(self, value: Any) -> None:
@@ -88,11 +90,12 @@ class ValidatedLine(QWidget):
         if not text:
             return REQUIRED if self.required else ""
         value: Any = text
-        if self.kind == "int":
-            digits = text.replace(",", "")
-            if not digits.isdigit():
-                return "Enter a whole number (digits only)."
-            value = int(digits)
+        if self.kind in ("int", "money"):
+            try:
+                value = parse_amount(text, dollars=self.kind == "money")
+            except ValueError:
+                return ("Enter a whole number of dollars, e.g. 1500 or $1,500."
+                        if self.kind == "money" else "Enter a whole number, e.g. 12.")
         try:
             self._check(value)
         except ProfileError as err:

@@ -18,7 +18,7 @@ def save_sample_plan(session, profile, n: int = 10):
         load_programs,
         update_user_fields,
     )
-    from smartpick_desktop.core.model.plan_store import save_plan
+    from smartpick_desktop.core.plan.saved import save_plan
     from smartpick_desktop.core.profile import save_profile
 
     save_profile(session, profile)

@@ -147,8 +147,9 @@ def test_position_statement_without_score():
 
 def test_position_statement_for_an_img_compares_with_imgs_figures():
     profile = Profile.from_dict({**EXAMPLE, "applicant_type": "non_us_img", "step2_ck": 215,
-                                 "visa": "j1"})
+                                 "visa": "j1", "ecfmg_status": "in_progress"})
     text = position_statement(profile).text
+    assert "ECFMG certification is not complete" in text
     assert "56.4% matched to a PGY-1 position in the 2026 Match" in text
     assert "non-US citizen IMGs" in text and "93.5% of US MD seniors" in text
     assert "below the Step 2 CK passing score of 218" in text

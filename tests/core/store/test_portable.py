@@ -77,8 +77,9 @@ def test_restore_over_own_data_needs_force_and_backs_up_first(filled, tmp_path, 
         p.name = "Someone Else"
         save_profile(s, p)
     before = _dump(filled)
-    with pytest.raises(portable.NeedsForce, match="--force"):
+    with pytest.raises(portable.NeedsForce, match="already holds your own data") as caught:
         portable.restore(filled, file)
+    assert caught.value.fix == "replace_own_data"
     assert _dump(filled) == before
     result = portable.restore(filled, file, force=True)
     assert result.previous_backup is not None and result.previous_backup.exists()

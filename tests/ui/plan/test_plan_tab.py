@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from smartpick_desktop.core.catalog.queries import ensure_demo_pack, load_programs, set_status
-from smartpick_desktop.core.model.plan_store import current_plan, rank_order
+from smartpick_desktop.core.plan.saved import current_plan, rank_order
 from smartpick_desktop.core.profile import save_profile
 
 
@@ -86,7 +86,7 @@ def test_cancel_changes_nothing(qtbot, tab, store, monkeypatch):
     qtbot.mouseClick(tab.optimize_button, Qt.MouseButton.LeftButton)
     assert tab.cancel_button.isEnabled() and not tab.optimize_button.isEnabled()
     qtbot.waitUntil(lambda: tab.worker is None, timeout=20000)
-    assert "Cancelled" in tab.state_label.text()
+    assert "Canceled" in tab.state_label.text()
     assert tab.result is None and tab.optimize_button.isEnabled()
     with store.session() as s:
         assert current_plan(s) is None
@@ -116,12 +116,13 @@ def test_rank_order_list_helper(ctx, qtbot, tab, store):
     assert panel.order() == expected
     with store.session() as s:
         assert rank_order(s) == expected
-    assert "P(match) if your list ends here" in panel.list.item(0).text()
+    assert re.match(r"1\.  \d+%  ·  Demo", panel.list.item(0).text())
+    assert "P(match) if your list ends at" in panel.list.item(0).toolTip()
     assert "invit" in tab.season_panel.details.text().lower() or tab.season_panel.headline.text()
 
 
 def test_home_card_shows_the_plan(ctx, qtbot, ready, store):
-    from smartpick_desktop.core.model.plan_store import compute_plan, save_plan
+    from smartpick_desktop.core.plan.saved import compute_plan, save_plan
     from smartpick_desktop.ui.home.plan_section import PlanSection
 
     card = PlanSection(ctx)
@@ -148,7 +149,7 @@ def test_chart_draws_and_describes(qtbot):
 
 
 def test_a_saved_plan_shows_on_first_show_with_a_heading(ctx, qtbot, ready, store):
-    from smartpick_desktop.core.model.plan_store import compute_plan, save_plan
+    from smartpick_desktop.core.plan.saved import compute_plan, save_plan
     from smartpick_desktop.ui.plan.tab import PlanTab
 
     with store.session() as s:
@@ -170,7 +171,7 @@ def test_a_saved_plan_shows_on_first_show_with_a_heading(ctx, qtbot, ready, stor
 
 
 def test_seven_invitations_do_not_show_certainty(ctx, qtbot, ready, store):
-    from smartpick_desktop.core.model.plan_store import compute_plan, save_plan
+    from smartpick_desktop.core.plan.saved import compute_plan, save_plan
     from smartpick_desktop.ui.plan.tab import PlanTab
 
     with store.session() as s:

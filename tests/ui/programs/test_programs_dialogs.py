@@ -193,3 +193,38 @@ def test_rerank_runs_off_the_gui_thread_and_keeps_an_edit(window, qtbot, ctx,
     row = tab.model.row_of(pid)
     assert tab.model.programs[row].stars == 3
     assert tab.model.rank_info(pid) is not None
+
+
+def test_graduation_cutoff_typed_in_the_edit_dialog_makes_the_program_ineligible(window, qtbot,
+                                                                                  ctx):
+    """An IMG who graduated in 2018 sets a program's cutoff to 2020: the detail pane shows the
+    field and the ranking calls the program ineligible, with the reason (issue 13)."""
+    with ctx.store.session() as s:
+        profile = window.ctx.profile().copy()
+        profile.applicant_type, profile.graduation_year = "non_us_img", 2018
+        save_profile(s, profile)
+    ctx.profile_changed.emit()
+    tab = window.tab("programs")
+    wait_loaded(qtbot, tab)
+    tab.table.setCurrentIndex(tab.proxy.index(0, COL["name"]))
+    before = tab.current_program()
+    tab.edit_action.trigger()
+    dialog = tab._dialog
+    qtbot.waitExposed(dialog)
+    _type(qtbot, dialog.widgets["grad_year_cutoff"], "20x0")
+    assert not dialog.save_button.isEnabled()
+    _type(qtbot, dialog.widgets["grad_year_cutoff"], "2020")
+    _type(qtbot, dialog.widgets["max_failed_attempts"], "1")
+    with qtbot.waitSignal(dialog.saved):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    wait_loaded(qtbot, tab)
+    with ctx.store.session() as s:
+        after = get_program(s, before.program_id)
+    assert after.grad_year_cutoff == 2020 and after.max_failed_attempts == 1
+    from smartpick_desktop.core.model.ranking import rank_programs
+
+    ranked = rank_programs(window.ctx.profile(), [after])
+    assert not ranked[0].eligible and "graduates from 2020 on" in ranked[0].reasons[0]
+    tab.table.setCurrentIndex(tab.proxy.index(0, COL["name"]))
+    qtbot.waitUntil(lambda: "Graduated in or after" in tab.detail.browser.toPlainText(),
+                    timeout=5000)

@@ -70,7 +70,11 @@ def test_new_profile_through_every_page(ctx, qtbot, wizard):
     click(qtbot, wizard, NEXT)
 
     goals = wizard.currentPage()
+    goals.specialty.setCurrentIndex(goals.specialty.findData("Emergency Medicine"))
+    assert "ResidencyCAS" in goals.fee_note.text() and "$99" in goals.fee_note.text()
     goals.specialty.setCurrentIndex(goals.specialty.findData("Pediatrics"))
+    assert "ERAS" in goals.fee_note.text()
+    goals.ecfmg.setCurrentIndex(goals.ecfmg.findData("not_applicable"))
     type_into(qtbot, goals.budget, "1200")
     click(qtbot, wizard, NEXT)
 
@@ -90,6 +94,7 @@ def test_new_profile_through_every_page(ctx, qtbot, wizard):
     assert profile.step2_ck == 251 and profile.specialty == "Pediatrics"
     assert profile.honors == ["aoa"] and profile.research_items == 4
     assert profile.preferred_states == ["OH", "MI"] and profile.budget_usd == 1200
+    assert profile.ecfmg_status == "not_applicable"
 
 
 def test_invalid_entries_keep_next_disabled_with_reason(qtbot, wizard):

@@ -1,4 +1,5 @@
-"""The current plan: the chosen list, its signals and figures, kept in the store (migration 0003).
+"""The current plan: the chosen list, its signals and figures, kept in the store (migration 0003;
+moved here from core.model.plan_store so that the model never imports the plan).
 
 ``compute_plan`` runs the optimizer from the profile and catalog; ``save_plan`` stores a result as
 the current plan (replacing the previous one) and marks its programs "applying";
@@ -98,9 +99,10 @@ def current_plan(session: Session) -> SavedPlan | None:
 
 
 def save_plan(session: Session, result: Any, *, mark_applying: bool = True,
-              today: dt.date | None = None) -> SavedPlan:
+              today: dt.date | None = None, undo_label: str | None = "Use a new list") -> SavedPlan:
     """Store an optimizer result (core.model.optimizer.PlanResult) as the current plan and mark
-    its programs "applying" (programs already further along keep their status)."""
+    its programs "applying" (programs already further along keep their status). The list it
+    replaces can be brought back with ``core.plan.edits.undo`` (``undo_label=None``: not)."""
     ids = [int(p) for p in result.program_ids]
     signals = {int(k): v for k, v in result.signals.items()}
     if len(set(ids)) != len(ids):
@@ -108,6 +110,10 @@ def save_plan(session: Session, result: Any, *, mark_applying: bool = True,
     for pid, kind in signals.items():
         if pid not in ids or kind not in SIGNAL_KINDS:
             raise ValueError(f"Signal for program {pid} is not valid in this plan.")
+    if undo_label is not None:
+        from smartpick_desktop.core.plan.edits import push_undo
+
+        push_undo(session, undo_label)
     session.execute(PlanRow.__table__.update().values(is_current=False))
     details = {"fee_breakdown": result.fee_breakdown, "curve": result.curve,
                **dict(getattr(result, "details", {}) or {})}
@@ -129,18 +135,44 @@ def save_plan(session: Session, result: Any, *, mark_applying: bool = True,
         session.execute(delete(PlanRow).where(PlanRow.id.in_(old[1:])))
     if mark_applying and ids:
         _mark_applying(session, ids, today)
+    _stamp_inputs(session, row)
     session.flush()
     plan = current_plan(session)
     assert plan is not None
     return plan
 
 
-def _mark_applying(session: Session, ids: list[int], today: dt.date | None) -> None:
-    from smartpick_desktop.core.catalog.queries import load_programs, set_status
+def _stamp_inputs(session: Session, row: PlanRow) -> None:
+    """Record the inputs the saved figures are computed from (core.plan.figures.fresh_plan
+    recomputes them when these change)."""
+    from smartpick_desktop.core.plan.figures import evidence_programs, inputs_key
+    from smartpick_desktop.core.profile import load_profile
 
-    wanted = set(ids)
-    fresh = [p.program_id for p in load_programs(session)
-             if p.program_id in wanted and p.status == "considering"]
+    profile = load_profile(session)
+    if profile is None:
+        return
+    plan = current_plan(session)
+    assert plan is not None
+    programs = evidence_programs(session, profile, plan.program_ids)
+    details = json.loads(row.details or "{}")
+    details["inputs"] = inputs_key(profile, plan.program_ids, plan.signals, programs)
+    if row.backup_specialty:  # P(match) of the primary specialty alone, beside "any position"
+        from smartpick_desktop.core.plan.figures import evaluate_list, season_posterior_for
+
+        by_id = {p.program_id: p for p in programs}
+        chosen = [by_id[i] for i in plan.program_ids if i in by_id]
+        figures = evaluate_list(profile, chosen, plan.signals,
+                                posterior=season_posterior_for(profile, programs, plan.signals),
+                                seed=int(details.get("seed", 0) or 0), draws=details.get("draws"))
+        details["p_match_primary"] = figures.p_match_primary
+    row.details = json.dumps(details)
+
+
+def _mark_applying(session: Session, ids: list[int], today: dt.date | None) -> None:
+    from smartpick_desktop.core.catalog.queries import load_programs_where, set_status
+
+    fresh = [p.program_id for p in load_programs_where(session, ids=ids)
+             if p.status == "considering"]
     if fresh:
         set_status(session, fresh, "applying", today)
 
@@ -168,7 +200,14 @@ def save_rank_order(session: Session, program_ids: list[int]) -> None:
 
 def compute_plan(session: Session, profile: Any, *, max_apps: int | None = None,
                  budget: int | None = None, seed: int = 0, **kw: Any) -> Any:
-    """Run the optimizer over the catalog for this profile (see core.model.optimizer)."""
+    """Run the optimizer over the catalog for this profile (see core.model.optimizer), keeping
+    the programs the student locked in and leaving out those locked out."""
     from smartpick_desktop.core.model.optimizer import plan_for_profile
+    from smartpick_desktop.core.plan.edits import plan_locks
 
+    locks = plan_locks(session)
+    saved = current_plan(session)
+    kw.setdefault("saved_signals", saved.signals if saved else None)
+    kw.setdefault("force_in", [pid for pid, mode in locks.items() if mode == "in"])
+    kw.setdefault("force_out", [pid for pid, mode in locks.items() if mode == "out"])
     return plan_for_profile(session, profile, max_apps=max_apps, budget=budget, seed=seed, **kw)

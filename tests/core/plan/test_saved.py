@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from smartpick_desktop.core.catalog.queries import ensure_demo_pack, load_programs, set_status
-from smartpick_desktop.core.model.plan_store import (
+from smartpick_desktop.core.plan.saved import (
     compute_plan,
     current_plan,
     rank_order,
@@ -19,7 +19,7 @@ def test_compute_save_and_read_the_current_plan(store, sample_profile):
         ensure_demo_pack(s)
         assert current_plan(s) is None
     with store.session() as s:
-        result = compute_plan(s, sample_profile, max_apps=20, draws=2000)
+        result = compute_plan(s, sample_profile, max_apps=20, draws=2000, stop_at_knee=False)
         assert len(result.rows) == 20
         someone = result.program_ids[0]
         set_status(s, [someone], "applied")
@@ -43,9 +43,13 @@ def test_profile_budget_is_the_default_budget(store, sample_profile):
     sample_profile.budget_usd = 200
     with store.session() as s:
         ensure_demo_pack(s)
-        result = compute_plan(s, sample_profile, draws=2000)
+        result = compute_plan(s, sample_profile, draws=2000, stop_at_knee=False)
+        knee = compute_plan(s, sample_profile, draws=2000)
     assert result.fee_usd <= 200 and result.budget_usd == 200
-    assert len(result.rows) == 18  # $11 each
+    assert len(result.rows) == 18 and result.stop_reason == "budget"  # $11 each
+    # the budget is a ceiling, not a target: the list may stop earlier where gains flatten
+    assert knee.stop_reason in ("gain", "budget") and len(knee.rows) <= 18
+    assert knee.program_ids == result.program_ids[:len(knee.rows)]
 
 
 def test_saving_again_replaces_the_current_plan_and_rank_order(store, sample_profile):

@@ -1,0 +1,38 @@
+"""What the model's figures rest on, in one sentence for every screen that shows them."""
+
+from __future__ import annotations
+
+import functools
+import json
+from typing import Any
+
+SHIPPED_REPORT = ("reference", "validation.json")
+
+
+@functools.lru_cache(maxsize=1)
+def shipped_report() -> dict[str, Any] | None:
+    """The validation report of the last fit, shipped with the app: {"source", "report",
+    "optimizer"} (``scripts/fit_model.py`` writes it), or None. Light: no NumPy."""
+    from smartpick_desktop.core.resources import resource_path
+
+    path = resource_path(*SHIPPED_REPORT)
+    if not path.is_file():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def model_basis() -> str:
+    """"Calibrated to NRMP 2026 match rates … and checked against the self-reported outcomes of
+    345 General Surgery applicants (2024-25)": sources and years of the shipped fit."""
+    from smartpick_desktop.core.reference import load_reference
+
+    ref = load_reference()
+    year, rates = ref.match_rates_for(ref.latest_match_year)
+    text = f"Model estimate calibrated to {rates['us_md'].cite()}"
+    shipped = shipped_report()
+    if shipped is not None:
+        src = shipped["source"]
+        text += (f", and fitted to and checked against the self-reported outcomes of "
+                 f"{shipped['report']['applicants']} applicants ({src['title']}, "
+                 f"{src['year']}); ranges show how far those checks strayed")
+    return text
