@@ -109,3 +109,10 @@ def test_a_skipped_daily_backup_is_told_once(store, monkeypatch):
         assert len(skipped) == 1 and "No space left on device" in skipped[0]
     finally:
         opened.close()
+
+
+def test_the_window_opens_on_a_read_only_folder(data):
+    """--smoke visits every tab; none may try (and fail) to write at start-up."""
+    done = run_read_only(data, "--smoke")
+    assert done.returncode == 0, done.stderr
+    assert "read-only" not in done.stderr and "StoreError" not in done.stderr

@@ -131,6 +131,7 @@ class Store:
         """
         try:
             with self._sessions() as session, session.begin():
+                session.info["read_only"] = self.read_only  # start-up upkeep skips writing
                 yield session
         except (OperationalError, DatabaseError) as err:
             if self.read_only and "readonly" in str(getattr(err, "orig", err)).replace("-", ""):
