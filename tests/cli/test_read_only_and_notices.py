@@ -111,3 +111,10 @@ def test_a_skipped_daily_backup_is_told_once(store, monkeypatch, caplog):
         assert "backup" in caplog.text.lower()  # and the log says it too
     finally:
         opened.close()
+
+
+def test_the_window_opens_on_a_read_only_folder(data):
+    """--smoke visits every tab; none may try (and fail) to write at start-up."""
+    done = run_read_only(data, "--smoke")
+    assert done.returncode == 0, done.stderr
+    assert "read-only" not in done.stderr and "StoreError" not in done.stderr

@@ -119,6 +119,8 @@ def sync_bundled(session: Session, *, folder: Path | None = None, force: bool = 
     Article ids stay stable (rows are updated in place by slug), so highlights survive an update.
     A shipped file that fails to parse is logged and skipped.
     """
+    if session.info.get("read_only"):  # a read-only data folder shows what it holds
+        return False
     texts = bundle.bundled_texts(folder)
     wanted = bundle.bundle_hash(texts)
     if not force and get_setting(session, BUNDLE_HASH_KEY) == wanted:

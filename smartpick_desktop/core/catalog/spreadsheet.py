@@ -13,6 +13,7 @@ import csv
 import datetime as dt
 import io
 import re
+import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -237,22 +238,32 @@ def _read_xlsx(path: Path, raw: bytes) -> Table:
     _check_xlsx_size(path, raw)
     from openpyxl import load_workbook
 
+    _quick_sheet_size()
     try:
         book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as err:  # noqa: BLE001 - damaged zip, bad XML, DTD entities (defusedxml)
         raise InputError(f"File {path.name}: not a readable XLSX workbook "
                          f"({_xlsx_reason(err)}).") from None
     records: list[list[Any]] = []
+    width: int | None = None
     try:
         sheet = book.active or book.worksheets[0]
+        _count_rows(path, raw, getattr(sheet, "_worksheet_path", None))
         # The row limit is checked while streaming: a sheet of millions of rows is refused
-        # after reading just past the limit, not after reading it all.
-        for row in sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True):
+        # after reading just past the limit, not after reading it all. An explicit max_row
+        # also keeps openpyxl from scanning the whole sheet first for its size.
+        for row in sheet.iter_rows(max_row=MAX_SHEET_ROWS + 1, max_col=MAX_COLUMNS,
+                                   values_only=True):
             if len(records) >= MAX_SHEET_ROWS:
                 raise InputError(f"File {path.name}: more than {MAX_ROWS:,} rows.")
-            values = list(row)
-            while values and values[-1] is None:
-                values.pop()
+            if width is None:  # up to the header: trim the padding openpyxl adds
+                values = list(row)
+                while values and values[-1] is None:
+                    values.pop()
+                if not _blank(values):
+                    width = len(values)
+            else:  # columns past the header's are never mapped
+                values = row[:width]
             records.append(["" if v is None else v for v in values])
     except InputError:
         raise
@@ -262,6 +273,60 @@ def _read_xlsx(path: Path, raw: bytes) -> Table:
     finally:
         book.close()
     return _table(path, records, "xlsx")
+
+
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>/]")
+
+
+def _count_rows(path: Path, raw: bytes, member: str | None) -> None:
+    """Count the sheet's rows while inflating its XML (C speed, a fraction of openpyxl's
+    parse) and refuse a sheet past the row limit before openpyxl parses a single row."""
+    import zipfile
+
+    if not member:
+        return
+    count = 0
+    tail = b""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive, \
+                archive.open(member.lstrip("/")) as fh:
+            while chunk := fh.read(4 * 1024 * 1024):
+                data = tail + chunk
+                count += len(_ROW_TAG.findall(data, 0, max(0, len(data) - 16)))
+                tail = data[max(0, len(data) - 16):]
+                if count > MAX_SHEET_ROWS:
+                    raise InputError(f"File {path.name}: more than {MAX_ROWS:,} rows.")
+    except (KeyError, zipfile.BadZipFile, OSError, zlib.error):
+        return  # openpyxl reports a damaged workbook in its own words
+
+
+def _quick_sheet_size() -> None:
+    """Make openpyxl's read-only sheets find their size in the sheet's first 64 KB.
+
+    openpyxl looks for the optional ``<dimension>`` element by parsing the whole sheet when it
+    is absent (minutes for a sheet of millions of rows) although the element always comes
+    first; SmartPick passes the rows and columns it wants, so the size is only a hint.
+    """
+    from openpyxl.utils.cell import range_boundaries
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    if getattr(ReadOnlyWorksheet, "_smartpick_quick_size", False):
+        return
+
+    def get_size(self) -> None:
+        with self._get_source() as src:
+            head = src.read(65536)
+        match = re.search(rb"<(?:\w+:)?dimension\s+ref=\"([A-Z]{1,3}\d+(?::[A-Z]{1,3}\d+)?)\"",
+                          head)
+        if match:
+            try:
+                bounds = range_boundaries(match.group(1).decode("ascii"))
+            except ValueError:
+                return
+            self._min_column, self._min_row, self._max_column, self._max_row = bounds
+
+    ReadOnlyWorksheet._get_size = get_size
+    ReadOnlyWorksheet._smartpick_quick_size = True
 
 
 def _xlsx_reason(err: BaseException) -> str:

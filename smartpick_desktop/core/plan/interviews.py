@@ -106,6 +106,8 @@ def ensure_criteria(session: Session) -> list[Criterion]:
     found = list_criteria(session)
     if found:
         return found
+    if session.info.get("read_only"):  # a read-only data folder: show the defaults, unsaved
+        return [Criterion(-n, name, 3) for n, name in enumerate(DEFAULT_CRITERIA, 1)]
     return set_criteria(session, [(name, 3) for name in DEFAULT_CRITERIA])
 
 

@@ -132,6 +132,7 @@ class Store:
         """
         try:
             with self._sessions() as session, session.begin():
+                session.info["read_only"] = self.read_only  # start-up upkeep skips writing
                 yield session
         except (OperationalError, DatabaseError) as err:
             if self.read_only and "readonly" in str(getattr(err, "orig", err)).replace("-", ""):
@@ -144,8 +145,8 @@ class Store:
 
     def read_only_sentence(self) -> str:
         return (f"The data folder {self.data_dir} is read-only, so SmartPick can show your data "
-                "but not change it (make the folder writable, or copy it elsewhere and choose "
-                "the copy as the data folder).")
+                "but not change it (make the folder writable, or copy it to a writable place "
+                "and open that copy).")
 
     def close(self) -> None:
         self.engine.dispose()

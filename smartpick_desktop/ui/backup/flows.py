@@ -114,9 +114,10 @@ class RestoreFlow(_Flow):
         self._busy(f"Checking {source.name}…", cancellable=True)
         store = self.ctx.store
 
-        def check():
-            snapshot = portable.read_backup(source)
-            return snapshot, portable.has_user_data(store)
+        def check():  # every row is checked before the user is even asked
+            snapshot = portable.read_backup(source, store.data_dir)
+            staged = portable.stage_backup(source, snapshot, store.data_dir)
+            return snapshot, staged, portable.has_user_data(store)
 
         self._run(check, self._on_checked, f"Checking {source.name}")
 
@@ -124,7 +125,7 @@ class RestoreFlow(_Flow):
     def _on_checked(self, result) -> None:
         if self._cancelled:
             return
-        snapshot, own_data = result
+        snapshot, staged, own_data = result
         if own_data or self.ask_always:
             self._close_progress()
             made = snapshot.meta.get("created") or "an earlier date"
@@ -138,8 +139,8 @@ class RestoreFlow(_Flow):
                 return
         self._busy(f"Restoring {self.source.name}…", cancellable=False)
         store, source = self.ctx.store, self.source
-        self._run(lambda: portable.restore(store, source, force=True, snapshot=snapshot),
-                  self._on_restored, "The restore")
+        self._run(lambda: portable.restore(store, source, force=True, snapshot=snapshot,
+                                           staged=staged), self._on_restored, "The restore")
 
     @Slot(object)
     def _on_restored(self, result: portable.RestoreResult) -> None:

@@ -160,3 +160,40 @@ def test_damaged_store_at_start_offers_the_newest_backup(choice, data_dir, qapp,
         assert err.moved_to.exists()  # the damaged file is kept either way
     finally:
         window.ctx.store.close()
+
+
+def test_restore_of_a_backup_with_bad_rows_is_refused_before_asking(main_window, ctx, qtbot,
+                                                                    tmp_path, sample_profile):
+    """Issue 16: a checksum-correct backup with a word in a number column is refused with one
+    sentence before the question, and nothing changes (the Programs tab would fail on it)."""
+    import hashlib
+    import json
+    import zipfile
+
+    with ctx.store.session() as s:
+        save_profile(s, sample_profile)
+    good = tmp_path / "good.zip"
+    from smartpick_desktop.core.store.portable import write_backup
+
+    write_backup(ctx.store, good)
+    bad = tmp_path / "bad.zip"
+    with zipfile.ZipFile(good) as src:
+        manifest = json.loads(src.read("manifest.json"))
+        members = {n: src.read(n) for n in src.namelist()}
+    member = manifest["tables"]["programs"]["member"]
+    table = json.loads(members[member])
+    column = table["columns"].index("positions") + int(table["rowid"])
+    table["rows"][0][column] = "many"
+    members[member] = json.dumps(table).encode()
+    manifest["tables"]["programs"]["sha256"] = hashlib.sha256(members[member]).hexdigest()
+    members["manifest.json"] = json.dumps(manifest).encode()
+    with zipfile.ZipFile(bad, "w") as dst:
+        for name, data in members.items():
+            dst.writestr(name, data)
+    ctx.dialogs = FakeDialogs(open_=bad, confirm=True)
+    _action(main_window, "action_restore").trigger()
+    qtbot.waitUntil(lambda: "error" in ctx.dialogs.kinds(), timeout=20000)
+    assert "confirm" not in ctx.dialogs.kinds()
+    message = dict(ctx.dialogs.shown)["error"]
+    assert "positions" in message and "whole number" in message and "\n" not in message
+    assert _profile(ctx).name == sample_profile.name
