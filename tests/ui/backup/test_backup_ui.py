@@ -173,7 +173,7 @@ def test_restore_of_a_backup_with_bad_rows_is_refused_before_asking(main_window,
     with ctx.store.session() as s:
         save_profile(s, sample_profile)
     good = tmp_path / "good.zip"
-    from smartpick_desktop.core.store.portable import write_backup
+    from smartpick_desktop.core.portable import write_backup
 
     write_backup(ctx.store, good)
     bad = tmp_path / "bad.zip"
