@@ -1,8 +1,8 @@
 """The Programs tab with 15,000 programs: load + rank, filter per keystroke, sort, memory.
 
-Targets: proxy filter update < 50 ms, sort < 200 ms, RSS < 300 MB; loading and re-ranking run
-in a worker thread, so the GUI thread's longest block (a 5 ms timer's worst gap) is printed
-too. Prints the figures.
+Targets: proxy filter update < 50 ms, sort ≤ 150 ms, RSS < 300 MB, and the GUI thread's
+longest block while loading and re-ranking (a 5 ms timer's worst gap; the work runs in a worker
+thread) ≤ 50 ms. Prints the figures.
 """
 
 from __future__ import annotations
@@ -155,9 +155,12 @@ def main() -> int:
           f"{statistics.median(timings) * ms:.1f} ms, max {max(timings) * ms:.1f} ms "
           "[target < 50 ms]")
     print(f"region filter: {region * ms:.1f} ms")
-    print(f"sort a column: max {max(sorts) * ms:.1f} ms [target < 200 ms]")
+    print(f"sort a column: max {max(sorts) * ms:.1f} ms [target ≤ 150 ms]")
+    block = max(load_block, rerank_block)
+    print(f"GUI thread's longest block while loading and re-ranking: {block * ms:.1f} ms "
+          "[target ≤ 50 ms]")
     print(f"RSS with {rows:,} programs loaded: {memory:.0f} MB [target < 300 MB]")
-    ok = max(timings) < 0.05 and max(sorts) < 0.2 and memory < 300
+    ok = (max(timings) < 0.05 and max(sorts) <= 0.15 and block <= 0.05 and memory < 300)
     return 0 if ok else 1
 
 

@@ -15,7 +15,7 @@ Steps (docs/model.md, "Calibration"):
 4. The specialty's match offsets (US graduates, IMGs) for categorical positions, by least
    squares on the reported outcomes (Brier score).
 5. The uncertainty shown with every headline figure (``uncertainty_logit``), from how far the
-   validation's groups stray, and the shipped report (``resources/reference/validation.json``,
+   validation's groups stray, and the shipped report (``resources/model/validation.json``,
    shown by Help → How good are these numbers?).
 
 Needs SciPy (a development tool only: ``pip install scipy``). The outcomes file is not shipped.

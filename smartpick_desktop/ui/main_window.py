@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSignalBlocker, Slot
+from PySide6.QtCore import QByteArray, QSignalBlocker, QSize, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
     QStackedWidget,
+    QTableView,
     QTabWidget,
     QToolBar,
     QWidget,
@@ -44,7 +45,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle("SmartPick")
-        self.resize(1280, 820)
+        self.resize(_fitting_size(self, 1280, 820))
         self._menus: dict[str, QMenu] = {}
         for title in MENU_TITLES:
             self._menus[title] = self.menuBar().addMenu(f"&{title}")
@@ -119,6 +120,8 @@ class MainWindow(QMainWindow):
         placeholder.deleteLater()
         if not isinstance(widget, Tab):
             raise TypeError(f"The {spec.key!r} tab does not satisfy the Tab protocol.")
+        for view in widget.findChildren(QTableView):  # Tab moves on; arrows move inside
+            view.setTabKeyNavigation(False)
         widget.restore_state(self.ctx.settings)
 
     # --- public --------------------------------------------------------------------------------
@@ -291,3 +294,12 @@ class MainWindow(QMainWindow):
 
 class _Unbuilt(QWidget):
     """Stands in for a tab until it is built (see ``MainWindow.complete``)."""
+
+
+def _fitting_size(widget: QWidget, width: int, height: int) -> QSize:
+    """The first-start size: ``width`` × ``height``, smaller on a small screen."""
+    screen = widget.screen()
+    if screen is None:
+        return QSize(width, height)
+    room = screen.availableGeometry()
+    return QSize(min(width, room.width()), min(height, room.height()))

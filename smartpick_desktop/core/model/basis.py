@@ -6,7 +6,7 @@ import functools
 import json
 from typing import Any
 
-SHIPPED_REPORT = ("reference", "validation.json")
+SHIPPED_REPORT = ("model", "validation.json")
 
 
 @functools.lru_cache(maxsize=1)

@@ -56,23 +56,25 @@ class Prediction:
     signalled_interviews: float = 0.0  # expected interviews from signalled programs
 
 
-def _match_grid(consts: ModelConstants) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Quadrature over (u, v): u nodes, match-step factor w = b·u + v, weights (sum 1)."""
+def _match_grid(consts: ModelConstants) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+    """Quadrature over (u, v): u nodes, match-step factor w = b·u + v (u-major: each u node
+    repeated for every v node), weights (sum 1), and the number of v nodes."""
     from smartpick_desktop.core.model.chances import interview_factor
 
     pu, pv = prior_factor(consts, 12), interview_factor(consts, 16)
     u = np.repeat(pu.nodes, pv.nodes.size)
     v = np.tile(pv.nodes, pu.nodes.size)
     weights = np.outer(pu.weights, pv.weights).ravel()
-    return u, consts["match_strength_slope"] * u + v, weights
+    return pu.nodes, consts["match_strength_slope"] * u + v, weights, pv.nodes.size
 
 
 def p_match_exact(eta: np.ndarray, mu: np.ndarray, grid: tuple) -> float:
     """P(match) of one list by quadrature over the two applicant factors."""
     if eta.size == 0:
         return 0.0
-    u, w, weights = grid
-    a = logistic(eta[:, None] + u[None, :]) * logistic(mu[:, None] + w[None, :])
+    u, w, weights, per_u = grid
+    p = np.repeat(logistic(eta[:, None] + u[None, :]), per_u, axis=1)
+    a = p * logistic(mu[:, None] + w[None, :])
     miss = np.exp(np.sum(np.log1p(-np.minimum(a, 1 - 1e-12)), axis=0))
     return float(1.0 - np.dot(miss, weights))
 

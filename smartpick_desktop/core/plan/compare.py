@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from smartpick_desktop.core.errors import InputError
 
 MIN_COMPARE, MAX_COMPARE = 2, 4
-COMPARE_FIELDS = ("institution", "specialty", "city", "state", "setting", "positions",
+COMPARE_FIELDS = ("institution", "specialty", "track", "city", "state", "setting", "positions",
                   "share_md", "share_do", "share_img", "visa_j1", "visa_h1b", "min_step2",
                   "typical_step2", "interviews_per_year", "signals_accepted", "reputation")
 
@@ -46,6 +46,10 @@ def _fmt(name: str, value: object) -> str:
         return "—"
     if name == "setting":
         return SETTINGS.get(str(value), str(value))
+    if name == "track":
+        from smartpick_desktop.core.catalog.program import TRACKS
+
+        return TRACKS.get(str(value), str(value))
     if isinstance(value, bool):
         return "Yes" if value else "No"
     if name.startswith("share_") and isinstance(value, float):

@@ -116,17 +116,19 @@ def render_pdf(doc: PlanDocument, target: str | Path | BinaryIO, *, pagesize=let
                     season=doc.season, date_text=long_date(doc.generated), demo=doc.is_demo)
     width, height = pagesize
     top_margin = 58 + (BANNER_HEIGHT if doc.is_demo else 0)
-    template = BaseDocTemplate(
-        buffer, pagesize=pagesize, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
-        topMargin=top_margin, bottomMargin=FOOTER_Y + 24,
-        title=f"Application plan — {chrome.name}", author=chrome.name,
-        subject=f"{doc.profile.specialty}, {doc.season}", creator="SmartPick Desktop",
-        producer="SmartPick Desktop (reportlab)",
-    )
-    frame = Frame(template.leftMargin, template.bottomMargin, template.width, template.height,
-                  id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    template.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    story = build_story(doc, template.width)
+    def make_template(out: BinaryIO) -> _PlanTemplate:
+        made = _PlanTemplate(
+            out, pagesize=pagesize, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
+            topMargin=top_margin, bottomMargin=FOOTER_Y + 24,
+            title=f"Application plan — {chrome.name}", author=chrome.name,
+            subject=f"{doc.profile.specialty}, {doc.season}", creator="SmartPick Desktop",
+            producer="SmartPick Desktop (reportlab)",
+        )
+        frame = Frame(made.leftMargin, made.bottomMargin, made.width, made.height,
+                      id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        made.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        made.setProgressCallBack(on_progress)
+        return made
 
     def on_progress(kind: str, value: int) -> None:
         if cancelled is not None and cancelled():
@@ -136,14 +138,19 @@ def render_pdf(doc: PlanDocument, target: str | Path | BinaryIO, *, pagesize=let
         elif kind == "PROGRESS" and progress is not None:
             # Split flowables go back on the queue, so the raw count can step back: never
             # report less than before.
-            fraction = min(0.95, 0.95 * value / state["total"])
+            fraction = min(0.95, state["offset"] + 0.475 * value / state["total"])
             if fraction > state["last"]:
                 state["last"] = fraction
                 progress(fraction)
 
-    state = {"total": 1, "last": -1.0}
-    template.setProgressCallBack(on_progress)
-    template.build(story, canvasmaker=chrome_canvas(chrome))
+    # Two passes: the first finds the page of each section for the contents on the cover.
+    state = {"total": 1, "last": -1.0, "offset": 0.0}
+    first = make_template(io.BytesIO())
+    first.build(build_story(doc, first.width), canvasmaker=chrome_canvas(chrome))
+    state.update(total=1, offset=0.475)
+    template = make_template(buffer)
+    template.build(build_story(doc, template.width, dict(first.section_pages)),
+                   canvasmaker=chrome_canvas(chrome))
     if cancelled is not None and cancelled():
         raise ExportCancelled("The export was canceled.")
     data = buffer.getvalue()
@@ -161,10 +168,30 @@ def render_pdf(doc: PlanDocument, target: str | Path | BinaryIO, *, pagesize=let
 # --- story -------------------------------------------------------------------------------------
 
 
-def build_story(doc: PlanDocument, width: float) -> list:
-    """All flowables of the plan, in order."""
+class _PlanTemplate(BaseDocTemplate):
+    """Notes the page on which each numbered section starts (``section_pages``)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.section_pages: dict[int, int] = {}
+
+    def afterFlowable(self, flowable) -> None:  # noqa: N802 - reportlab hook
+        number = getattr(flowable, "section_number", None)
+        if number is not None:
+            self.section_pages.setdefault(number, self.page)
+
+
+SECTIONS = ((1, "Profile and position in the specialty"), (2, "Recommended programs"),
+            (3, "Chance of matching and tier mix"), (4, "Budget"), (5, "Timeline"),
+            (6, "Letters of recommendation"), (7, "Follow-ups and action checklist"),
+            (8, "Applications, interviews and rank order list"), (9, "Data sources"))
+
+
+def build_story(doc: PlanDocument, width: float, pages: dict[int, int] | None = None) -> list:
+    """All flowables of the plan, in order; ``pages`` (section number -> page) fills in the
+    page numbers of the contents on the cover."""
     story: list = []
-    story += _cover(doc, width)
+    story += _cover(doc, width, pages)
     story.append(PageBreak())
     story += _profile(doc, width)
     story += _programs(doc, width)
@@ -191,8 +218,9 @@ def _m(markup: str, style: str = "body") -> Paragraph:
 
 
 def _heading(number: int, title: str) -> list:
-    return [CondPageBreak(120), _m(f'<font color="#8A9AA2">{number}</font>&nbsp;&nbsp;'
-                                   f"{esc(title)}", "h1")]
+    heading = _m(f'<font color="#8A9AA2">{number}</font>&nbsp;&nbsp;{esc(title)}', "h1")
+    heading.section_number = number
+    return [CondPageBreak(120), heading]
 
 
 def _table(rows: list[list], widths: list[float], *, header: bool = True, stripe: bool = True,
@@ -295,7 +323,7 @@ def _head(*titles: str) -> list[Paragraph]:
 # --- 1. cover ----------------------------------------------------------------------------------
 
 
-def _cover(doc: PlanDocument, width: float) -> list:
+def _cover(doc: PlanDocument, width: float, pages: dict[int, int] | None = None) -> list:
     s = styles()
     profile = doc.profile
     out: list = [Spacer(1, 30),
@@ -343,11 +371,11 @@ def _cover(doc: PlanDocument, width: float) -> list:
             ("LEFTPADDING", (0, 0), (-1, -1), 10),
         ]))
         out += [callout, Spacer(1, 14)]
-    contents = ["Profile and position in the specialty", "Recommended programs",
-                "Chance of matching and tier mix", "Budget", "Timeline",
-                "Letters of recommendation", "Follow-ups and action checklist", "Data sources"]
-    items = [_m(f'<font color="#0E5A6B"><b>{i}</b></font>&nbsp;&nbsp;{esc(t)}', "small")
-             for i, t in enumerate(contents, 1)]
+    pages = pages or {}
+    items = [_m(f'<font color="#0E5A6B"><b>{i}</b></font>&nbsp;&nbsp;{esc(t)}'
+                f'<font color="#5E6B73">&nbsp;&nbsp;page&nbsp;{pages.get(i, "00")}</font>',
+                "small")
+             for i, t in SECTIONS]
     sources = []
     for source in doc.sources:
         year = "no year stated" if source.year is None else str(source.year)
@@ -635,7 +663,8 @@ def _follow_ups(doc: PlanDocument, width: float) -> list:
     out.append(Spacer(1, 6))
     out.append(_m("Action checklist", "h2"))
     if not doc.checklist:
-        out.append(_p("No checklist items yet. Add them from the articles or the Plan tab.",
+        out.append(_p("No checklist items yet. \u201cAdd to my plan\u201d in the articles adds "
+                      "them; tick them off on Home.",
                       "body"))
         return out
     rows = []

@@ -144,8 +144,8 @@ class Store:
 
     def read_only_sentence(self) -> str:
         return (f"The data folder {self.data_dir} is read-only, so SmartPick can show your data "
-                "but not change it (make the folder writable, or copy it elsewhere and use "
-                "--data-dir).")
+                "but not change it (make the folder writable, or copy it to a writable place "
+                "and open that copy).")
 
     def close(self) -> None:
         self.engine.dispose()
@@ -244,8 +244,7 @@ def _open_read_only(folder: Path) -> Store:
     path = folder / DB_FILENAME
     if not path.is_file() or path.stat().st_size == 0:
         raise StoreError(f"The data folder {folder} is read-only and holds no SmartPick data "
-                         "yet: make it writable, or use --data-dir with a folder you can write "
-                         "to.")
+                         "yet: make it writable, or choose a data folder you can write to.")
     store = Store(folder, read_only=True)
     try:
         with store.engine.connect() as conn:

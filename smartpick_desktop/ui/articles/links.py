@@ -64,7 +64,7 @@ class LinkHandler:
             with self.ctx.store.session() as session:
                 checklist.add_item(session, action.argument, origin)
             self.ctx.plan_changed.emit()
-            self.ctx.status_message.emit(f"Added to your plan: {action.argument}")
+            self.ctx.status_message.emit(f"Added to your checklist on Home: {action.argument}")
         elif action.kind == "article":
             self.open_slug(action.argument)
         elif action.kind == "screen" and action.argument != "articles":

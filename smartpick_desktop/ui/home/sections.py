@@ -13,10 +13,12 @@ from smartpick_desktop.ui.context import AppContext
 
 
 def section_factories() -> list[Callable[[AppContext], QWidget]]:
+    from smartpick_desktop.ui.home.checklist_section import ChecklistSection
     from smartpick_desktop.ui.home.due_section import DueThisWeekSection
     from smartpick_desktop.ui.home.next_actions import NextActionsSection
     from smartpick_desktop.ui.home.plan_section import PlanSection
     from smartpick_desktop.ui.home.profile_section import ProfileSection
     from smartpick_desktop.ui.home.reading_section import ReadingSection
 
-    return [ProfileSection, PlanSection, DueThisWeekSection, NextActionsSection, ReadingSection]
+    return [ProfileSection, PlanSection, DueThisWeekSection, NextActionsSection,
+            ChecklistSection, ReadingSection]

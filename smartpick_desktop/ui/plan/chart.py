@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from smartpick_desktop.core.model.percent import percent_text
@@ -42,7 +42,40 @@ class CurveChart(QWidget):
         return text
 
     def _plot_rect(self) -> QRectF:
-        return QRectF(48, 14, max(10, self.width() - 64), max(10, self.height() - 50))
+        line = QFontMetricsF(self.font()).height()
+        left = QFontMetricsF(self.font()).horizontalAdvance("100%") + 10
+        # Below the plot: the tick numbers, then the axis title, each one line with a gap.
+        return QRectF(left, line * 0.8, max(10, self.width() - left - 16),
+                      max(10, self.height() - line * 0.8 - 2 * line - 10))
+
+    def axis_title_rect(self) -> QRectF:
+        r = self._plot_rect()
+        line = QFontMetricsF(self.font()).height()
+        return QRectF(r.left(), r.bottom() + line + 6, r.width(), line)
+
+    def curve_path(self) -> QPainterPath:
+        path = QPainterPath(self.point(1, self.values[0]))
+        for k, p in enumerate(self.values[1:], start=2):
+            path.lineTo(self.point(k, p))
+        return path
+
+    def chosen_label(self) -> tuple[str, QRectF] | None:
+        """The "your list" label and where it goes: above-left of the point when there is room
+        (the rising curve is below it there), otherwise below-right; always inside the plot."""
+        if not self.values or not self.chosen or self.chosen > len(self.values):
+            return None
+        label = f"your list: {self.chosen} → {percent_text(self.values[self.chosen - 1])}"
+        metrics = QFontMetricsF(self.font())
+        width, height = metrics.horizontalAdvance(label) + 8, metrics.height() + 2
+        r = self._plot_rect()
+        pt = self.point(self.chosen, self.values[self.chosen - 1])
+        if pt.x() - 8 - width >= r.left():
+            box = QRectF(pt.x() - 8 - width, pt.y() - 8 - height, width, height)
+        else:
+            box = QRectF(pt.x() + 8, pt.y() + 8, width, height)
+        box.moveLeft(min(max(box.left(), r.left()), r.right() - width))
+        box.moveTop(min(max(box.top(), r.top()), r.bottom() - height))
+        return label, box
 
     def point(self, n: int, p: float) -> QPointF:
         """Widget coordinates of (applications n, P(match) p)."""
@@ -64,12 +97,13 @@ class CurveChart(QWidget):
             y = r.bottom() - frac * r.height()
             painter.drawLine(QPointF(r.left(), y), QPointF(r.right(), y))
             painter.setPen(text)
-            painter.drawText(QRectF(0, y - 8, 42, 16), Qt.AlignmentFlag.AlignRight
+            painter.drawText(QRectF(0, y - 10, r.left() - 6, 20), Qt.AlignmentFlag.AlignRight
                              | Qt.AlignmentFlag.AlignVCenter, f"{frac * 100:.0f}%")
             painter.setPen(QPen(mid, 1))
         painter.setPen(text)
-        painter.drawText(QRectF(r.left(), r.bottom() + 18, r.width(), 18),
-                         Qt.AlignmentFlag.AlignCenter, "Number of applications")
+        painter.drawText(self.axis_title_rect(), Qt.AlignmentFlag.AlignCenter,
+                         "Number of applications")
+        line = QFontMetricsF(self.font()).height()
         if not self.values:
             painter.drawText(r, Qt.AlignmentFlag.AlignCenter, "Run the optimizer to see the curve")
             return
@@ -77,7 +111,7 @@ class CurveChart(QWidget):
         step = max(1, round(n / 8))
         for k in list(range(1, n + 1, step)) + ([n] if (n - 1) % step else []):
             pt = self.point(k, 0)
-            painter.drawText(QRectF(pt.x() - 20, r.bottom() + 2, 40, 16),
+            painter.drawText(QRectF(pt.x() - 24, r.bottom() + 3, 48, line),
                              Qt.AlignmentFlag.AlignCenter, str(k))
         if self.target:
             painter.setPen(QPen(QColor("#c0392b"), 1, Qt.PenStyle.DotLine))
@@ -88,18 +122,22 @@ class CurveChart(QWidget):
             painter.setPen(QPen(mid.darker(150), 1, Qt.PenStyle.DashLine))
             painter.drawLine(QPointF(pt.x(), r.top()), QPointF(pt.x(), r.bottom()))
             painter.setPen(text)
-            painter.drawText(QRectF(pt.x() + 4, r.bottom() - 36, 200, 16),
-                             Qt.AlignmentFlag.AlignLeft, f"gain flattens ≈ {self.flatten_at}")
-        path = QPainterPath(self.point(1, self.values[0]))
-        for k, p in enumerate(self.values[1:], start=2):
-            path.lineTo(self.point(k, p))
+            note = f"gain flattens ≈ {self.flatten_at}"
+            width = QFontMetricsF(self.font()).horizontalAdvance(note) + 6
+            left = pt.x() + 4 if pt.x() + 4 + width <= r.right() else pt.x() - 4 - width
+            painter.drawText(QRectF(left, r.bottom() - 2 * line, width, line),
+                             Qt.AlignmentFlag.AlignLeft, note)
         painter.setPen(QPen(accent, 2.2))
-        painter.drawPath(path)
+        painter.drawPath(self.curve_path())
         if self.chosen and self.chosen <= n:
             pt = self.point(self.chosen, self.values[self.chosen - 1])
             painter.setBrush(accent)
             painter.drawEllipse(pt, 4.5, 4.5)
-            painter.setPen(text)
-            label = f"your list: {self.chosen} → {percent_text(self.values[self.chosen - 1])}"
-            painter.drawText(QRectF(pt.x() - 210, pt.y() + 6, 200, 16),
-                             Qt.AlignmentFlag.AlignRight, label)
+            placed = self.chosen_label()
+            if placed is not None:
+                label, box = placed
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(pal.color(QPalette.ColorRole.Window))
+                painter.drawRoundedRect(box, 3, 3)
+                painter.setPen(text)
+                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)

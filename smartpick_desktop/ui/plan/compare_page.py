@@ -154,6 +154,8 @@ class ComparePage(QWidget):
         head = "".join(f"<th>{esc(n)}</th>" for n in table.names)
         rows = []
         for label, cells in table.rows:
+            if label == "Program":  # the header row names them
+                continue
             tds = "".join(f"<td>{esc(c.value)}<br/><small style='color:#5E6B73'>"
                           f"{esc(c.source)}</small></td>" for c in cells)
             rows.append(f"<tr><th align='left'>{esc(label)}</th>{tds}</tr>")

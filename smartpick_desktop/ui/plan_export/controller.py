@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QObject, QThreadPool, QUrl, Slot
+from PySide6.QtCore import QObject, QSize, QThreadPool, QUrl, Slot
 from PySide6.QtGui import QAction, QKeySequence, QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMainWindow, QProgressDialog
@@ -178,7 +179,13 @@ class PlanExportController(QObject):
         if self.ctx.dialogs.confirm(self.window, "Plan exported",
                                     f"The plan ({pages} pages) was saved to {path}.\n\n"
                                     "Open it now?"):
-            self.ctx.dialogs.open_url(bytes(QUrl.fromLocalFile(str(path)).toEncoded()).decode())
+            url = bytes(QUrl.fromLocalFile(str(path)).toEncoded()).decode()
+            if not self.ctx.dialogs.open_url(url):
+                self.ctx.dialogs.info(
+                    self.window, "No PDF viewer",
+                    f"This computer has no program set to open PDF files, so the plan could "
+                    f"not be opened. It is saved as {path.name} in {path.parent}; open it with "
+                    "any PDF viewer or a web browser.")
 
     def _on_ics_exported(self, result: object) -> None:
         self.ctx.status_message.emit(f"Exported {result} dates to {self.ics_path}.")
@@ -212,7 +219,7 @@ class PlanExportController(QObject):
         dialog = QPrintPreviewDialog(self.printer, self.window)
         dialog.setWindowTitle("Print preview — application plan")
         dialog.paintRequested.connect(self._on_preview_paint_requested)
-        dialog.resize(900, 1000)
+        dialog.resize(fit_on_screen(self.window, 900, 1000))
         self.preview = dialog
         dialog.open()
 
@@ -275,6 +282,15 @@ class PlanExportController(QObject):
         """Ask the running job, if any, to stop."""
         if self._worker is not None:
             self._worker.cancel()
+
+
+def fit_on_screen(widget: Any, width: int, height: int) -> QSize:
+    """``width`` × ``height``, made smaller to fit the screen ``widget`` is on (90% of it)."""
+    screen = widget.screen() if widget is not None else None
+    if screen is None:
+        return QSize(width, height)
+    room = screen.availableGeometry()
+    return QSize(min(width, int(room.width() * 0.9)), min(height, int(room.height() * 0.9)))
 
 
 def install(window: QMainWindow) -> None:

@@ -12,8 +12,11 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 
-#: Pages are rasterised at the printer's resolution, but never above this (memory).
+#: Pages are rasterized at the printer's resolution, but never above this (memory).
 MAX_DPI = 300
+#: ...and never below this: a preview "printer" reports the screen's resolution, and text
+#: rendered at it turns blurry as soon as the preview is zoomed.
+MIN_DPI = 150
 
 
 class PdfPages:
@@ -23,6 +26,7 @@ class PdfPages:
         self._bytes = QByteArray(data)
         self._buffer = QBuffer(self._bytes)
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.last_dpi = 0.0
         self.document = QPdfDocument()
         self.document.load(self._buffer)
         if self.document.status() != QPdfDocument.Status.Ready:
@@ -54,7 +58,8 @@ class PdfPages:
         if not painter.begin(printer):
             return 0
         try:
-            dpi = min(float(printer.resolution()), MAX_DPI)
+            dpi = max(MIN_DPI, min(float(printer.resolution()), MAX_DPI))
+            self.last_dpi = dpi
             for index in range(self.count):
                 if index:
                     printer.newPage()

@@ -133,4 +133,10 @@ class FilterBar(QWidget):
             action = self.columns_menu.addAction(column.title)
             action.setCheckable(True)
             action.setChecked(not self.table.isColumnHidden(i))
-            action.toggled.connect(lambda on, i=i: self.table.setColumnHidden(i, not on))
+            action.toggled.connect(lambda on, i=i: self._choose_column(i, on))
+
+    def _choose_column(self, column: int, shown: bool) -> None:
+        self.table.setColumnHidden(column, not shown)
+        chosen = getattr(self.table, "chosen_columns", None)
+        if chosen is not None:
+            chosen.add(column)

@@ -41,6 +41,7 @@ from smartpick_desktop.ui.programs.table_model import (
 from smartpick_desktop.ui.programs.table_view import ProgramsTableView
 from smartpick_desktop.ui.tabs import TabDefaults
 
+STACK_WIDTH = 1300
 SPREADSHEET_FILTERS = "Spreadsheets and packs (*.csv *.xlsx *.txt *.json *.gz *.sppack);;All files (*)"
 IMPORTABLE = (".csv", ".xlsx", ".xlsm", ".txt", ".tsv", ".json", ".gz", ".sppack")
 
@@ -158,6 +159,17 @@ class ProgramsTab(TabDefaults, QWidget):
         self._drop = FileDrop(window, IMPORTABLE, self._on_file_dropped)
 
     # --- state ---------------------------------------------------------------------------------
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        """Below STACK_WIDTH the detail pane goes under the table, so names are not cut."""
+        super().resizeEvent(event)
+        wanted = (Qt.Orientation.Vertical if self.width() < STACK_WIDTH
+                  else Qt.Orientation.Horizontal)
+        if self.splitter.orientation() != wanted:
+            self.splitter.setOrientation(wanted)
+            total = (self.splitter.height() if wanted == Qt.Orientation.Vertical
+                     else self.splitter.width())
+            self.splitter.setSizes([int(total * 0.6), int(total * 0.4)])
 
     def save_state(self, settings: Any) -> None:
         settings.setValue("programs/header", self.table.horizontalHeader().saveState())

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
@@ -16,7 +17,15 @@ from PySide6.QtWidgets import (
 from smartpick_desktop.core.catalog.program import STATUSES
 from smartpick_desktop.ui.programs.table_model import COL, COLUMNS
 
-COLUMN_WIDTHS = (42, 260, 125, 108, 62, 36, 58, 58, 52, 88, 62)
+#: The longest text each default column shows (its width is measured from the font, so it fits
+#: at any zoom or scaling); the program name takes the room left.
+WIDEST_TEXT = {"rank": "Rank 999", "location": "Battle Creek, MI", "setting": "Univ.-affiliated",
+               "positions": "Positions", "fit": "Fit 100", "chance": "Chance 100%",
+               "tier": "Ineligible", "signal": "Silver", "status": "Interview scheduled",
+               "stars": "★★★★★"}
+#: Hidden first when the table is narrow (the detail pane shows them), unless the student chose.
+NARROW_HIDES = ("setting", "signal", "stars")
+NARROW_WIDTH = 1100
 
 
 class ChoiceDelegate(QStyledItemDelegate):
@@ -52,7 +61,6 @@ class ProgramsTableView(QTableView):
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.setTabKeyNavigation(False)  # Tab moves on to the detail pane, arrows move in here
-        self.setStyleSheet("QTableView#programs_table:focus { border: 2px solid palette(highlight); }")
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(24)
         self.setEditTriggers(QTableView.EditTrigger.DoubleClicked
@@ -72,11 +80,42 @@ class ProgramsTableView(QTableView):
     def setup_columns(self) -> None:
         """Default widths and visibility (call once the model is set)."""
         header = self.horizontalHeader()
-        for i, width in enumerate(COLUMN_WIDTHS):
-            self.setColumnWidth(i, width)
+        self.fit_columns()
         # The program name takes whatever room is left, so every default column fits.
         header.setSectionResizeMode(COL["name"], QHeaderView.ResizeMode.Stretch)
         for i, column in enumerate(COLUMNS):
             self.setColumnHidden(i, not column.visible)
+        self.chosen_columns: set[int] = set()  # shown or hidden by the student
+        self.narrow = False
         self.sortByColumn(COL["rank"], Qt.SortOrder.AscendingOrder)
+
+    def fit_columns(self) -> None:
+        """Width of each fixed column from the font: its longest text or its title."""
+        metrics = QFontMetrics(self.font())
+        header_metrics = QFontMetrics(self.horizontalHeader().font())
+        for key, text in WIDEST_TEXT.items():
+            title = COLUMNS[COL[key]].title
+            width = max(metrics.horizontalAdvance(text), header_metrics.horizontalAdvance(title)
+                        + 18) + 14
+            self.setColumnWidth(COL[key], width)
+
+    def set_narrow(self, narrow: bool) -> None:
+        """Hide NARROW_HIDES (when narrow) or show them again, unless the student chose."""
+        if narrow == self.narrow:
+            return
+        self.narrow = narrow
+        for key in NARROW_HIDES:
+            column = COL[key]
+            if column not in self.chosen_columns:
+                self.setColumnHidden(column, narrow)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "chosen_columns"):
+            self.fit_columns()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if hasattr(self, "chosen_columns"):
+            self.set_narrow(self.width() < NARROW_WIDTH)
 

@@ -206,3 +206,16 @@ def test_backup_specialty_has_its_own_fees_and_signals_and_one_any_position_figu
     assert set(view.signals_allowed) == {"Internal Medicine", "Family Medicine"}
     assert view.p_match_primary is not None
     assert 0 < view.p_match_primary < view.plan.p_match <= 1
+
+
+def test_a_preliminary_program_added_by_hand_is_a_safety_net(planned):
+    with planned.session() as s:
+        prelim = [p for p in load_programs(s, specialty="Internal Medicine")
+                  if p.track == "preliminary"]
+        assert prelim, "the demo pack has preliminary Internal Medicine positions"
+        before = current_plan(s).p_match
+        edits.add_program(s, prelim[0].program_id)
+        plan = current_plan(s)
+        assert prelim[0].program_id in plan.program_ids
+        assert plan.p_match == pytest.approx(before, abs=1e-9)  # categorical P(match) unchanged
+        assert plan.details["p_match_any"] > plan.p_match       # any position goes up

@@ -131,7 +131,7 @@ def test_actions_checklist_article_screen_and_external(ctx, qtbot):
         items = checklist.list_items(session)
     assert [i.text for i in items] == ["Start a weekly study group"]
     assert items[0].origin.startswith("Article: Study groups")
-    assert messages[-1].startswith("Added to your plan")
+    assert messages[-1].startswith("Added to your checklist on Home")
     tab.follow_link("smartpick:article/preference-signals")
     assert tab.current.slug == "preference-signals"
     tab.follow_link("smartpick:screen/plan")

@@ -190,3 +190,32 @@ def test_seven_invitations_do_not_show_certainty(ctx, qtbot, ready, store):
     assert headline.startswith("P(match) now ") and "100%" not in headline
     assert widget.rol_panel.list.count() == 7
     assert "100%" not in widget.rol_panel.summary.text()
+
+
+def test_the_list_stops_at_the_knee_and_a_safety_net_adds_preliminary_programs(ctx, qtbot,
+                                                                               store, ready):
+    from smartpick_desktop.ui.plan.tab import PlanTab
+
+    ready.specialty = "General Surgery"
+    ready.budget_usd = 5000
+    with store.session() as s:
+        save_profile(s, ready)
+    ctx.profile_changed.emit()
+    tab = PlanTab(ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    qtbot.waitExposed(tab)
+    qtbot.mouseClick(tab.optimize_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.worker is None and tab.result is not None, timeout=30000)
+    plain = tab.result
+    assert plain.stop_reason == "gain" and plain.fee_usd < 5000  # a ceiling, not a target
+    assert "likely" in tab.p_match_label.text()
+    assert "one more would add less than 0.2 points" in tab.chart_note.text()
+    tab.prelim.setValue(6)
+    qtbot.mouseClick(tab.optimize_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.worker is None and tab.result is not plain, timeout=30000)
+    tracks = [r.track for r in tab.result.rows]
+    assert 0 < tracks.count("preliminary") <= 6
+    assert tab.result.p_match_any > tab.result.p_match
+    assert "preliminary safety net" in tab.p_match_label.text()
+    assert tab.chart.chosen == tracks.count("categorical")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "core" / "plan"))
@@ -183,3 +184,64 @@ def test_page_setup_choice_is_remembered_and_sizes_the_pdf(ctx, main_window, qtb
         dialog.accept()
     assert ctx.settings.value("plan_export/page_size") == "A4"
     assert controller.page_size_points() == pytest.approx((595, 842), abs=1)
+
+
+@pytest.mark.tool("pdftotext")
+def test_no_pdf_viewer_says_so_and_contents_have_page_numbers(ctx, planned_window, qtbot,
+                                                             tmp_path):
+    """Issue 15 point 11: "Open it now? → Yes" with no viewer says so; contents carry pages."""
+    target = tmp_path / "plan.pdf"
+    ctx.dialogs = FakeDialogs(save_to=target)
+    ctx.dialogs.open_url = lambda url: False  # no program registered for PDF files
+    controller = planned_window.plan_export
+    _action(planned_window, "Plan", "Export PDF…").trigger()
+    qtbot.waitUntil(lambda: not controller.busy, timeout=20000)
+    assert ctx.dialogs.infos and "no program set to open PDF files" in ctx.dialogs.infos[0]
+    assert "plan.pdf" in ctx.dialogs.infos[0]
+    cover = subprocess.run(["pdftotext", "-layout", "-f", "1", "-l", "1", str(target), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    found = re.search(r"Recommended programs\s+page\s+(\d+)", cover)
+    assert found, cover
+    whole = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    page = int(found.group(1))
+    pages = whole.split("\f")
+    assert "Recommended programs" in pages[page - 1]
+
+
+def test_checklist_added_in_an_article_shows_on_home(ctx, main_window, sample_profile, qtbot):
+    """Issue 15 point 12: "Add to my plan" lands on Home, where it can be ticked off."""
+    from smartpick_desktop.core import checklist
+    from smartpick_desktop.core.profile import save_profile
+    from smartpick_desktop.ui.home.checklist_section import ChecklistSection
+
+    with ctx.store.session() as s:
+        save_profile(s, sample_profile)
+    ctx.profile_changed.emit()
+    articles = main_window.tab("articles")
+    articles.follow_link("smartpick:checklist/Ask%20three%20letter%20writers")
+    home = main_window.tab("home")
+    section = next(s for s in home.sections if isinstance(s, ChecklistSection))
+    (box,) = section.boxes.values()
+    assert box.text() == "Ask three letter writers"
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(6, box.height() // 2))
+    with ctx.store.session() as s:
+        assert [i.done for i in checklist.list_items(s)] == [True]
+
+
+def test_print_preview_fits_the_screen_and_renders_sharp_text(ctx, planned_window, qtbot,
+                                                             tmp_path):
+    """Issue 15 point 13: the preview fits on the screen and is not rendered at screen dpi."""
+    ctx.dialogs = FakeDialogs()
+    controller = planned_window.plan_export
+    _action(planned_window, "File", "Print…").trigger()
+    qtbot.waitUntil(lambda: controller.preview is not None, timeout=20000)
+    preview = controller.preview
+    room = planned_window.screen().availableGeometry()
+    assert preview.height() <= room.height() and preview.width() <= room.width()
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "p.pdf"))
+    controller._on_preview_paint_requested(printer)
+    assert controller._pages.last_dpi >= 150
+    preview.close()

@@ -55,3 +55,13 @@ def test_dark_theme_applies_to_the_whole_window(ctx, qtbot, sample_profile):
     finally:
         window.appearance.set_theme("system")
     assert QApplication.palette().window().color().lightness() > 100
+
+
+def test_no_table_in_any_tab_traps_the_tab_key(ctx, qtbot, sample_profile):
+    from PySide6.QtWidgets import QTableView
+
+    window = _window(ctx, qtbot, sample_profile)
+    views = [view for key in window.tab_keys()
+             for view in window.tab(key).findChildren(QTableView)]
+    assert len(views) >= 3
+    assert not any(view.tabKeyNavigation() for view in views)

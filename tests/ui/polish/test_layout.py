@@ -1,0 +1,50 @@
+"""Issue 15 point 2: at 1024 wide and at 1920 the primary column and the tier are not cut."""
+
+from __future__ import annotations
+
+import pytest
+
+from PySide6.QtGui import QFontMetrics
+
+from smartpick_desktop.core.profile import save_profile
+from smartpick_desktop.ui.programs.table_model import COL, PROGRAM_ROLE
+
+
+@pytest.fixture
+def make_tab(ctx, qtbot, sample_profile):
+    with ctx.store.session() as s:
+        save_profile(s, sample_profile)
+    from smartpick_desktop.ui.programs.tab import ProgramsTab
+
+    def build(width: int, height: int):
+        tab = ProgramsTab(ctx)
+        qtbot.addWidget(tab)
+        tab.resize(width, height)
+        tab.show()
+        qtbot.waitExposed(tab)
+        tab.ensure_loaded()
+        qtbot.waitUntil(lambda: tab.loaded and not tab.busy, timeout=20000)
+        return tab
+
+    return build
+
+
+@pytest.mark.parametrize("size", [(1008, 620), (1904, 980)])
+def test_program_names_and_tiers_fit(make_tab, size):
+    tab = make_tab(*size)
+    table = tab.table
+    metrics = QFontMetrics(table.font())
+    names = [tab.proxy.index(r, COL["name"]).data() for r in range(min(40, tab.proxy.rowCount()))]
+    typical = sorted(metrics.horizontalAdvance(n) for n in names)[len(names) * 3 // 4]
+    assert table.columnWidth(COL["name"]) >= typical + 8, "three names in four fit whole"
+    assert table.columnWidth(COL["tier"]) >= metrics.horizontalAdvance("Ineligible") + 8
+    shown = sum(table.columnWidth(c) for c in range(tab.model.columnCount())
+                if not table.isColumnHidden(c))
+    assert shown <= table.viewport().width() + 2, "no column pushed off the right edge"
+    assert tab.proxy.index(0, COL["name"]).data(PROGRAM_ROLE) is not None
+
+
+def test_narrow_table_puts_the_detail_below(make_tab):
+    from PySide6.QtCore import Qt
+
+    assert make_tab(1008, 620).splitter.orientation() == Qt.Orientation.Vertical
