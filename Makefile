@@ -17,7 +17,7 @@ run: system-deps $(STAMP)
 test: system-deps test-deps $(STAMP)
 	$(VENV)/bin/ruff check smartpick_desktop tests benchmarks
 	$(VENV)/bin/lint-imports
-	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q -n auto
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check smartpick_desktop tests benchmarks

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from smartpick_desktop.core.articles import library, search
-from smartpick_desktop.core.store import open_store
+from smartpick_desktop.core.datafolder import open_store
 
 ARTICLES = 1000
 WORDS = 900

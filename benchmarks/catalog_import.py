@@ -13,8 +13,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from smartpick_desktop.core.catalog.queries import count_programs  # noqa: E402
 from smartpick_desktop.core.catalog.spreadsheet import import_file  # noqa: E402
+from smartpick_desktop.core.datafolder import open_store  # noqa: E402
 from smartpick_desktop.core.states import US_STATES  # noqa: E402
-from smartpick_desktop.core.store import open_store  # noqa: E402
 
 ROWS = 15_000
 CITIES = ["Columbus", "Springfield", "Austin", "Denver", "Boston", "Madison", "Nowhereville"]

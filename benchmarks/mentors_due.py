@@ -20,11 +20,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import insert  # noqa: E402
 
+from smartpick_desktop.core.datafolder import open_store  # noqa: E402
 from smartpick_desktop.core.mentors.contacts import ROLES, STAGES, filter_contacts, list_contacts  # noqa: E402
 from smartpick_desktop.core.mentors.followups import due_items  # noqa: E402
 from smartpick_desktop.core.mentors.interactions import KINDS  # noqa: E402
 from smartpick_desktop.core.mentors.tables import ContactRow, InteractionRow  # noqa: E402
-from smartpick_desktop.core.store import open_store  # noqa: E402
 
 CONTACTS, INTERACTIONS = 5_000, 50_000
 TODAY = dt.date(2026, 10, 1)

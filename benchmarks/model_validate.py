@@ -12,8 +12,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from smartpick_desktop.core.datafolder import open_store
 from smartpick_desktop.core.model.validation import validate_file
-from smartpick_desktop.core.store import open_store
 
 N = 1_000
 TARGET_S = 30.0

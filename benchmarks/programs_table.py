@@ -22,8 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from catalog_import import write_csv  # noqa: E402
 
 from smartpick_desktop.core.catalog.spreadsheet import import_file  # noqa: E402
+from smartpick_desktop.core.datafolder import open_store  # noqa: E402
 from smartpick_desktop.core.profile import demo_profile, save_profile  # noqa: E402
-from smartpick_desktop.core.store import open_store  # noqa: E402
 
 
 def rss_mb() -> float:

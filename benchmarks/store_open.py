@@ -10,7 +10,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from smartpick_desktop.core.store import backup, open_store
+from smartpick_desktop.core.datafolder import open_store
+from smartpick_desktop.core.store import backup
 from smartpick_desktop.core.store.integrity import check_store_file
 
 

@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from smartpick_desktop.core.catalog.queries import ensure_demo_pack  # noqa: E402
+from smartpick_desktop.core.datafolder import open_store  # noqa: E402
 from smartpick_desktop.core.model import constants as constants_mod  # noqa: E402
 from smartpick_desktop.core.model.basis import SHIPPED_REPORT  # noqa: E402
 from smartpick_desktop.core.model.calibration import fit_parameters, with_values  # noqa: E402
@@ -47,7 +48,6 @@ from smartpick_desktop.core.model.validation import (  # noqa: E402
     validate,
 )
 from smartpick_desktop.core.resources import resource_path  # noqa: E402
-from smartpick_desktop.core.store import open_store  # noqa: E402
 
 INTERVIEW_KEYS = ("intercept", "strength_slope", "profile_scale", "type_offset_us_do",
                   "type_offset_us_img", "type_offset_non_us_img")

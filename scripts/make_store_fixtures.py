@@ -17,10 +17,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from smartpick_desktop.core.datafolder import open_store  # noqa: E402
+from smartpick_desktop.core.portable import Snapshot, _write_rows, dump_database  # noqa: E402
 from smartpick_desktop.core.profile import demo_profile, save_profile  # noqa: E402
-from smartpick_desktop.core.store import migrate, open_store  # noqa: E402
+from smartpick_desktop.core.store import migrate  # noqa: E402
 from smartpick_desktop.core.store.engine import Store  # noqa: E402
-from smartpick_desktop.core.store.portable import Snapshot, _write_rows, dump_database  # noqa: E402
 
 OUT = ROOT / "tests" / "store_fixtures"
 KEEP_ROWS = 40

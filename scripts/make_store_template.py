@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from smartpick_desktop.core.store import open_store
+from smartpick_desktop.core.datafolder import open_store
 from smartpick_desktop.core.store.template import template_path
 
 

@@ -9,8 +9,8 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from smartpick_desktop import APP_NAME, ORG_NAME, __version__
+from smartpick_desktop.core.datafolder import open_store
 from smartpick_desktop.core.errors import StoreError
-from smartpick_desktop.core.store import open_store
 
 log = logging.getLogger("smartpick")
 
@@ -104,7 +104,8 @@ def _report_store_error(err: StoreError, data_dir: Path):
     backup or a fresh start. Return the main window when the app can go on, else None."""
     from PySide6.QtWidgets import QMessageBox
 
-    from smartpick_desktop.core.store.integrity import DamagedStoreError, restore_newest_backup
+    from smartpick_desktop.core.datafolder import restore_newest_backup
+    from smartpick_desktop.core.store.integrity import DamagedStoreError
 
     if not isinstance(err, DamagedStoreError):
         QMessageBox.critical(None, "SmartPick cannot open your data", str(err))

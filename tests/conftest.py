@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import gc
+import logging
 import os
 import shutil
 import socket
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
+from smartpick_desktop.core.datafolder import open_store  # noqa: E402
 from smartpick_desktop.core.profile import Profile  # noqa: E402
-from smartpick_desktop.core.store import open_store  # noqa: E402
+
+#: Test data referenced beside the project (``../shared/testdata``, never copied in): where it is
+#: not there (a fresh clone), the modules that need it are not collected rather than skipped.
+_SHARED = next((p / "shared" for p in Path(__file__).resolve().parents
+                if (p / "shared" / "testdata").is_dir()), None)
+collect_ignore = [] if _SHARED else ["cli/test_model_validate_cli.py",
+                                     "core/model/test_validation.py"]
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
@@ -35,6 +44,32 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     if not reason.removeprefix("Skipped: ").startswith("platform:"):
         report.outcome = "failed"
         report.longrepr = f"skipped in CI without a platform reason: {reason}"
+
+
+class _LoggedWarnings(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def _fail_on_logged_warning(request):
+    """A warning or error logged during a test fails it, unless the test reads the log itself
+    (it uses ``caplog`` and asserts what it expects)."""
+    handler = _LoggedWarnings()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        yield
+    finally:
+        root.removeHandler(handler)
+    if handler.records and "caplog" not in request.fixturenames:
+        lines = [f"{r.levelname} {r.name}: {r.getMessage()}" for r in handler.records[:5]]
+        pytest.fail("logged during the test (use caplog to expect it):\n" + "\n".join(lines),
+                    pytrace=False)
 
 
 class NetworkUsed(AssertionError):
@@ -94,6 +129,35 @@ def _collect_after_each_test():
         if counts[generation] > thresholds[generation]:
             gc.collect(generation)
             break
+
+
+@pytest.fixture(autouse=True)
+def _no_job_or_timer_left(request):
+    """Fail a test that leaves a background job running (ui/jobs.py) or an app-wide timer
+    ticking on the shared QApplication: the next tests would run beside it."""
+    yield
+    import sys
+
+    leftovers = []
+    jobs = sys.modules.get("smartpick_desktop.ui.jobs")
+    if jobs is not None:
+        running = jobs.running_jobs()
+        if running:
+            jobs.wait_for_all(30)  # do not let it run into the next test
+            leftovers += [f"job '{job.name}'" for job in running]
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QCoreApplication, QTimer
+
+        app = QCoreApplication.instance()
+        if app is not None:
+            for timer in app.findChildren(QTimer):
+                if timer.isActive():
+                    timer.stop()
+                    leftovers.append(f"timer {timer.objectName() or timer.parent()!r} on the "
+                                     "application")
+    if leftovers:
+        pytest.fail(f"{request.node.nodeid} left running: {', '.join(leftovers)}",
+                    pytrace=False)
 
 
 @pytest.fixture

@@ -13,10 +13,14 @@ import logging
 import os
 import sys
 import traceback
+from collections.abc import Callable
 
 from smartpick_desktop import __version__
 from smartpick_desktop.cli.context import CliContext, UsageError
 from smartpick_desktop.core.errors import SmartPickError
+
+#: Starts the GUI: (data folder, smoke=, debug=) -> exit code.
+GuiLauncher = Callable[..., int]
 
 #: Command modules, in the order their commands appear in ``--help``.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -49,18 +53,13 @@ def build_parser() -> argparse.ArgumentParser:
                         "quit (packaging check)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"smartpick_desktop.cli.{name}")
-        except ModuleNotFoundError as err:
-            if err.name == f"smartpick_desktop.cli.{name}":
-                continue
-            raise
-        module.register(sub)
+        importlib.import_module(f"smartpick_desktop.cli.{name}").register(sub)
     return parser
 
 
-def main(argv: list[str]) -> int:
-    """Run the command line and return the process exit code."""
+def main(argv: list[str], *, gui: GuiLauncher | None = None) -> int:
+    """Run the command line and return the process exit code. With no command, start the
+    GUI through ``gui`` (``__main__`` passes it; the CLI itself never imports Qt)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     ctx = CliContext(args.data_dir, debug=args.debug)
@@ -73,9 +72,9 @@ def main(argv: list[str]) -> int:
         root.addHandler(logging.NullHandler())
     try:
         if args.command is None:
-            from smartpick_desktop.app import run_gui
-
-            return run_gui(ctx.data_dir, smoke=args.smoke, debug=args.debug)
+            if gui is None:
+                raise UsageError("give a command (see --help).")
+            return gui(ctx.data_dir, smoke=args.smoke, debug=args.debug)
         return int(args.func(args, ctx) or 0)
     except UsageError as err:
         print(f"smartpick: {err}", file=sys.stderr)

@@ -22,7 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _backup(args: argparse.Namespace, ctx: CliContext) -> int:
-    from smartpick_desktop.core.store.portable import write_backup
+    from smartpick_desktop.core.portable import write_backup
 
     summary = write_backup(ctx.store(), args.file)
     print(f"Backed up {summary.rows} rows from {summary.tables} tables (schema "
@@ -31,8 +31,8 @@ def _backup(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _restore(args: argparse.Namespace, ctx: CliContext) -> int:
+    from smartpick_desktop.core.portable import stage_backup
     from smartpick_desktop.core.store.integrity import DamagedStoreError
-    from smartpick_desktop.core.store.portable import stage_backup
 
     # A bad file is refused before the store is even opened (or its folder created).
     staged = stage_backup(args.file, stage_in=ctx.data_dir)
@@ -41,7 +41,7 @@ def _restore(args: argparse.Namespace, ctx: CliContext) -> int:
     except DamagedStoreError as err:
         print(f"smartpick: {err}", file=sys.stderr)
         store = ctx.store()  # the damaged file was moved aside: restore into a new store
-    from smartpick_desktop.core.store.portable import restore
+    from smartpick_desktop.core.portable import restore
 
     result = restore(store, args.file, force=args.force, staged=staged)
     kept = (f"; your previous data was backed up to {result.previous_backup}"

@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from smartpick_desktop.core.store import Store, default_data_dir, open_store
+from smartpick_desktop.core.datafolder import open_store
+from smartpick_desktop.core.store import Store, default_data_dir
 
 
 class UsageError(Exception):

@@ -48,23 +48,17 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _profile_and_programs(ctx: CliContext, specialty: str | None = None,
                           with_backup: bool = False) -> tuple[Any, list[Any]]:
-    from smartpick_desktop.core.catalog.queries import ensure_demo_pack, load_programs
+    from smartpick_desktop.core.catalog.for_profile import programs_for_profile
+    from smartpick_desktop.core.catalog.queries import ensure_demo_pack
     from smartpick_desktop.core.profile import load_profile
-    from smartpick_desktop.core.reference import load_reference
 
     with ctx.store().session() as session:
         profile = load_profile(session)
         if profile is None:
             raise InputError("There is no profile yet.", fix="no_profile")
-        name = specialty or profile.specialty
-        spec = load_reference().find_specialty(name)
-        if spec is None:
-            raise InputError(f"--specialty: unknown specialty '{name}'; use a name such as "
-                             "'Internal Medicine' or an alias such as 'IM'.")
         ensure_demo_pack(session)
-        programs = load_programs(session, specialty=spec.name)
-        if with_backup and profile.backup_specialty:
-            programs += load_programs(session, specialty=profile.backup_specialty)
+        programs = programs_for_profile(session, profile, specialty=specialty,
+                                        with_backup=with_backup)
     return profile, programs
 
 

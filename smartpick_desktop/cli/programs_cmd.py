@@ -45,34 +45,34 @@ def _template(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _import(args: argparse.Namespace, ctx: CliContext) -> int:
-    from smartpick_desktop.core.catalog.packs import looks_like_pack
+    from smartpick_desktop.core.catalog.importing import (
+        import_pack_file,
+        import_spreadsheet,
+        is_pack,
+    )
+    from smartpick_desktop.core.catalog.spreadsheet import (
+        apply_overrides,
+        guess_mapping,
+        read_table,
+    )
     from smartpick_desktop.core.errors import InputError
-    from smartpick_desktop.core.textio import read_head
 
     path: Path = args.file
-    head = read_head(path)  # only the head: the file may be huge, or /dev/zero
-    if head and looks_like_pack(head):
+    if is_pack(path):
         if args.maps:
             raise UsageError("--map applies to spreadsheets, not to data packs.")
-        from smartpick_desktop.core.catalog.packs import import_pack, read_pack
-
-        pack = read_pack(path)  # checked before the store is opened
-        with ctx.store().session() as session:
-            result = import_pack(session, pack)
-        print(f"Imported pack {pack.manifest['name']} {pack.manifest['version']} from {path}: "
-              f"{result.summary()}.")
+        print(import_pack_file(lambda: ctx.store().session(), path).message)
         return 0
-    from smartpick_desktop.core.catalog.spreadsheet import import_file
-
+    table = read_table(path)
+    mapping = apply_overrides(table, guess_mapping(table.header), args.maps)
     try:
-        with ctx.store().session() as session:
-            result = import_file(session, path, overrides=args.maps,
-                                 skip_invalid=args.skip_invalid)
+        imported = import_spreadsheet(lambda: ctx.store().session(), table, mapping,
+                                      skip_invalid=args.skip_invalid)
     except InputError as err:
         _print_problems(getattr(err, "problems", []))
         raise
-    _print_problems(result.problems)
-    print(f"Imported {path}: {result.summary()}.")
+    _print_problems(imported.problems)
+    print(imported.message)
     return 0
 
 

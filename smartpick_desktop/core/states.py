@@ -27,13 +27,7 @@ REGIONS: dict[str, tuple[str, ...]] = {
     "Territories": ("PR", "GU", "VI"),
 }
 
-_STATE_REGION = {code: region for region, codes in REGIONS.items() for code in codes}
 _BY_NAME = {name.lower(): code for code, name in US_STATES.items()}
-
-
-def region_of(state: str | None) -> str | None:
-    """Return the Census region of a two-letter state code, or None."""
-    return _STATE_REGION.get((state or "").upper())
 
 
 def normalise_state(value: str) -> str | None:

@@ -28,6 +28,10 @@ class MainThreadGarbageCollector(QObject):
         self._timer.timeout.connect(self.check)
         self._timer.start(interval_ms)
 
+    def stop(self) -> None:
+        """Stop the timer (automatic collection stays off)."""
+        self._timer.stop()
+
     def check(self) -> None:
         """Collect the generations whose counts crossed their thresholds."""
         counts = gc.get_count()

@@ -19,6 +19,7 @@ from smartpick_desktop.core.profile import demo_profile, save_profile
 from smartpick_desktop.ui.actions import action_installers
 from smartpick_desktop.ui.appearance import Appearance
 from smartpick_desktop.ui.context import AppContext
+from smartpick_desktop.ui.jobs import shutdown_runners
 from smartpick_desktop.ui.tabs import Tab, tab_specs
 from smartpick_desktop.ui.welcome import WelcomePage
 
@@ -216,6 +217,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.save_state()
+        shutdown_runners(self)  # cancel background jobs and wait for them (ui/jobs.py)
         super().closeEvent(event)
 
     # --- slots ---------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from smartpick_desktop.core.errors import SmartPickError
+from smartpick_desktop.core.progress import Cancelled
 
 
 def shipped_html() -> str:
@@ -83,7 +84,6 @@ class ModelQualityDialog(QDialog):
 
     def check_file(self, path: Path) -> dict[str, Any] | None:
         """Validate against ``path`` with a cancellable progress dialog; show the report."""
-        from smartpick_desktop.core.model.optimizer import Cancelled
         from smartpick_desktop.core.model.outcomes import read_outcomes
         from smartpick_desktop.core.model.validation import report_lines, validate_file
 
@@ -96,13 +96,13 @@ class ModelQualityDialog(QDialog):
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
 
-        def step(done: int, total: int) -> bool:
-            progress.setValue(done)
+        def step(done: float, total: float) -> None:
+            progress.setValue(int(done))
             QApplication.processEvents()
-            return not progress.wasCanceled()
 
         try:
-            report = validate_file(self.ctx.store, path, progress=step)
+            report = validate_file(self.ctx.store, path, progress=step,
+                                   should_cancel=progress.wasCanceled)
         except Cancelled:
             return None
         except SmartPickError as err:

@@ -29,7 +29,7 @@ class ProfileTab(TabDefaults, QWidget):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._ctx = ctx
+        self.ctx = ctx
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         top = QHBoxLayout()
@@ -64,7 +64,7 @@ class ProfileTab(TabDefaults, QWidget):
             self.edit_profile()
 
     def refresh(self) -> None:
-        profile = self._ctx.profile()
+        profile = self.ctx.profile()
         if profile is None:
             self.position.setText("You have not created a profile yet. Press \u201cEdit "
                                   "profile\u2026\u201d to start the wizard.")
@@ -78,36 +78,36 @@ class ProfileTab(TabDefaults, QWidget):
     def edit_profile(self) -> None:
         from smartpick_desktop.ui.wizard.wizard import ProfileWizard
 
-        wizard = ProfileWizard(self._ctx, self.window())
+        wizard = ProfileWizard(self.ctx, self.window())
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.open()
 
     def import_profile(self) -> None:
-        path = self._ctx.dialogs.open_file(self, "Import profile", "Profile (*.json)")
+        path = self.ctx.dialogs.open_file(self, "Import profile", "Profile (*.json)")
         if path is None:
             return
         try:
             profile = read_profile_file(path)
         except InputError as err:
-            self._ctx.dialogs.error(self, "Profile not imported", with_fix(err))
+            self.ctx.dialogs.error(self, "Profile not imported", with_fix(err))
             return
-        with self._ctx.store.session() as session:
+        with self.ctx.store.session() as session:
             save_profile(session, profile)
-        self._ctx.profile_changed.emit()
-        self._ctx.status_message.emit(f"Imported the profile from {path.name}.")
+        self.ctx.profile_changed.emit()
+        self.ctx.status_message.emit(f"Imported the profile from {path.name}.")
 
     def export_profile(self) -> None:
-        profile = self._ctx.profile()
+        profile = self.ctx.profile()
         if profile is None:
-            self._ctx.dialogs.info(self, "No profile", "Create a profile first.")
+            self.ctx.dialogs.info(self, "No profile", "Create a profile first.")
             return
-        path = self._ctx.dialogs.save_file(self, "Export profile", "profile.json",
+        path = self.ctx.dialogs.save_file(self, "Export profile", "profile.json",
                                            "Profile (*.json)")
         if path is None:
             return
         try:
             write_profile_file(profile, path)
         except InputError as err:
-            self._ctx.dialogs.error(self, "Profile not exported", with_fix(err))
+            self.ctx.dialogs.error(self, "Profile not exported", with_fix(err))
             return
-        self._ctx.status_message.emit(f"Exported the profile to {path.name}.")
+        self.ctx.status_message.emit(f"Exported the profile to {path.name}.")

@@ -34,8 +34,8 @@ def ok(data_dir, *args):
 
 def _name(data_dir) -> str:
     """The saved profile's name, read in-process (cheaper than a subprocess)."""
+    from smartpick_desktop.core.datafolder import open_store
     from smartpick_desktop.core.profile import load_profile
-    from smartpick_desktop.core.store import open_store
 
     store = open_store(data_dir)
     try:
@@ -52,9 +52,9 @@ def filled(tmp_path_factory):
     from smartpick_desktop.core.articles.library import import_file as import_article
     from smartpick_desktop.core.catalog.queries import load_programs, update_user_fields
     from smartpick_desktop.core.catalog.spreadsheet import import_file as import_programs
+    from smartpick_desktop.core.datafolder import open_store
     from smartpick_desktop.core.mentors.exchange import import_file as import_contacts
     from smartpick_desktop.core.profile import read_profile_file, save_profile
-    from smartpick_desktop.core.store import open_store
 
     tmp = tmp_path_factory.mktemp("filled")
     data = tmp / "data"
@@ -106,8 +106,8 @@ def test_restore_over_own_data_needs_force(backup_file, tmp_path):
     file = backup_file
     other = tmp_path / "other"
     (tmp_path / "p.json").write_text(json.dumps({**PROFILE, "name": "Somebody Else"}))
+    from smartpick_desktop.core.datafolder import open_store
     from smartpick_desktop.core.profile import read_profile_file, save_profile
-    from smartpick_desktop.core.store import open_store
 
     store = open_store(other)
     with store.session() as s:

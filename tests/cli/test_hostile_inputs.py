@@ -51,8 +51,8 @@ def _listing(folder) -> tuple[dict, list]:
     (read in-process: cheaper than two more subprocesses per case)."""
     from smartpick_desktop.cli.programs_cmd import program_json
     from smartpick_desktop.core.catalog.queries import load_programs
+    from smartpick_desktop.core.datafolder import open_store
     from smartpick_desktop.core.profile import load_profile
-    from smartpick_desktop.core.store import open_store
 
     store = open_store(folder)
     try:

@@ -28,8 +28,8 @@ def test_import_list_export_round_trip_and_due(tmp_path):
     assert run(data, "export", tmp_path / "out.csv").returncode == 0
     assert run(data, "import", tmp_path / "out.csv").stdout.count("3 already there") == 1
 
+    from smartpick_desktop.core.datafolder import open_store
     from smartpick_desktop.core.mentors.interactions import log_interaction
-    from smartpick_desktop.core.store import open_store
 
     store = open_store(data)
     with store.session() as s:

@@ -73,8 +73,8 @@ def test_import_backup_restore_round_trip_in_an_odd_folder(tmp_path, name):
 
 @pytest.mark.parametrize("name", ODD_NAMES)
 def test_store_file_is_the_one_inside_the_folder(tmp_path, name):
+    from smartpick_desktop.core.datafolder import open_store
     from smartpick_desktop.core.profile import load_profile, save_profile
-    from smartpick_desktop.core.store import open_store
 
     data = tmp_path / name
     store = open_store(data)
@@ -105,7 +105,8 @@ def test_store_file_is_the_one_inside_the_folder(tmp_path, name):
 @pytest.mark.parametrize("name", ODD_NAMES)
 def test_migration_runs_in_an_odd_folder(tmp_path, name):
     """An old store in such a folder is migrated (once: exit 1, invalid interpolation)."""
-    from smartpick_desktop.core.store import migrate, open_store
+    from smartpick_desktop.core.datafolder import open_store
+    from smartpick_desktop.core.store import migrate
     from smartpick_desktop.core.store.backup import list_backups
 
     data = tmp_path / name

@@ -90,11 +90,12 @@ def test_an_empty_data_file_is_replaced_and_the_user_is_told(tmp_path):
     assert again.returncode == 0 and "was empty" not in again.stderr
 
 
-def test_a_skipped_daily_backup_is_told_once(store, monkeypatch):
+def test_a_skipped_daily_backup_is_told_once(store, monkeypatch, caplog):
     """On a full disk the day's backup fails: one sentence, the store still opens."""
     import errno
 
-    from smartpick_desktop.core.store import backup, open_store
+    from smartpick_desktop.core.datafolder import open_store
+    from smartpick_desktop.core.store import backup
 
     store.close()
 
@@ -107,6 +108,7 @@ def test_a_skipped_daily_backup_is_told_once(store, monkeypatch):
     try:
         skipped = [n for n in opened.notices if "backup was skipped" in n]
         assert len(skipped) == 1 and "No space left on device" in skipped[0]
+        assert "backup" in caplog.text.lower()  # and the log says it too
     finally:
         opened.close()
 

@@ -27,9 +27,9 @@ def run(data_dir, *args):
 
 @pytest.fixture(scope="module")
 def good_backup(tmp_path_factory) -> Path:
+    from smartpick_desktop.core.datafolder import open_store
+    from smartpick_desktop.core.portable import write_backup
     from smartpick_desktop.core.profile import Profile, save_profile
-    from smartpick_desktop.core.store import open_store
-    from smartpick_desktop.core.store.portable import write_backup
 
     tmp = tmp_path_factory.mktemp("restore-checks")
     store = open_store(tmp / "data")
@@ -121,8 +121,8 @@ def test_the_good_backup_still_restores(good_backup, tmp_path):
 
 def test_a_zip_bomb_member_is_refused_while_inflating(good_backup, tmp_path):
     """A member that lies about its size is stopped at the limit, not after gigabytes."""
+    from smartpick_desktop.core import portable
     from smartpick_desktop.core.errors import InputError
-    from smartpick_desktop.core.store import portable
 
     bomb = tmp_path / "bomb.zip"
     with zipfile.ZipFile(good_backup) as src, zipfile.ZipFile(bomb, "w",

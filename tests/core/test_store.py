@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import text
 
-from smartpick_desktop.core.store import open_store
+from smartpick_desktop.core.datafolder import open_store
 from smartpick_desktop.core.store.migrate import current_revision, head_revision
 from smartpick_desktop.core.store.settings import get_setting, set_setting
 

@@ -79,7 +79,7 @@ def test_kill_9_during_import_leaves_none_or_all(moment, big_csv, tmp_path):
         assert killed, "the import finished before it could be killed"
         assert count == 0
     # The store opens cleanly afterwards (no damage reported, nothing moved aside).
-    from smartpick_desktop.core.store import open_store
+    from smartpick_desktop.core.datafolder import open_store
 
     open_store(data).close()
     assert not list(data.glob("*.damaged-*"))

@@ -148,9 +148,17 @@ def test_icon_svg_source_and_windows_ico():
 def test_window_icon_is_set(qapp):
     from smartpick_desktop.app import create_application
 
+    had_collector = hasattr(qapp, "smartpick_gc")
     app = create_application()
-    assert not app.windowIcon().isNull()
-    assert app.windowIcon().pixmap(32, 32).width() == 32
+    try:
+        assert not app.windowIcon().isNull()
+        assert app.windowIcon().pixmap(32, 32).width() == 32
+        assert hasattr(app, "smartpick_gc")  # the app collects garbage on the GUI thread
+    finally:
+        if not had_collector:  # leave the shared QApplication as the other tests know it
+            app.smartpick_gc.stop()
+            app.smartpick_gc.deleteLater()
+            del app.smartpick_gc
 
 
 def test_desktop_entry_starts_the_launcher_with_our_icon():

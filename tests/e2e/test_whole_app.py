@@ -50,7 +50,7 @@ def test_first_start_to_printed_plan(ctx, qtbot, tmp_path, monkeypatch):
     qtbot.keyClicks(plan.max_apps, "20")
     plan.max_apps.interpretText()
     click(qtbot, plan.optimize_button)
-    qtbot.waitUntil(lambda: plan.worker is None and plan.result is not None, timeout=30000)
+    qtbot.waitUntil(lambda: plan.job is None and plan.result is not None, timeout=30000)
     chosen = [row.name for row in plan.model.rows]
     assert 0 < len(chosen) <= 20
     click(qtbot, plan.use_button)

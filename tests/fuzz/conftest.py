@@ -8,8 +8,8 @@ import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
+from smartpick_desktop.core.datafolder import open_store
 from smartpick_desktop.core.errors import InputError
-from smartpick_desktop.core.store import open_store
 
 #: Deterministic (CI-stable) runs; the autouse no-network guard is safe to share across examples.
 FUZZ = settings(max_examples=40, deadline=None, derandomize=True, database=None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import weakref
 
 from smartpick_desktop.ui.gc_guard import MainThreadGarbageCollector
 
@@ -13,13 +14,33 @@ class _Cycle:
 
 
 def test_collector_turns_off_automatic_collection_and_collects_on_its_timer(qapp, qtbot):
-    collector = MainThreadGarbageCollector(qapp, interval_ms=10)
+    gc.enable()  # as at start-up: the guard, not the test suite, must switch it off
+    collector = MainThreadGarbageCollector(None, interval_ms=10)
     try:
         assert not gc.isenabled()
         gc.collect()
-        for _ in range(gc.get_threshold()[0] + 50):
-            _Cycle()
-        assert gc.get_count()[0] > gc.get_threshold()[0]
-        qtbot.waitUntil(lambda: gc.get_count()[0] < gc.get_threshold()[0], timeout=2000)
+        cycles = [_Cycle() for _ in range(gc.get_threshold()[0] + 50)]
+        alive = [weakref.ref(c) for c in cycles]
+        del cycles
+        assert all(ref() is not None for ref in alive)  # a cycle outlives its last reference
+        qtbot.waitUntil(lambda: all(ref() is None for ref in alive), timeout=2000)
+    finally:
+        collector.stop()
+        collector.deleteLater()
+    assert not gc.isenabled()
+
+
+def test_without_the_timer_cycles_stay(qapp, qtbot):
+    """The check above can fail: with the timer stopped, nothing collects the cycles."""
+    collector = MainThreadGarbageCollector(None, interval_ms=10)
+    collector.stop()
+    try:
+        gc.collect()
+        cycles = [_Cycle() for _ in range(gc.get_threshold()[0] + 50)]
+        alive = [weakref.ref(c) for c in cycles]
+        del cycles
+        qtbot.wait(100)
+        assert all(ref() is not None for ref in alive)
     finally:
         collector.deleteLater()
+        gc.collect()

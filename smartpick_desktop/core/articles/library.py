@@ -12,7 +12,6 @@ import json
 import logging
 import math
 import re
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from smartpick_desktop.core.articles.tables import (
     ProgressRow,
 )
 from smartpick_desktop.core.errors import InputError
+from smartpick_desktop.core.progress import ShouldCancel, checkpoint
 from smartpick_desktop.core.store.settings import get_setting, set_setting
 from smartpick_desktop.core.textio import read_limited
 
@@ -54,12 +54,6 @@ class ArticleInfo:
     progress: float | None = None  # scroll fraction of the last visit
     bookmarks: int = 0
     highlights: int = 0
-
-    def to_json(self) -> dict:
-        data = asdict(self)
-        data["progress"] = None if self.progress is None else round(float(self.progress), 3)
-        return data
-
 
 @dataclass
 class Article(ArticleInfo):
@@ -299,17 +293,20 @@ def detect_format(path: Path, text: str) -> str:
                      "Markdown (.md), plain text (.txt) or HTML (.html).")
 
 
-def prepare_import(path: Path, *, should_cancel: Callable[[], bool] | None = None
+CANCELLED = "The import was canceled; nothing was added."
+
+
+def prepare_import(path: Path, *, should_cancel: ShouldCancel | None = None
                    ) -> PreparedArticle:
-    """Read, check, convert and sanitise a file; touches no store (safe in a worker thread)."""
+    """Read, check, convert and sanitise a file; touches no store (safe in a worker thread).
+    ``should_cancel`` as in ``core/progress.py``."""
     path = Path(path)
     name = path.name
     data = read_limited(path, MAX_IMPORT_BYTES, "Article file")
     text = _decode(data, name).replace("\r\n", "\n").replace("\r", "\n")
     _check_text(text, name)
     fmt = detect_format(path, text)
-    if should_cancel and should_cancel():
-        raise InputError("The import was canceled.")
+    checkpoint(should_cancel, CANCELLED)
     title = summary = ""
     tags: list[str] = []
     date = None
@@ -330,8 +327,7 @@ def prepare_import(path: Path, *, should_cancel: Callable[[], bool] | None = Non
     else:
         body = text.strip()
         plain = body
-    if should_cancel and should_cancel():
-        raise InputError("The import was canceled.")
+    checkpoint(should_cancel, CANCELLED)
     if not plain.strip():
         raise InputError(f"{name} has no readable text to import.")
     title = " ".join(title.split())[:300] or path.stem.replace("_", " ").replace("-", " ").strip()

@@ -114,7 +114,3 @@ def _header_bonus(info: ArticleInfo, words: list[str]) -> float:
 
     return 0.5 * holds(info.title) + 0.3 * holds(" ".join(info.tags))
 
-
-def rebuild_index(session: Session) -> None:
-    """Rebuild the FTS5 index from the article rows (e.g. after a restore)."""
-    session.execute(text("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')"))

@@ -97,12 +97,3 @@ def miles_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 3958.8 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
-
-def state_centroid(state: str) -> tuple[float, float] | None:
-    return _table()[1].get(state)
-
-
-def known_cities(state: str) -> dict[str, tuple[float, float]]:
-    """The folded city names of a state with coordinates (used by the demo generator)."""
-    return _table()[0].get(state, {})
-

@@ -30,6 +30,7 @@ from smartpick_desktop.core.catalog.writer import (
 )
 from smartpick_desktop.core.errors import InputError
 from smartpick_desktop.core.files import write_atomic
+from smartpick_desktop.core.progress import Progress, ShouldCancel, checkpoint, report
 from smartpick_desktop.core.textio import decode_text, read_limited
 
 IGNORE = "ignore"
@@ -436,19 +437,21 @@ def _percent_column(header: str) -> bool:
     return "%" in header or "percent" in header.casefold()
 
 
-def check_rows(table: Table, mapping: dict[int, str],
-               progress: Callable[[int, int], bool] | None = None) -> CheckedRows:
+def check_rows(table: Table, mapping: dict[int, str], *, progress: Progress | None = None,
+               should_cancel: ShouldCancel | None = None) -> CheckedRows:
     """Parse and validate every row; duplicates within the file are problems too.
 
-    ``progress(done, total)`` may return False to cancel (raises InputError).
+    ``progress`` and ``should_cancel`` as in ``core/progress.py``.
     """
     out = CheckedRows()
     seen: dict[str, int] = {}
     columns = sorted(mapping.items())
     percent = {i: _percent_column(table.header[i]) for i, f in columns if f in SHARE_FIELDS}
     for position, (row, number) in enumerate(zip(table.rows, table.row_numbers, strict=True)):
-        if progress and position % 500 == 0 and progress(position, len(table.rows)) is False:
-            raise InputError(f"Import of {table.path.name} canceled; nothing was imported.")
+        if position % 500 == 0:
+            checkpoint(should_cancel, f"Import of {table.path.name} canceled; nothing was "
+                                      "imported.")
+            report(progress, position, len(table.rows))
         values: dict[str, Any] = {}
         problems: list[RowProblem] = []
         for index, name in columns:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from smartpick_desktop.core.errors import InputError
@@ -76,10 +76,6 @@ def list_interactions(session: Session, contact_id: int) -> list[Interaction]:
     rows = session.scalars(select(InteractionRow).where(InteractionRow.contact_id == contact_id)
                            .order_by(InteractionRow.date.desc(), InteractionRow.id.desc()))
     return [_to_interaction(r) for r in rows]
-
-
-def delete_interaction(session: Session, interaction_id: int) -> None:
-    session.execute(delete(InteractionRow).where(InteractionRow.id == interaction_id))
 
 
 def _to_interaction(row: InteractionRow) -> Interaction:

@@ -122,10 +122,6 @@ def applicant_strength(profile: Any, consts: ModelConstants | None = None) -> St
 
 # --- programs --------------------------------------------------------------------------------
 
-def _num(value: Any) -> float:
-    return math.nan if value is None else float(value)
-
-
 @dataclass
 class ProgramArrays:
     """Columns of a program list as NumPy arrays (NaN where unknown)."""

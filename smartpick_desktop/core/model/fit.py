@@ -30,10 +30,8 @@ def home_coordinates(city: str, state: str | None) -> tuple[float, float] | None
     """Latitude/longitude of the student's home city (offline, via the catalog's geography)."""
     if not state:
         return None
-    try:
-        from smartpick_desktop.core.catalog.geography import locate
-    except ImportError:  # pragma: no cover - catalog not installed yet
-        return None
+    from smartpick_desktop.core.catalog.geography import locate
+
     try:
         place = locate(city or "", state)
     except Exception:  # noqa: BLE001 - geography is a nicety, never block ranking on it

@@ -32,6 +32,7 @@ import numpy as np
 from smartpick_desktop.core.model.chances import FactorDistribution, logistic
 from smartpick_desktop.core.model.constants import ModelConstants, load_constants
 from smartpick_desktop.core.model.p_match import DEFAULT_DRAWS, Draws, factor_draws
+from smartpick_desktop.core.progress import Progress, ShouldCancel, checkpoint, report
 from smartpick_desktop.core.reference import load_reference
 
 LEVELS = (None, "gold", "silver", "signal")
@@ -45,8 +46,6 @@ KNEE_GAIN = 0.002
 NEXT_SHOWN = 10   # what the next programs after the stop would add (shown to the student)
 
 
-class Cancelled(Exception):
-    """The caller's progress callback asked to stop."""
 
 
 @dataclass
@@ -262,7 +261,7 @@ class _PythonBackend:
 
 def greedy(items: Items, draws: Draws, *, steps: int, budget: int | None = None,
            fee_for: Callable[[int], int] | None = None, python: bool = False,
-           progress: Callable[[int, int], bool] | None = None,
+           progress: Progress | None = None, should_cancel: ShouldCancel | None = None,
            knee: float | None = None, after_knee: int = 0,
            start_miss: np.ndarray | None = None, start_counts: dict[int, int] | None = None,
            start_fee: int = 0,
@@ -276,7 +275,7 @@ def greedy(items: Items, draws: Draws, *, steps: int, budget: int | None = None,
     steps (to show what they would add) and stop. ``start_miss`` (per draw), ``start_counts``
     (programs per group) and ``start_fee``: a list already chosen, which this one extends.
     ``group_fees[g]``, when given, is the fee rule of group ``g`` (its platform's) instead of
-    ``fee_for``. ``progress(step, steps)`` returning False cancels (raises :class:`Cancelled`).
+    ``fee_for``. ``progress(step, steps)`` and ``should_cancel()`` as in ``core/progress.py``.
     ``forced``: a mask over programs locked in by the student; they are chosen first (best
     first, signals placed as usual), whatever the budget, and the knee waits for them.
     """
@@ -307,8 +306,8 @@ def greedy(items: Items, draws: Draws, *, steps: int, budget: int | None = None,
     for step in range(steps):
         if knee_at is not None and step >= knee_at + after_knee:
             break
-        if progress is not None and progress(step, steps) is False:
-            raise Cancelled
+        checkpoint(should_cancel)
+        report(progress, step, steps)
         now = valid & pending[item_prog] if pending.any() else valid
         if not now.any():
             break
@@ -556,8 +555,8 @@ def _list_p_match(eta: np.ndarray, mu: np.ndarray, draws: Draws,
 def optimize(profile: Any, programs: Sequence[Any], *, max_apps: int | None = None,
              budget: int | None = None, seed: int = 0, draws: int = DEFAULT_DRAWS,
              posterior: FactorDistribution | Any = None, target: float | None = None,
-             curve_to: int | None = None, progress: Callable[[int, int], bool] | None = None,
-             consts: ModelConstants | None = None, stop_at_knee: bool = True,
+             curve_to: int | None = None, progress: Progress | None = None,
+             should_cancel: ShouldCancel | None = None, consts: ModelConstants | None = None, stop_at_knee: bool = True,
              knee_gain: float = KNEE_GAIN, cautious: bool = True,
              prelim_apps: int = 0, season: Any = None, force_in: Collection[int] = (),
              force_out: Collection[int] = ()) -> PlanResult:
@@ -602,6 +601,7 @@ def optimize(profile: Any, programs: Sequence[Any], *, max_apps: int | None = No
     fee_fns = fee_functions(season, groups)
     res = greedy(prep.cautious or items, sample, steps=total_steps, budget=None,
                  fee_for=ref.fee_rule.fee_for, python=False, progress=progress,
+                 should_cancel=should_cancel,
                  knee=knee_gain / 2 if stop_at_knee else None, after_knee=NEXT_SHOWN + 2,
                  group_fees=[fee_fns[g] for g in groups], forced=forced if n_forced else None)
     order = res.order
@@ -757,11 +757,9 @@ def plan_for_profile(session: Any, profile: Any, *, max_apps: int | None = None,
     update the applicant factor first (``saved_signals``: the saved plan's signals, which
     raised the chances that evidence is compared with; core.plan.saved.compute_plan passes
     them)."""
-    from smartpick_desktop.core.catalog.queries import load_programs
+    from smartpick_desktop.core.catalog.for_profile import programs_for_profile
 
-    programs = load_programs(session, specialty=profile.specialty)
-    if profile.backup_specialty:
-        programs += load_programs(session, specialty=profile.backup_specialty)
+    programs = programs_for_profile(session, profile)
     if use_profile_defaults and budget is None:
         budget = profile.budget_usd
     if use_profile_defaults and max_apps is None:
@@ -785,6 +783,3 @@ def plan_for_profile(session: Any, profile: Any, *, max_apps: int | None = None,
     return optimize(profile, programs, max_apps=max_apps, budget=budget, seed=seed,
                     posterior=posterior, **kw)
 
-
-def mapping_levels(signals: Mapping[int, str]) -> dict[int, str]:
-    return {int(k): str(v) for k, v in signals.items()}

@@ -78,17 +78,6 @@ def p_match_list(eta: np.ndarray, mu: np.ndarray, draws: Draws) -> float:
     return float(1.0 - miss.mean())
 
 
-def p_match_by_length(eta: np.ndarray, mu: np.ndarray, draws: Draws) -> list[float]:
-    """P(match) using the first k programs, for k = 1..n (a non-decreasing list)."""
-    miss = np.ones(draws.size)
-    w = draws.w
-    out = []
-    for i in range(eta.size):
-        miss *= 1.0 - logistic(eta[i] + draws.u) * logistic(mu[i] + w)
-        out.append(float(1.0 - miss.mean()))
-    return np.maximum.accumulate(np.array(out)).tolist() if out else []
-
-
 def match_step_factor(consts: ModelConstants | None = None, n: int = 48) -> FactorDistribution:
     """Gauss–Hermite nodes for w = b·u + v under the prior: Normal(0, (b·tau)^2 + sigma_v^2)."""
     c = consts or load_constants()
@@ -137,3 +126,14 @@ def p_match_given_ranks(profile: Any, max_ranks: int = 15,
     ks = list(range(1, max_ranks + 1))
     return RanksCurve(getattr(profile, "specialty", ""), s.applicant_type, ks,
                       p_match_given_k(mu, ks, c))
+
+
+def p_match_by_length(eta: np.ndarray, mu: np.ndarray, draws: Draws) -> list[float]:
+    """P(match) using the first k programs, for k = 1..n (a non-decreasing list)."""
+    miss = np.ones(draws.size)
+    w = draws.w
+    out = []
+    for i in range(eta.size):
+        miss *= 1.0 - logistic(eta[i] + draws.u) * logistic(mu[i] + w)
+        out.append(float(1.0 - miss.mean()))
+    return np.maximum.accumulate(np.array(out)).tolist() if out else []

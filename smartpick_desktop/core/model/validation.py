@@ -19,7 +19,7 @@ position in the specialty, with a baseline fitted on the file itself by 10-fold 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,6 +35,7 @@ from smartpick_desktop.core.model.chances import (
 )
 from smartpick_desktop.core.model.constants import ModelConstants, load_constants
 from smartpick_desktop.core.model.outcomes import APPLICANT_TYPES, OutcomeRow
+from smartpick_desktop.core.progress import Progress, ShouldCancel, checkpoint
 
 LIST_RULES = ("uniform", "optimizer")
 LISTS = 8             # random lists per applicant for P(match)
@@ -88,7 +89,8 @@ def _signal_levels(specialty: str) -> list[tuple[str, int]]:
 
 def predict_uniform(rows: Sequence[OutcomeRow], catalog: dict[str, list[Any]], *,
                     seed: int = 0, consts: ModelConstants | None = None,
-                    progress: Callable[[int, int], bool] | None = None,
+                    progress: Progress | None = None,
+                    should_cancel: ShouldCancel | None = None,
                     with_match: bool = True) -> list[Prediction]:
     """Predictions for random lists of each applicant's length (module docstring);
     ``with_match`` False skips P(match) (for fitting the interview step)."""
@@ -100,10 +102,9 @@ def predict_uniform(rows: Sequence[OutcomeRow], catalog: dict[str, list[Any]], *
     levels = {s: _signal_levels(s) for s in catalog}
     out = []
     for i, row in enumerate(rows):
-        if progress is not None and progress(i, len(rows)) is False:
-            from smartpick_desktop.core.model.optimizer import Cancelled
-
-            raise Cancelled
+        checkpoint(should_cancel)
+        if progress is not None:
+            progress(i, len(rows))
         arr = arrays.get(row.specialty)
         if arr is None or arr.n == 0:
             out.append(Prediction(row, 0.0, 0.0, 0.0 if row.outcome else None))
@@ -155,15 +156,17 @@ def predict_uniform(rows: Sequence[OutcomeRow], catalog: dict[str, list[Any]], *
 
 def predict_optimizer(rows: Sequence[OutcomeRow], catalog: dict[str, list[Any]], *,
                       seed: int = 0, consts: ModelConstants | None = None,
-                      progress: Callable[[int, int], bool] | None = None) -> list[Prediction]:
+                      progress: Progress | None = None,
+                    should_cancel: ShouldCancel | None = None) -> list[Prediction]:
     """Predictions for the optimizer's own list of each applicant's length."""
-    from smartpick_desktop.core.model.optimizer import Cancelled, optimize
+    from smartpick_desktop.core.model.optimizer import optimize
 
     c = consts or load_constants()
     out = []
     for i, row in enumerate(rows):
-        if progress is not None and progress(i, len(rows)) is False:
-            raise Cancelled
+        checkpoint(should_cancel)
+        if progress is not None:
+            progress(i, len(rows))
         programs = catalog.get(row.specialty, [])
         plan = optimize(row.profile(), programs, max_apps=row.applications, seed=seed,
                         draws=OPTIMIZER_DRAWS, stop_at_knee=False, consts=c)
@@ -316,12 +319,14 @@ def report(preds: Sequence[Prediction], list_rule: str, seed: int = 0) -> dict[s
 
 def validate(rows: Sequence[OutcomeRow], catalog: dict[str, list[Any]], *,
              list_rule: str = "uniform", seed: int = 0, consts: ModelConstants | None = None,
-             progress: Callable[[int, int], bool] | None = None) -> dict[str, Any]:
+             progress: Progress | None = None,
+                    should_cancel: ShouldCancel | None = None) -> dict[str, Any]:
     """Predict every row with ``list_rule`` and return the report."""
     if list_rule not in LIST_RULES:
         raise ValueError(list_rule)
     fn = predict_uniform if list_rule == "uniform" else predict_optimizer
-    return report(fn(rows, catalog, seed=seed, consts=consts, progress=progress), list_rule,
+    return report(fn(rows, catalog, seed=seed, consts=consts, progress=progress,
+                     should_cancel=should_cancel), list_rule,
                   seed)
 
 
@@ -401,7 +406,8 @@ def report_lines(result: dict[str, Any]) -> list[str]:
 
 
 def validate_file(store: Any, path: Any, *, list_rule: str = "uniform", seed: int = 0,
-                  progress: Callable[[int, int], bool] | None = None) -> dict[str, Any]:
+                  progress: Progress | None = None,
+                    should_cancel: ShouldCancel | None = None) -> dict[str, Any]:
     """Read an outcomes file and validate the model on the store's catalog (the CLI's
     ``model validate`` and the GUI's Help → How good are these numbers? both call this)."""
     from pathlib import Path
@@ -413,5 +419,6 @@ def validate_file(store: Any, path: Any, *, list_rule: str = "uniform", seed: in
     with store.session() as session:
         ensure_demo_pack(session)
         catalog = catalog_for(session, rows)
-    return validate(rows, catalog, list_rule=list_rule, seed=seed, progress=progress)
+    return validate(rows, catalog, list_rule=list_rule, seed=seed, progress=progress,
+                    should_cancel=should_cancel)
 

@@ -96,12 +96,10 @@ def assemble_plan(session: Session, *, today: dt.date | None = None) -> PlanDocu
 
 def _mentors(session: Session, today: dt.date) -> tuple[list, list, list, bool]:
     """Letters, follow-ups due now, follow-ups due in the next weeks, and whether the
-    mentors feature is there."""
-    try:
-        from smartpick_desktop.core.mentors.followups import due_items, upcoming_items
-        from smartpick_desktop.core.mentors.letters import list_letters
-    except ImportError:  # pragma: no cover - the mentors feature ships with the app
-        return [], [], [], False
+    mentors feature is there (it always is)."""
+    from smartpick_desktop.core.mentors.followups import due_items, upcoming_items
+    from smartpick_desktop.core.mentors.letters import list_letters
+
     return (list_letters(session), due_items(session, today), upcoming_items(session, today),
             True)
 

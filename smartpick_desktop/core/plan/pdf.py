@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -57,6 +56,7 @@ from smartpick_desktop.core.plan.styles import (
     esc,
     styles,
 )
+from smartpick_desktop.core.progress import Progress, ShouldCancel, checkpoint, report
 from smartpick_desktop.core.words import plural
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -77,8 +77,7 @@ STATE_MARKS = {"done": '<font color="#2F7A5C" size="7">DONE</font>',
 SIGNAL_COLORS = {"gold": "#A87B00", "silver": "#6B7780", "signal": "#0E5A6B"}
 
 
-class ExportCancelled(Exception):
-    """The user canceled the export; no file was written."""
+CANCELLED = "The export was canceled; no file was written."
 
 
 def long_date(day: dt.date) -> str:
@@ -99,13 +98,12 @@ def money(value: float) -> str:
 
 
 def render_pdf(doc: PlanDocument, target: str | Path | BinaryIO, *, pagesize=letter,
-               progress: Callable[[float], None] | None = None,
-               cancelled: Callable[[], bool] | None = None) -> int:
+               progress: Progress | None = None,
+               should_cancel: ShouldCancel | None = None) -> int:
     """Write the plan to ``target`` (a path or a binary file); return the number of pages.
 
-    ``progress`` gets fractions 0..1; when ``cancelled()`` turns true the export stops with
-    :class:`ExportCancelled` and a path target is left untouched (the PDF is built in memory and
-    written at the end).
+    ``progress(fraction, 1)`` and ``should_cancel()`` as in ``core/progress.py``: on cancel a
+    path target is left untouched (the PDF is built in memory and written at the end).
     """
     if isinstance(target, (str, Path)):
         from smartpick_desktop.core.files import check_target
@@ -131,8 +129,7 @@ def render_pdf(doc: PlanDocument, target: str | Path | BinaryIO, *, pagesize=let
         return made
 
     def on_progress(kind: str, value: int) -> None:
-        if cancelled is not None and cancelled():
-            raise ExportCancelled("The export was canceled.")
+        checkpoint(should_cancel, CANCELLED)
         if kind == "SIZE_EST":
             state["total"] = max(int(value), 1)
         elif kind == "PROGRESS" and progress is not None:
@@ -141,7 +138,7 @@ def render_pdf(doc: PlanDocument, target: str | Path | BinaryIO, *, pagesize=let
             fraction = min(0.95, state["offset"] + 0.475 * value / state["total"])
             if fraction > state["last"]:
                 state["last"] = fraction
-                progress(fraction)
+                progress(fraction, 1.0)
 
     # Two passes: the first finds the page of each section for the contents on the cover.
     state = {"total": 1, "last": -1.0, "offset": 0.0}
@@ -151,8 +148,7 @@ def render_pdf(doc: PlanDocument, target: str | Path | BinaryIO, *, pagesize=let
     template = make_template(buffer)
     template.build(build_story(doc, template.width, dict(first.section_pages)),
                    canvasmaker=chrome_canvas(chrome))
-    if cancelled is not None and cancelled():
-        raise ExportCancelled("The export was canceled.")
+    checkpoint(should_cancel, CANCELLED)
     data = buffer.getvalue()
     if isinstance(target, (str, Path)):
         from smartpick_desktop.core.files import write_atomic
@@ -160,8 +156,7 @@ def render_pdf(doc: PlanDocument, target: str | Path | BinaryIO, *, pagesize=let
         write_atomic(target, data, "PDF file")
     else:
         target.write(data)
-    if progress is not None:
-        progress(1.0)
+    report(progress, 1.0, 1.0)
     return template.page
 
 

@@ -177,11 +177,6 @@ def _mark_applying(session: Session, ids: list[int], today: dt.date | None) -> N
         set_status(session, fresh, "applying", today)
 
 
-def clear_plan(session: Session) -> None:
-    """Forget the current plan (programs keep their statuses)."""
-    session.execute(delete(PlanRow))
-
-
 def rank_order(session: Session) -> list[int]:
     """The stored rank order list (program ids, first choice first)."""
     return list(session.scalars(select(RankOrderRow.program_id)

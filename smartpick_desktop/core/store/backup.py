@@ -1,7 +1,8 @@
 """Automatic backups: SQLite's online backup API into ``backups/`` beside the data file.
 
 One backup a day on start (the first start of a day; a brand-new empty store has nothing to
-keep), one before every migration (hooked into ``migrate.before_migration``) and one before a
+keep), one before every migration (:func:`before_migration`, which opening a data folder
+passes to ``migrate.upgrade_to_head``) and one before a
 restore. The newest :data:`BACKUPS_KEPT` are kept. A backup is a plain, self-contained SQLite file
 ``smartpick-YYYYMMDD-HHMMSS-<reason>.db``; ``portable.restore`` takes it like a portable file.
 """
@@ -15,15 +16,13 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from smartpick_desktop.core.errors import StoreError
 from smartpick_desktop.core.files import FILE_MODE, private_dir
 from smartpick_desktop.core.store import migrate
+from smartpick_desktop.core.store.engine import Store
+from smartpick_desktop.core.store.integrity import check_file
 from smartpick_desktop.core.store.urls import sqlite_uri
-
-if TYPE_CHECKING:
-    from smartpick_desktop.core.store.engine import Store
 
 log = logging.getLogger(__name__)
 
@@ -189,8 +188,8 @@ def backup_on_start(store: Store, today: dt.date | None = None, *,
         return None
 
 
-def _before_migration(store: Store, current: str | None, head: str) -> None:
-    """Hook for ``migrate.before_migration``: back up a store that holds a schema."""
+def before_migration(store: Store, current: str | None, head: str) -> None:
+    """Back up a store that holds a schema before it is migrated (``migrate.BeforeMigration``)."""
     if current is None or not store.path.exists():
         return
     make_backup(store, f"before-migration-{head}")
@@ -198,18 +197,7 @@ def _before_migration(store: Store, current: str | None, head: str) -> None:
 
 def newest_good_backup(data_dir: Path) -> Path | None:
     """Return the newest backup that passes quick_check and is a SmartPick store, or None."""
-    from smartpick_desktop.core.store.integrity import check_file
-
     for info in list_backups(data_dir):
         if check_file(info.path) is None:
             return info.path
     return None
-
-
-def install_hook() -> None:
-    """Register the before-migration backup (idempotent)."""
-    if _before_migration not in migrate.before_migration:
-        migrate.before_migration.append(_before_migration)
-
-
-install_hook()

@@ -1,22 +1,23 @@
-"""Open the one SQLite file of a data folder: WAL, foreign keys, migrations, sessions."""
+"""The store: the one SQLite file of a data folder, with WAL, foreign keys and sessions.
+
+Opening a data folder (seeding, checking, backing up, migrating, the demo pack, read-only
+folders) is ``core/datafolder.py``; this module knows none of it.
+"""
 
 from __future__ import annotations
 
 import logging
-import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import create_engine, event, text
+from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from smartpick_desktop.core.errors import InputError, SmartPickError, StoreError
-from smartpick_desktop.core.files import make_private, private_dir, sweep_data_folder
-from smartpick_desktop.core.store import backup, integrity, migrate, template
 from smartpick_desktop.core.store.urls import sqlite_uri, sqlite_url
 
 DB_FILENAME = "smartpick.db"
@@ -151,78 +152,6 @@ class Store:
         self.engine.dispose()
 
 
-def open_store(data_dir: Path | None = None, *, upgrade: bool = True) -> Store:
-    """Open (creating if needed) the store of ``data_dir`` and bring its schema to the newest.
-
-    Raises:
-        StoreError: the folder cannot be written or the file is not a usable SmartPick store.
-    """
-    folder = Path(data_dir) if data_dir is not None else default_data_dir()
-    if _read_only_folder(folder):
-        return _open_read_only(folder)
-    try:
-        private_dir(folder)
-    except OSError as err:
-        raise StoreError(f"The data folder {folder} cannot be created: {err.strerror}.") from err
-    if upgrade:  # what a killed SmartPick left: temporary files, staged restores
-        sweep_data_folder(folder)
-    empty = _empty_file(folder / DB_FILENAME)
-    seeded = upgrade and template.seed_new_store(folder / DB_FILENAME)
-    for suffix in ("", "-wal", "-shm", "-journal"):  # the user's data: private to the user
-        make_private(folder / (DB_FILENAME + suffix))
-    make_private(folder / backup.BACKUPS_DIRNAME, folder=True)
-    store = Store(folder)
-    if empty and upgrade:
-        store.notices.append(f"The data file {store.path} was empty (0 bytes, nothing to "
-                             "lose): SmartPick started a new store in it.")
-        log.info("%s", store.notices[-1])
-    try:
-        integrity.check_store_file(store.path)  # quick_check; a damaged file is moved aside
-        with store.engine.connect() as conn:
-            conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar_one()
-        if upgrade:
-            if not seeded:  # a brand-new store holds nothing of the user's yet
-                skipped: list[str] = []
-                backup.backup_on_start(store, skipped=skipped)  # at most one a day
-                store.notices.extend(skipped)
-            migrate.upgrade_to_head(store)
-            from smartpick_desktop.core.catalog.demo import ensure_demo_pack  # demo on 1st start
-
-            with store.session() as session:
-                ensure_demo_pack(session)
-    except SmartPickError:
-        store.close()
-        raise
-    except (DatabaseError, OperationalError, sqlite3.DatabaseError) as err:
-        store.close()
-        busy = busy_error(store.path, err)
-        if busy is not None:
-            raise busy from err
-        reason = str(getattr(err, "orig", err)) or type(err).__name__
-        if integrity.is_damage(err):
-            integrity.raise_damaged(store.path, reason)
-        raise StoreError(f"The data file {store.path} cannot be used: {reason}.") from err
-    return store
-
-
-def _empty_file(path: Path) -> bool:
-    try:
-        return path.is_file() and path.stat().st_size == 0
-    except OSError:
-        return False
-
-
-def _read_only_folder(folder: Path) -> bool:
-    """True when the data folder exists with a store in it but cannot be written."""
-    path = folder / DB_FILENAME
-    if not folder.is_dir():
-        return False
-    writable = os.access(folder, os.W_OK | os.X_OK)
-    if path.exists() and not os.access(path, os.W_OK):
-        writable = False
-    return not writable
-
-
 def _read_only_params(path: Path) -> dict[str, str]:
     """URI options for reading a store whose folder is read-only. SQLite cannot make the
     ``-shm`` file there, so without a ``-wal`` holding changes the file is read as immutable
@@ -233,36 +162,3 @@ def _read_only_params(path: Path) -> dict[str, str]:
     except OSError:
         pending = False
     return {"mode": "ro"} if pending else {"mode": "ro", "immutable": "1"}
-
-
-def _open_read_only(folder: Path) -> Store:
-    """Open the store of a read-only folder for reading only (nothing is created or migrated).
-
-    Raises:
-        StoreError: there is no store to read, it is damaged, or it needs a migration.
-    """
-    path = folder / DB_FILENAME
-    if not path.is_file() or path.stat().st_size == 0:
-        raise StoreError(f"The data folder {folder} is read-only and holds no SmartPick data "
-                         "yet: make it writable, or choose a data folder you can write to.")
-    store = Store(folder, read_only=True)
-    try:
-        with store.engine.connect() as conn:
-            problem = conn.exec_driver_sql("PRAGMA quick_check(3)").scalars().all()
-        if problem != ["ok"]:
-            store.close()
-            raise StoreError(f"The data file {path} is damaged ({'; '.join(problem)[:200]}) "
-                             "and its folder is read-only, so it was left as it is.")
-        current = migrate.current_revision(store)
-    except (DatabaseError, OperationalError) as err:
-        store.close()
-        raise StoreError(f"The data file {path} cannot be read in its read-only folder "
-                         f"({getattr(err, 'orig', err)}); nothing was changed.") from err
-    if current != migrate.head_revision():
-        store.close()
-        raise StoreError(f"The data file {path} must be updated for this version of SmartPick, "
-                         "but its folder is read-only: make the folder writable and start "
-                         "again.")
-    store.notices.append(store.read_only_sentence())
-    log.info("%s", store.notices[-1])
-    return store

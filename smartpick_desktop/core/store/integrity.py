@@ -1,4 +1,4 @@
-"""Damaged-store detection at open: open errors and ``PRAGMA quick_check``.
+"""Damaged-store detection: open errors, the file header and ``PRAGMA quick_check``.
 
 A damaged data file is never deleted: it (and its ``-wal``/``-shm`` companions) is renamed to
 ``smartpick.db.damaged-YYYYMMDD-HHMMSS`` in the same folder, so the damaged bytes stay on disk for
@@ -132,30 +132,29 @@ def _header_problem(path: Path) -> str | None:
     return None
 
 
-def check_store_file(path: Path) -> None:
-    """Check the store's data file at open; move a damaged one aside and raise.
+def check_store_file(path: Path) -> str | None:
+    """Check the store's data file at open; return why it is damaged, or None when it is fine.
 
     An absent or empty file is fine (a new store). Errors that are not damage (locked, read-only,
     a folder where the file should be) raise StoreError without touching anything.
 
     Raises:
-        DamagedStoreError: the file is damaged; it has been moved aside.
-        StoreError: the file cannot be opened for another reason.
+        StoreError: the file cannot be opened for a reason other than damage.
     """
     if not path.exists():
-        return
+        return None
     if path.is_dir():
         raise StoreError(f"The data file {path} is a folder, not a file; nothing was changed.")
     try:
         if path.stat().st_size == 0:
-            return
+            return None
     except OSError as err:
         raise StoreError(f"The data file {path} cannot be read: {err.strerror}.") from err
     reason = _header_problem(path)
     if reason is not None:
         # Never let SQLite open a file with a ruined header: closing it would delete the -wal
         # file, which may hold the latest changes.
-        raise_damaged(path, reason)
+        return reason
     try:
         conn = sqlite3.connect(path, timeout=5)
     except sqlite3.Error as err:
@@ -168,34 +167,4 @@ def check_store_file(path: Path) -> None:
         reason = str(err)
     finally:
         conn.close()
-    if reason is not None:
-        raise_damaged(path, reason)
-
-
-def raise_damaged(path: Path, reason: str) -> None:
-    """Move the damaged file aside and raise DamagedStoreError naming the newest good backup."""
-    from smartpick_desktop.core.store.backup import newest_good_backup
-
-    moved = move_aside(path)
-    raise DamagedStoreError(path, moved, reason, newest_good_backup(path.parent))
-
-
-def restore_newest_backup(data_dir: Path) -> Path:
-    """Put the newest good automatic backup in place of a data file moved aside; return it.
-
-    Raises:
-        StoreError: there is no good backup, or the data file exists (use portable.restore).
-    """
-    from smartpick_desktop.core.store.backup import copy_database, newest_good_backup
-    from smartpick_desktop.core.store.engine import DB_FILENAME
-
-    data_dir = Path(data_dir)
-    backup = newest_good_backup(data_dir)
-    if backup is None:
-        raise StoreError(f"There is no good automatic backup in {data_dir / 'backups'}.")
-    target = data_dir / DB_FILENAME
-    if target.exists() and target.stat().st_size > 0:
-        raise StoreError(f"The data file {target} exists, so the newest backup was not copied "
-                         "over it.", fix="restore_backup")
-    copy_database(backup, target, read_only=True)
-    return backup
+    return reason

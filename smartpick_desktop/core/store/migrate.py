@@ -10,19 +10,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlalchemy import inspect, text
 
+from smartpick_desktop.core.errors import StoreError
 from smartpick_desktop.core.resources import package_root
-
-if TYPE_CHECKING:
-    from smartpick_desktop.core.store.engine import Store
+from smartpick_desktop.core.store.engine import Store
 
 _REVISION_FILE = re.compile(r"^(\d{4})_\w+\.py$")
 
-#: Called with the store just before a migration runs (the backup module hooks in here).
-before_migration: list[Callable[[Store, str | None, str], None]] = []
+#: Called with (store, current revision, head) just before a migration runs.
+BeforeMigration = Callable[[Store, str | None, str], None]
 
 
 def migrations_dir() -> Path:
@@ -71,20 +69,19 @@ def upgrade(store: Store, revision: str = "head") -> None:
         command.upgrade(cfg, revision)
 
 
-def upgrade_to_head(store: Store) -> bool:
-    """Bring the schema to the newest revision; return True when a migration ran."""
+def upgrade_to_head(store: Store, *, before: BeforeMigration | None = None) -> bool:
+    """Bring the schema to the newest revision; return True when a migration ran.
+    ``before(store, current, head)`` runs first (opening a data folder backs it up there)."""
     current = current_revision(store)
     head = head_revision()
     if current == head:
         return False
     if current is not None and current > head:
-        from smartpick_desktop.core.errors import StoreError
-
         raise StoreError(
             f"The data file {store.path} was written by a newer SmartPick (schema {current}); "
             "please update the app."
         )
-    for hook in before_migration:
-        hook(store, current, head)
+    if before is not None:
+        before(store, current, head)
     upgrade(store)
     return True

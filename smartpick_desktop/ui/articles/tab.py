@@ -31,8 +31,8 @@ from smartpick_desktop.ui.articles.importer import ArticleImporter
 from smartpick_desktop.ui.articles.library_model import ArticleDelegate, ArticleListModel
 from smartpick_desktop.ui.articles.links import LinkHandler
 from smartpick_desktop.ui.articles.reader import DEFAULT_PT, ReaderView
-from smartpick_desktop.ui.articles.workers import ImportWorker
 from smartpick_desktop.ui.context import AppContext
+from smartpick_desktop.ui.jobs import Job
 from smartpick_desktop.ui.tabs import TabDefaults
 
 log = logging.getLogger(__name__)
@@ -378,7 +378,7 @@ class ArticlesTab(TabDefaults, QWidget):
         if path is not None:
             self.start_import(path)
 
-    def start_import(self, path) -> ImportWorker:
+    def start_import(self, path) -> Job:
         """Import ``path`` in a worker thread with a cancellable progress dialog."""
         self.ensure_loaded()
         return self.importer.start(path)

@@ -3,28 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from smartpick_desktop.core.errors import SmartPickError
-from smartpick_desktop.core.store import portable
-from smartpick_desktop.ui.backup.worker import Job, start
+from smartpick_desktop.core import portable
 from smartpick_desktop.ui.context import AppContext
-from smartpick_desktop.ui.fixes import with_fix
+from smartpick_desktop.ui.jobs import Job, JobRunner
 
-log = logging.getLogger(__name__)
 BACKUP_FILTER = "SmartPick backup (*.zip)"
 RESTORE_FILTER = "SmartPick backups (*.zip *.db);;All files (*)"
-
-
-def _message(err: BaseException) -> str:
-    if isinstance(err, SmartPickError):
-        return with_fix(err)
-    log.exception("Unexpected error", exc_info=err)
-    return f"Something unexpected went wrong ({type(err).__name__}: {err}); nothing was changed."
 
 
 class _Flow(QObject):
@@ -36,6 +25,7 @@ class _Flow(QObject):
         super().__init__(parent)
         self.ctx = ctx
         self.parent_widget = parent
+        self.jobs = JobRunner(self)
         self.job: Job | None = None
         self.progress: QProgressDialog | None = None
         self._cancelled = False
@@ -53,20 +43,21 @@ class _Flow(QObject):
         if not cancellable:
             self.progress.setCancelButton(None)
 
-    def _run(self, fn, on_done) -> None:
-        self.job = start_job(fn, on_done, self._on_job_failed)
+    def _run(self, fn, on_done, name: str) -> None:
+        """Run ``fn()`` (its own store connections) as a job; ``on_done(result)`` after."""
+        self.job = self.jobs.start(lambda _job: fn(), name=name, finished=on_done,
+                                   failed=self._on_job_failed)
 
     @Slot()
     def _on_progress_canceled(self) -> None:
         self._cancelled = True
+        if self.job is not None:
+            self.job.cancel()  # its result is dropped; the check it runs writes nothing
         self._end(False)
 
-    @Slot(object)
-    def _on_job_failed(self, err: BaseException) -> None:
-        if self._cancelled:
-            return
+    def _on_job_failed(self, message: str) -> None:
         self._close_progress()
-        self.ctx.dialogs.error(self.parent_widget, "SmartPick", _message(err))
+        self.ctx.dialogs.error(self.parent_widget, "SmartPick", message)
         self._end(False)
 
     def _close_progress(self) -> None:
@@ -79,13 +70,6 @@ class _Flow(QObject):
     def _end(self, ok: bool) -> None:
         self._close_progress()
         self.finished.emit(ok)
-
-
-def start_job(fn, on_done, on_failed) -> Job:
-    job = Job(fn)
-    job.signals.done.connect(on_done)
-    job.signals.failed.connect(on_failed)
-    return start(job)
 
 
 class BackupFlow(_Flow):
@@ -101,7 +85,8 @@ class BackupFlow(_Flow):
             return
         self._busy(f"Backing up to {target.name}…", cancellable=False)
         store = self.ctx.store
-        self._run(lambda: portable.write_backup(store, target), self._on_backup_done)
+        self._run(lambda: portable.write_backup(store, target), self._on_backup_done,
+                  "The backup")
 
     @Slot(object)
     def _on_backup_done(self, summary: portable.BackupSummary) -> None:
@@ -134,7 +119,7 @@ class RestoreFlow(_Flow):
             staged = portable.stage_backup(source, snapshot, store.data_dir)
             return snapshot, staged, portable.has_user_data(store)
 
-        self._run(check, self._on_checked)
+        self._run(check, self._on_checked, f"Checking {source.name}")
 
     @Slot(object)
     def _on_checked(self, result) -> None:
@@ -155,7 +140,7 @@ class RestoreFlow(_Flow):
         self._busy(f"Restoring {self.source.name}…", cancellable=False)
         store, source = self.ctx.store, self.source
         self._run(lambda: portable.restore(store, source, force=True, snapshot=snapshot,
-                                           staged=staged), self._on_restored)
+                                           staged=staged), self._on_restored, "The restore")
 
     @Slot(object)
     def _on_restored(self, result: portable.RestoreResult) -> None:

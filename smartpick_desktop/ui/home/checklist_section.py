@@ -20,7 +20,7 @@ class ChecklistSection(Card):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__("Your checklist", parent)
-        self._ctx = ctx
+        self.ctx = ctx
         self.boxes: dict[int, QCheckBox] = {}
         self._list = QVBoxLayout()
         self._list.setSpacing(2)
@@ -35,7 +35,7 @@ class ChecklistSection(Card):
             if widget is not None:
                 widget.deleteLater()
         self.boxes = {}
-        with self._ctx.store.session() as s:
+        with self.ctx.store.session() as s:
             items = checklist.list_items(s)
         if not items:
             self._list.addWidget(wrapped_label(
@@ -59,11 +59,11 @@ class ChecklistSection(Card):
             self.boxes[item.id] = box
 
     def _on_toggled(self, item_id: int, done: bool) -> None:
-        with self._ctx.store.session() as s:
+        with self.ctx.store.session() as s:
             checklist.set_done(s, item_id, done)
-        self._ctx.status_message.emit("Checklist saved.")
+        self.ctx.status_message.emit("Checklist saved.")
 
     def _on_remove(self, item_id: int) -> None:
-        with self._ctx.store.session() as s:
+        with self.ctx.store.session() as s:
             checklist.remove_item(s, item_id)
         self.refresh()

@@ -17,7 +17,7 @@ class DueThisWeekSection(Card):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__("Due this week", parent)
-        self._ctx = ctx
+        self.ctx = ctx
         self.rows: list[tuple[QLabel, QPushButton]] = []
         self._list = QVBoxLayout()
         self._list.setSpacing(4)
@@ -45,7 +45,7 @@ class DueThisWeekSection(Card):
             label.setStyleSheet(f"background: {color}; color: #282828; padding: 2px 6px; "
                                 "border-radius: 4px;")
         button = QPushButton(button_text)
-        button.clicked.connect(lambda _=False: self._ctx.navigate("plan", page))
+        button.clicked.connect(lambda _=False: self.ctx.navigate("plan", page))
         layout.addWidget(label, 1)
         layout.addWidget(button)
         self._list.addWidget(row)
@@ -58,7 +58,7 @@ class DueThisWeekSection(Card):
 
         self._clear()
         today = models.today()
-        with self._ctx.store.session() as session:
+        with self.ctx.store.session() as session:
             items = due_this_week(session, today)
         for item in items[:MAX_ROWS]:
             interview = item.kind == "interview"

@@ -32,7 +32,7 @@ class NextActionsSection(Card):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__("Next actions", parent)
-        self._ctx = ctx
+        self.ctx = ctx
         self.rows: list[tuple[QLabel, QPushButton]] = []
         self._list = QVBoxLayout()
         self._list.setSpacing(4)
@@ -65,7 +65,7 @@ class NextActionsSection(Card):
             label.setStyleSheet(f"background: {color}; color: #282828; padding: 2px 6px; "
                                 "border-radius: 4px;")
         button = QPushButton(button_text)
-        button.clicked.connect(lambda _=False: self._ctx.navigate(screen, payload))
+        button.clicked.connect(lambda _=False: self.ctx.navigate(screen, payload))
         layout.addWidget(label, 1)
         layout.addWidget(button)
         self._list.addWidget(row)
@@ -75,7 +75,7 @@ class NextActionsSection(Card):
     def refresh(self) -> None:
         self._clear()
         today = models.today()
-        with self._ctx.store.session() as s:
+        with self.ctx.store.session() as s:
             items = due_items(s, today)
             coming = [i for i in upcoming_items(s, today, COMING_UP_DAYS) if i.kind != "letter"]
             letters = list_letters(s)
@@ -128,7 +128,7 @@ class NextActionsSection(Card):
         from smartpick_desktop.core.season.steps import relevant_dates
 
         try:
-            with self._ctx.store.session() as session:
+            with self.ctx.store.session() as session:
                 season = season_in_force(session, today).season
                 profile = load_profile(session)
         except SmartPickError:  # season data problems are reported in the Plan tab

@@ -15,7 +15,7 @@ class PlanSection(Card):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__("Your plan", parent)
-        self._ctx = ctx
+        self.ctx = ctx
         self.headline = wrapped_label()
         font = self.headline.font()
         font.setBold(True)
@@ -37,7 +37,7 @@ class PlanSection(Card):
         from smartpick_desktop.core.plan.figures import fresh_plan
         from smartpick_desktop.core.profile import load_profile
 
-        with self._ctx.store.session() as session:
+        with self.ctx.store.session() as session:
             profile = load_profile(session)
             plan = fresh_plan(session, profile).plan  # figures match today's inputs
             from smartpick_desktop.core.plan.figures import season_now
@@ -81,7 +81,7 @@ class PlanSection(Card):
         from smartpick_desktop.core.model.basis import model_basis
         from smartpick_desktop.core.season import fee_rule_text, season_in_force
 
-        with self._ctx.store.session() as session:
+        with self.ctx.store.session() as session:
             season = season_in_force(session).season
         groups = [str(p["specialty"]) for p in plan.fee_breakdown]
         self.source.setText(f"{model_basis()}; fees: {fee_rule_text(season, groups)}.")

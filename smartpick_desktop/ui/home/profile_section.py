@@ -15,7 +15,7 @@ class ProfileSection(Card):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__("Your application", parent)
-        self._ctx = ctx
+        self.ctx = ctx
         self.headline = wrapped_label()
         self.position = wrapped_label()
         self.source = wrapped_label(muted=True)
@@ -31,7 +31,7 @@ class ProfileSection(Card):
         self.refresh()
 
     def refresh(self) -> None:
-        profile = self._ctx.profile()
+        profile = self.ctx.profile()
         if profile is None:
             self.headline.setText("No profile yet.")
             self.position.setText("Create your profile to see where you stand.")

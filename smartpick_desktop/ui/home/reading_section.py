@@ -26,7 +26,7 @@ class ReadingSection(Card):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__("Reading suggestions", parent)
-        self._ctx = ctx
+        self.ctx = ctx
         self.buttons: list[QPushButton] = []
         self.slugs: list[str] = []
         self._rows = QVBoxLayout()
@@ -48,7 +48,7 @@ class ReadingSection(Card):
             if widget is not None:
                 widget.deleteLater()
         self.buttons, self.slugs = [], []
-        profile = self._ctx.profile()
+        profile = self.ctx.profile()
         chosen = reading_suggestions(self._headers,
                                      applicant_type=profile.applicant_type if profile else None,
                                      graduated=bool(profile and profile.has_graduated()))
@@ -77,4 +77,4 @@ class ReadingSection(Card):
             self.slugs.append(header.slug)
 
     def _on_read_clicked(self, slug: str) -> None:
-        self._ctx.navigate("articles", {"slug": slug})
+        self.ctx.navigate("articles", {"slug": slug})

@@ -40,7 +40,7 @@ class ComposerDialog(DiscardGuard, QDialog):
                  template: str = "peer_mentor", contact_id: int | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._ctx = ctx
+        self.ctx = ctx
         self._contacts = {c.id: c for c in contacts}
         self._profile = profile
         self.setWindowTitle("Write an e-mail")
@@ -118,8 +118,8 @@ class ComposerDialog(DiscardGuard, QDialog):
 
     @Slot()
     def _on_open_clicked(self) -> None:
-        if not self._ctx.dialogs.open_url(self.mailto()):
-            self._ctx.dialogs.error(self, "No mail app", "No mail app could be opened. Use Copy "
+        if not self.ctx.dialogs.open_url(self.mailto()):
+            self.ctx.dialogs.error(self, "No mail app", "No mail app could be opened. Use Copy "
                                     "and paste the text into your e-mail instead.")
             return
         self._ask_if_sent("mail", "Your mail app has the e-mail. Once you have sent it, log it "

@@ -66,9 +66,6 @@ class _FormDialog(DiscardGuard, QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
 
-    def ok_button(self):
-        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-
     def show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()

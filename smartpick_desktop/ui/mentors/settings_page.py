@@ -29,7 +29,7 @@ class FollowUpSettingsPage(QWidget):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._ctx = ctx
+        self.ctx = ctx
         with ctx.store.session() as s:
             rules = load_rules(s)
         form = QFormLayout(self)
@@ -67,6 +67,6 @@ class FollowUpSettingsPage(QWidget):
         )
 
     def apply(self) -> None:
-        with self._ctx.store.session() as s:
+        with self.ctx.store.session() as s:
             save_rules(s, self.rules())
-        self._ctx.mentors_changed.emit()
+        self.ctx.mentors_changed.emit()

@@ -64,7 +64,7 @@ class MentorsTab(TabDefaults, QWidget):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._ctx = ctx
+        self.ctx = ctx
         self.dialog: Any = None
         self._due: list[DueItem] = []
         self.model = ContactTableModel(self)
@@ -243,7 +243,7 @@ class MentorsTab(TabDefaults, QWidget):
     @Slot()
     def refresh(self) -> None:
         selected = self.current_contact_id()
-        with self._ctx.store.session() as s:
+        with self.ctx.store.session() as s:
             contacts = core_contacts.list_contacts(s)
             self._due = due_items(s, models.today())
             letters = core_letters.list_letters(s)
@@ -257,7 +257,7 @@ class MentorsTab(TabDefaults, QWidget):
             self.tag_filter.addItem(tag, tag)
         self.tag_filter.setCurrentIndex(max(0, self.tag_filter.findData(current_tag)))
         self.tag_filter.blockSignals(False)
-        profile = self._ctx.profile()
+        profile = self.ctx.profile()
         self.letters_board.set_letters(letters, profile.specialty if profile else None)
         self._update_count()
         if selected is not None:
@@ -341,7 +341,7 @@ class MentorsTab(TabDefaults, QWidget):
             self.detail_due.show()
         else:
             self.detail_due.hide()
-        with self._ctx.store.session() as s:
+        with self.ctx.store.session() as s:
             history = core_interactions.list_interactions(s, contact.id)
         for entry in history:
             text = f"{entry.date.isoformat()}  {entry.label}"
@@ -360,18 +360,18 @@ class MentorsTab(TabDefaults, QWidget):
     def _write(self, action, message: str = "") -> bool:
         """Run ``action(session)`` in one transaction; report errors; signal the change."""
         try:
-            with self._ctx.store.session() as s:
+            with self.ctx.store.session() as s:
                 action(s)
         except SmartPickError as err:
             if self.dialog is not None and hasattr(self.dialog, "show_error") \
                     and self.dialog.isVisible():
                 self.dialog.show_error(with_fix(err))
             else:
-                self._ctx.dialogs.error(self, "Mentors", with_fix(err))
+                self.ctx.dialogs.error(self, "Mentors", with_fix(err))
             return False
-        self._ctx.mentors_changed.emit()
+        self.ctx.mentors_changed.emit()
         if message:
-            self._ctx.status_message.emit(message)
+            self.ctx.status_message.emit(message)
         return True
 
     # --- slots: contacts -----------------------------------------------------------------------
@@ -426,7 +426,7 @@ class MentorsTab(TabDefaults, QWidget):
     @Slot()
     def _on_delete_clicked(self) -> None:
         contact = self._current_contact()
-        if contact is None or not self._ctx.dialogs.confirm(
+        if contact is None or not self.ctx.dialogs.confirm(
                 self, "Delete contact", f"Delete {contact.name} and their interaction log?"):
             return
         self._write(lambda s: core_contacts.delete_contact(s, contact.id), "Contact deleted.")
@@ -463,9 +463,9 @@ class MentorsTab(TabDefaults, QWidget):
 
     def open_composer(self, template: str, contact_id: int | None = None) -> ComposerDialog:
         """Open the composer with ``template`` (and the contact, if given)."""
-        with self._ctx.store.session() as s:
+        with self.ctx.store.session() as s:
             contacts = core_contacts.list_contacts(s)
-        dialog = ComposerDialog(self._ctx, contacts, self._ctx.profile(), template, contact_id,
+        dialog = ComposerDialog(self.ctx, contacts, self.ctx.profile(), template, contact_id,
                                 parent=self)
         dialog.sent.connect(self._on_composer_sent)
         self.dialog = dialog
@@ -475,7 +475,7 @@ class MentorsTab(TabDefaults, QWidget):
     @Slot(object, str, str)
     def _on_composer_sent(self, contact_id: object, template: str, _how: str) -> None:
         if not isinstance(contact_id, int):
-            self._ctx.status_message.emit("Not logged: no contact was chosen in the composer.")
+            self.ctx.status_message.emit("Not logged: no contact was chosen in the composer.")
             return
         kind = TEMPLATES[template].kind
         self._write(lambda s: core_interactions.log_interaction(
@@ -487,7 +487,7 @@ class MentorsTab(TabDefaults, QWidget):
 
     @Slot()
     def _on_import_triggered(self) -> None:
-        path = self._ctx.dialogs.open_file(self, "Import contacts", FILE_FILTERS)
+        path = self.ctx.dialogs.open_file(self, "Import contacts", FILE_FILTERS)
         if path is None:
             return
         from smartpick_desktop.core.mentors.exchange import import_contacts, read_contacts_file
@@ -495,34 +495,34 @@ class MentorsTab(TabDefaults, QWidget):
         try:
             contacts = read_contacts_file(path)
         except SmartPickError as err:
-            self._ctx.dialogs.error(self, "Import contacts", with_fix(err))
+            self.ctx.dialogs.error(self, "Import contacts", with_fix(err))
             return
         results = []
         if self._write(lambda s: results.append(import_contacts(s, contacts))):
-            self._ctx.status_message.emit(results[0].describe(path))
+            self.ctx.status_message.emit(results[0].describe(path))
 
     @Slot()
     def _on_export_triggered(self) -> None:
-        path = self._ctx.dialogs.save_file(self, "Export contacts", "contacts.vcf", FILE_FILTERS)
+        path = self.ctx.dialogs.save_file(self, "Export contacts", "contacts.vcf", FILE_FILTERS)
         if path is None:
             return
         from smartpick_desktop.core.mentors.exchange import export_file
 
         try:
-            with self._ctx.store.session() as s:
+            with self.ctx.store.session() as s:
                 count = export_file(s, path)
         except SmartPickError as err:
-            self._ctx.dialogs.error(self, "Export contacts", with_fix(err))
+            self.ctx.dialogs.error(self, "Export contacts", with_fix(err))
             return
-        self._ctx.status_message.emit(f"Exported {count} contacts to {path.name}.")
+        self.ctx.status_message.emit(f"Exported {count} contacts to {path.name}.")
 
     # --- slots: letters ------------------------------------------------------------------------
 
     @Slot()
     def _on_letters_add_requested(self) -> None:
-        with self._ctx.store.session() as s:
+        with self.ctx.store.session() as s:
             contacts = core_contacts.list_contacts(s)
-        profile = self._ctx.profile()
+        profile = self.ctx.profile()
         dialog = LetterDialog(contacts, models.today(),
                               specialty=profile.specialty if profile else "", parent=self)
         if self.sender() is self.letter_button and self.current_contact_id() is not None:
@@ -537,7 +537,7 @@ class MentorsTab(TabDefaults, QWidget):
 
     @Slot(int)
     def _on_letters_edit_requested(self, letter_id: int) -> None:
-        with self._ctx.store.session() as s:
+        with self.ctx.store.session() as s:
             contacts = core_contacts.list_contacts(s)
             letter = next((x for x in core_letters.list_letters(s) if x.id == letter_id), None)
         if letter is None:
@@ -557,7 +557,7 @@ class MentorsTab(TabDefaults, QWidget):
 
     @Slot(int)
     def _on_letters_advance_requested(self, letter_id: int) -> None:
-        with self._ctx.store.session() as s:
+        with self.ctx.store.session() as s:
             letter = next((x for x in core_letters.list_letters(s) if x.id == letter_id), None)
         if letter is None or letter.status not in NEXT_STATUS:
             return
@@ -568,5 +568,5 @@ class MentorsTab(TabDefaults, QWidget):
 
     @Slot(int)
     def _on_letters_delete_requested(self, letter_id: int) -> None:
-        if self._ctx.dialogs.confirm(self, "Delete letter", "Delete this letter?"):
+        if self.ctx.dialogs.confirm(self, "Delete letter", "Delete this letter?"):
             self._write(lambda s: core_letters.delete_letter(s, letter_id), "Letter deleted.")

@@ -26,7 +26,7 @@ class SeasonPanel(QGroupBox):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__("Interview season", parent)
-        self._ctx = ctx
+        self.ctx = ctx
         layout = QVBoxLayout(self)
         self.headline = wrapped_label()
         font = self.headline.font()
@@ -82,7 +82,7 @@ class RankOrderPanel(QGroupBox):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__("Rank order list", parent)
-        self._ctx = ctx
+        self.ctx = ctx
         self.view: Any = None
         self.curve: list[float] = []
         layout = QVBoxLayout(self)
@@ -123,7 +123,7 @@ class RankOrderPanel(QGroupBox):
     def refresh(self, *_args: Any) -> None:
         from smartpick_desktop.core.plan.rol import rol_view
 
-        with self._ctx.store.session() as session:
+        with self.ctx.store.session() as session:
             self._show(rol_view(session))
 
     def _show(self, view: Any) -> None:
@@ -156,7 +156,7 @@ class RankOrderPanel(QGroupBox):
     def _save(self, ids: list[int] | None = None) -> None:
         from smartpick_desktop.core.plan.rol import save_order
 
-        with self._ctx.store.session() as session:
+        with self.ctx.store.session() as session:
             self._show(save_order(session, ids if ids is not None else self.order()))
 
     def _move(self, delta: int) -> None:
@@ -177,5 +177,5 @@ class RankOrderPanel(QGroupBox):
     def _on_by_scores_clicked(self) -> None:
         from smartpick_desktop.core.plan.rol import order_by_scores
 
-        with self._ctx.store.session() as session:
+        with self.ctx.store.session() as session:
             self._show(order_by_scores(session))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QThreadPool, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
 from smartpick_desktop.core.model.basis import model_basis
 from smartpick_desktop.core.model.percent import likely_text, percent_text, percent_text_1
 from smartpick_desktop.ui.context import AppContext
+from smartpick_desktop.ui.jobs import Job, JobRunner
 from smartpick_desktop.ui.plan.chart import CurveChart
+from smartpick_desktop.ui.plan.jobs import optimize_job
 from smartpick_desktop.ui.plan.list_edit import AddProgramDialog, ListEditBar
 from smartpick_desktop.ui.plan.list_model import PlanListModel, PlanRowView
 from smartpick_desktop.ui.plan.season_page import WARNING_STYLE, SeasonCostPage
 from smartpick_desktop.ui.plan.season_panel import RankOrderPanel, SeasonPanel
-from smartpick_desktop.ui.plan.worker import OptimizeWorker
 from smartpick_desktop.ui.tabs import TabDefaults
 from smartpick_desktop.ui.widgets import heading, wrapped_label
 
@@ -49,8 +50,8 @@ class PlanTab(TabDefaults, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.pool = QThreadPool.globalInstance()
-        self.worker: OptimizeWorker | None = None
+        self.jobs = JobRunner(self)
+        self.job: Job | None = None
         self.result: Any = None   # the latest optimizer result not yet used
         self.saved: Any = None    # the current plan in the store
         self._dirty = True
@@ -278,7 +279,7 @@ class PlanTab(TabDefaults, QWidget):
             programs = (applied_programs(session, profile, self.saved)
                         if profile is not None else [])
         self.profile = profile
-        self.optimize_button.setEnabled(profile is not None and self.worker is None)
+        self.optimize_button.setEnabled(profile is not None and self.job is None)
         self.programs = programs
         if profile is None:
             self.state_label.setText("Create your profile first: the list is built from it.")
@@ -444,7 +445,7 @@ class PlanTab(TabDefaults, QWidget):
 
     @Slot()
     def _on_optimize_clicked(self) -> None:
-        if self.worker is not None:
+        if self.job is not None:
             return
         profile = self.ctx.profile()
         if profile is None:
@@ -458,39 +459,35 @@ class PlanTab(TabDefaults, QWidget):
             "prelim_apps": self.prelim.value(),
             "use_profile_defaults": False,
         }
-        self.worker = OptimizeWorker(self.ctx.store, profile, options)
-        self.worker.signals.progress.connect(self._on_worker_progress)
-        self.worker.signals.finished.connect(self._on_worker_finished)
-        self.worker.signals.failed.connect(self._on_worker_failed)
-        self.worker.signals.cancelled.connect(self._on_worker_cancelled)
+        self.job = self.jobs.start(
+            optimize_job(self.ctx.store, profile, options), name="The optimizer",
+            progress=self._on_job_progress, finished=self._on_job_finished,
+            failed=self._on_job_failed, cancelled=self._on_job_cancelled)
         self.optimize_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
         self.state_label.setText("Optimizing… (20,000 simulated seasons per list)")
         self.ctx.status_message.emit("Optimizing your list…")
-        self.pool.start(self.worker)
 
     @Slot()
     def _on_cancel_clicked(self) -> None:
-        if self.worker is not None:
-            self.worker.cancel()
+        if self.job is not None:
+            self.job.cancel()
             self.cancel_button.setEnabled(False)
             self.state_label.setText("Canceling…")
 
-    @Slot(int, int)
-    def _on_worker_progress(self, step: int, total: int) -> None:
-        self.progress.setRange(0, max(1, total))
-        self.progress.setValue(step)
+    def _on_job_progress(self, step: float, total: float) -> None:
+        self.progress.setRange(0, max(1, int(total)))
+        self.progress.setValue(int(step))
 
     def _done(self) -> None:
-        self.worker = None
+        self.job = None
         self.progress.setVisible(False)
         self.cancel_button.setEnabled(False)
         self.optimize_button.setEnabled(True)
 
-    @Slot(object)
-    def _on_worker_finished(self, result: Any) -> None:
+    def _on_job_finished(self, result: Any) -> None:
         self._done()
         self.result = result
         if self.profile is not None:
@@ -502,14 +499,12 @@ class PlanTab(TabDefaults, QWidget):
         self.ctx.status_message.emit(f"New list: {len(result.rows)} programs, P(match) "
                                      f"{percent_text_1(result.p_match)}.")
 
-    @Slot(str)
-    def _on_worker_failed(self, message: str) -> None:
+    def _on_job_failed(self, message: str) -> None:
         self._done()
         self.state_label.setText(message)
         self.ctx.dialogs.error(self, "Plan", message)
 
-    @Slot()
-    def _on_worker_cancelled(self) -> None:
+    def _on_job_cancelled(self) -> None:
         self._done()
         self.state_label.setText("Canceled: nothing was changed.")
         self.ctx.status_message.emit("Optimization canceled.")

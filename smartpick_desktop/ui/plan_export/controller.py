@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QSize, QThreadPool, QUrl, Slot
+from PySide6.QtCore import QObject, QSize, QUrl, Slot
 from PySide6.QtGui import QAction, QKeySequence, QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMainWindow, QProgressDialog
@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QMainWindow, QProgressDialog
 from smartpick_desktop.core.errors import InputError
 from smartpick_desktop.ui.context import AppContext
 from smartpick_desktop.ui.fixes import with_fix
-from smartpick_desktop.ui.plan_export.worker import ExportWorker, Job, ics_job, pdf_job
+from smartpick_desktop.ui.jobs import Job, JobRunner
+from smartpick_desktop.ui.plan_export.jobs import ExportJob, ics_job, pdf_job
 
 SETTINGS_PAGE_SIZE = "plan_export/page_size"
 SETTINGS_DIR = "plan_export/dir"
@@ -41,7 +42,8 @@ class PlanExportController(QObject):
         self._printer: QPrinter | None = None
         self.preview = None
         self.progress: QProgressDialog | None = None
-        self._worker: ExportWorker | None = None
+        self.jobs = JobRunner(self)
+        self._job: Job | None = None
         self._pages = None
         self._build_actions()
 
@@ -75,7 +77,7 @@ class PlanExportController(QObject):
 
     @property
     def busy(self) -> bool:
-        return self._worker is not None
+        return self._job is not None
 
     # --- page size -----------------------------------------------------------------------------
 
@@ -160,7 +162,7 @@ class PlanExportController(QObject):
             return
         path = self._ask_path("Export the plan as PDF", ".pdf", "PDF files (*.pdf)")
         if path is not None:
-            self._start(pdf_job(path, self.page_size_points()), "Exporting the plan…",
+            self._start(pdf_job(self.ctx.store, path, self.page_size_points()), "Exporting the plan…",
                         self._on_pdf_exported)
 
     @Slot()
@@ -171,7 +173,7 @@ class PlanExportController(QObject):
                               "Calendar files (*.ics)")
         if path is not None:
             self.ics_path = path
-            self._start(ics_job(path), "Exporting the calendar…", self._on_ics_exported)
+            self._start(ics_job(self.ctx.store, path), "Exporting the calendar…", self._on_ics_exported)
 
     def _on_pdf_exported(self, result: object) -> None:
         pages, path = result
@@ -199,7 +201,7 @@ class PlanExportController(QObject):
     def _on_print_triggered(self) -> None:
         if self.busy or not self._ready("Print"):
             return
-        self._start(pdf_job(None, self.page_size_points()), "Preparing the print preview…",
+        self._start(pdf_job(self.ctx.store, None, self.page_size_points()), "Preparing the print preview…",
                     self._on_print_ready)
 
     def _on_print_ready(self, result: object) -> None:
@@ -230,27 +232,24 @@ class PlanExportController(QObject):
 
     # --- running jobs --------------------------------------------------------------------------
 
-    def _start(self, job: Job, label: str, on_done) -> None:
-        worker = ExportWorker(self.ctx.store, job)
+    def _start(self, fn: ExportJob, label: str, on_done) -> None:
+        job = self.jobs.start(fn, name="The export",
+                              finished=lambda result: self._finish(on_done, result),
+                              failed=self._on_job_failed, cancelled=self._on_job_cancelled,
+                              progress=self._on_job_progress)
         progress = QProgressDialog(label, "Cancel", 0, 100, self.window)
         progress.setWindowTitle("SmartPick")
         progress.setMinimumDuration(300)
         progress.setAutoClose(False)
         progress.setAutoReset(False)
         progress.setValue(0)
-        progress.canceled.connect(worker.cancel)
-        worker.signals.progress.connect(self._on_worker_progress)
-        worker.signals.finished.connect(lambda result: self._finish(on_done, result))
-        worker.signals.failed.connect(self._on_worker_failed)
-        worker.signals.cancelled.connect(self._on_worker_cancelled)
-        worker.setAutoDelete(False)
-        self._worker, self.progress = worker, progress
+        progress.canceled.connect(job.cancel)
+        self._job, self.progress = job, progress
         for action in self._job_actions:
             action.setEnabled(False)
-        QThreadPool.globalInstance().start(worker)
 
     def _end(self) -> None:
-        self._worker = None
+        self._job = None
         if self.progress is not None:
             self.progress.canceled.disconnect()
             self.progress.close()
@@ -263,25 +262,22 @@ class PlanExportController(QObject):
         self._end()
         on_done(result)
 
-    @Slot(float)
-    def _on_worker_progress(self, fraction: float) -> None:
+    def _on_job_progress(self, done: float, total: float) -> None:
         if self.progress is not None:
-            self.progress.setValue(int(round(fraction * 100)))
+            self.progress.setValue(int(round(100 * done / (total or 1))))
 
-    @Slot(str)
-    def _on_worker_failed(self, message: str) -> None:
+    def _on_job_failed(self, message: str) -> None:
         self._end()
         self.ctx.dialogs.error(self.window, "Export failed", message)
 
-    @Slot()
-    def _on_worker_cancelled(self) -> None:
+    def _on_job_cancelled(self) -> None:
         self._end()
         self.ctx.status_message.emit("Export canceled; nothing was written.")
 
     def cancel(self) -> None:
         """Ask the running job, if any, to stop."""
-        if self._worker is not None:
-            self._worker.cancel()
+        if self._job is not None:
+            self._job.cancel()
 
 
 def fit_on_screen(widget: Any, width: int, height: int) -> QSize:

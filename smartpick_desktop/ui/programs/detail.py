@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from smartpick_desktop.core.catalog.program import PACK_FIELDS, SETTINGS, STATUSES, TRACKS, Program
-from smartpick_desktop.ui.programs.ranking import RankInfo
+from smartpick_desktop.core.model.ranking import RankedProgram
 from smartpick_desktop.ui.programs.table_model import SIGNAL_LABELS, TIER_LABELS
 
 EMPTY_HTML = ("<p style='color:gray'>Select a program to see every field, where it comes from, "
@@ -46,7 +46,7 @@ def _value(p: Program, name: str) -> str:
     return str(value)
 
 
-def program_html(p: Program, info: RankInfo | None, reasons: list[str],
+def program_html(p: Program, info: RankedProgram | None, reasons: list[str],
                  fit_reasons: list[str], *, has_profile: bool) -> str:
     """The pane's HTML; every program or user string is escaped."""
     parts = [f"<h2>{escape(p.display_name)}</h2>"]
@@ -158,7 +158,7 @@ class DetailPane(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.show_program(None, None, [], [], has_profile=False)
 
-    def show_program(self, program: Program | None, info: RankInfo | None,
+    def show_program(self, program: Program | None, info: RankedProgram | None,
                      reasons: list[str], fit_reasons: list[str], *, has_profile: bool) -> None:
         if self.program is not None and (program is None
                                          or program.program_id != self.program.program_id):

@@ -28,6 +28,7 @@ from smartpick_desktop.core.catalog.records import CellError, check_record, pars
 from smartpick_desktop.core.errors import SmartPickError
 from smartpick_desktop.core.reference import load_reference
 from smartpick_desktop.core.states import US_STATES
+from smartpick_desktop.ui.context import AppContext
 from smartpick_desktop.ui.discard_guard import DiscardGuard
 
 _TRI = [("Unknown", None), ("Yes", True), ("No", False)]
@@ -59,7 +60,7 @@ class ProgramDialog(DiscardGuard, QDialog):
 
     saved = Signal(int)
 
-    def __init__(self, ctx: Any, program: Program | None, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, program: Program | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.program = program

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,6 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smartpick_desktop.core.catalog.importing import (
+    Imported,
+    import_pack_file,
+    import_spreadsheet,
+    is_pack,
+)
 from smartpick_desktop.core.catalog.spreadsheet import (
     IGNORE,
     IMPORT_FIELDS,
@@ -36,7 +42,9 @@ from smartpick_desktop.core.catalog.spreadsheet import (
 )
 from smartpick_desktop.core.errors import InputError, SmartPickError
 from smartpick_desktop.core.words import plural
+from smartpick_desktop.ui.context import AppContext
 from smartpick_desktop.ui.fixes import with_fix
+from smartpick_desktop.ui.jobs import Job, JobRunner
 
 PREVIEW_ROWS = 30
 LIVE_CHECK_ROWS = 5000
@@ -45,11 +53,7 @@ MAX_SHOWN_PROBLEMS = 500
 
 def start_import(tab: Any, path: Path) -> None:
     """Import a pack at once, or open the mapping dialog for a spreadsheet."""
-    from smartpick_desktop.core.catalog.packs import looks_like_pack
-    from smartpick_desktop.core.textio import read_head
-
-    head = read_head(path)  # only the head: the file may be huge (read_table says why)
-    if head and looks_like_pack(head):
+    if is_pack(path):
         _import_pack(tab, path)
         return
     try:
@@ -64,57 +68,12 @@ def start_import(tab: Any, path: Path) -> None:
 
 
 def _import_pack(tab: Any, path: Path) -> None:
-    from smartpick_desktop.core.catalog.packs import import_pack, read_pack
-
     try:
-        pack = read_pack(path)
-        with tab.ctx.store.session() as session:
-            result = import_pack(session, pack)
+        imported = import_pack_file(tab.ctx.store.session, path)
     except SmartPickError as err:
         tab.ctx.dialogs.error(tab, "Import programs", with_fix(err))
         return
-    tab.imported(f"Imported pack {pack.manifest['name']} {pack.manifest['version']}: "
-                 f"{result.summary()}.")
-
-
-class _Signals(QObject):
-    progress = Signal(int, int)
-    done = Signal(str)
-    failed = Signal(str)
-
-
-class ImportWorker(QRunnable):
-    """Checks every row and writes the records in one transaction, off the GUI thread."""
-
-    def __init__(self, store: Any, table: Table, mapping: dict[int, str],
-                 skip_invalid: bool) -> None:
-        super().__init__()
-        self.signals = _Signals()
-        self.store, self.table, self.mapping = store, table, mapping
-        self.skip_invalid = skip_invalid
-        self.cancelled = False
-
-    def run(self) -> None:
-        from smartpick_desktop.core.catalog.spreadsheet import import_records, rows_rejected
-
-        try:
-            checked = check_rows(self.table, self.mapping, self._progress)
-            if checked.problems and not self.skip_invalid:
-                raise rows_rejected(self.table.path.name, checked)
-            if not checked.records:
-                raise rows_rejected(self.table.path.name, checked, all_rows=True)
-            with self.store.session() as session:  # one session per thread
-                result = import_records(session, self.table, checked)
-            self.signals.done.emit(f"Imported {self.table.path.name}: {result.summary()}.")
-        except SmartPickError as err:
-            self.signals.failed.emit(with_fix(err))
-        except Exception as err:  # noqa: BLE001 - reported in the dialog, never a crash
-            self.signals.failed.emit(f"Import of {self.table.path.name} failed: "
-                                     f"{type(err).__name__}: {err}")
-
-    def _progress(self, done: int, total: int) -> bool:
-        self.signals.progress.emit(done, total)
-        return not self.cancelled
+    tab.imported(imported.message)
 
 
 class ImportDialog(QDialog):
@@ -126,12 +85,13 @@ class ImportDialog(QDialog):
 
     finished_import = Signal(str)
 
-    def __init__(self, ctx: Any, table: Table, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, table: Table, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.table = ctx, table
         self.setWindowTitle(f"Import programs — {table.path.name}")
         self.resize(980, 680)
-        self.worker: ImportWorker | None = None
+        self.jobs = JobRunner(self)
+        self.job: Job | None = None
         self.checked = CheckedRows()
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"{plural(len(table.rows), 'row')} in {table.path.name}"
@@ -252,52 +212,56 @@ class ImportDialog(QDialog):
     def _update_buttons(self) -> None:
         ok = not getattr(self, "mapping_error", "") and (
             not self.checked.problems or self.skip_invalid.isChecked())
-        self.import_button.setEnabled(ok and self.worker is None)
+        self.import_button.setEnabled(ok and self.job is None)
 
     @Slot()
     def start(self) -> None:
         """Run the import on a worker thread."""
         if not self.import_button.isEnabled():
             return
-        self.worker = ImportWorker(self.ctx.store, self.table, self.mapping(),
-                                   self.skip_invalid.isChecked())
-        self.worker.setAutoDelete(False)
-        self.worker.signals.progress.connect(self._on_worker_progress)
-        self.worker.signals.done.connect(self._on_worker_done)
-        self.worker.signals.failed.connect(self._on_worker_failed)
+        session, table = self.ctx.store.session, self.table
+        mapping, skip = self.mapping(), self.skip_invalid.isChecked()
+        self.job = self.jobs.start(
+            lambda job: import_spreadsheet(session, table, mapping, skip_invalid=skip,
+                                           progress=job.progress,
+                                           should_cancel=job.should_cancel),
+            name=f"Import of {table.path.name}", progress=self._on_job_progress,
+            finished=self._on_job_finished, failed=self._on_job_failed,
+            cancelled=self._on_job_cancelled)
         self.progress.setVisible(True)
         self.progress.setRange(0, len(self.table.rows))
         self.cancel_import.setVisible(True)
         self._update_buttons()
-        QThreadPool.globalInstance().start(self.worker)
 
     def wait(self, msecs: int = 30000) -> bool:
-        """Wait for the worker (tests)."""
-        return QThreadPool.globalInstance().waitForDone(msecs)
+        """Wait for the import job (tests)."""
+        return self.jobs.wait(msecs)
 
-    @Slot(int, int)
-    def _on_worker_progress(self, done: int, total: int) -> None:
-        self.progress.setValue(done)
+    def _on_job_progress(self, done: float, total: float) -> None:
+        self.progress.setValue(int(done))
 
     @Slot()
     def _on_cancel_import_clicked(self) -> None:
-        if self.worker is not None:
-            self.worker.cancelled = True
+        if self.job is not None:
+            self.job.cancel()
 
-    def _end_worker(self) -> None:
-        self.worker = None
+    def _end_job(self) -> None:
+        self.job = None
         self.progress.setVisible(False)
         self.cancel_import.setVisible(False)
         self._update_buttons()
 
-    @Slot(str)
-    def _on_worker_done(self, message: str) -> None:
-        self._end_worker()
-        self.finished_import.emit(message)
+    def _on_job_finished(self, imported: Imported) -> None:
+        self._end_job()
+        self.finished_import.emit(imported.message)
         self.accept()
 
-    @Slot(str)
-    def _on_worker_failed(self, message: str) -> None:
-        self._end_worker()
+    def _on_job_cancelled(self) -> None:
+        self._end_job()
+        self.summary.setText(f"Import of {self.table.path.name} canceled; nothing was "
+                             "imported.")
+
+    def _on_job_failed(self, message: str) -> None:
+        self._end_job()
         self.summary.setText(message)
         self.ctx.dialogs.error(self, "Import programs", message)

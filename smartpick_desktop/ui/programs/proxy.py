@@ -175,13 +175,6 @@ class ProgramFilterProxy(QAbstractProxyModel):
     def update_filters(self, **changes: Any) -> None:
         self.set_filters(replace(self.filters, **changes))
 
-    def refilter(self) -> None:
-        """Recompute after the rows' fields changed (e.g. a status the filter uses)."""
-        self._begin_layout()
-        self._forget_cache()
-        self._rows = self._compute(self.filters)
-        self._end_layout()
-
     def _base_rows(self, f: Filters) -> list[tuple[int, str]]:
         """(source row, search text) of the rows passing every filter but the text, in row
         order."""

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from smartpick_desktop.core.errors import SmartPickError
+from smartpick_desktop.ui.context import AppContext
 from smartpick_desktop.ui.fixes import with_fix
 
 KIND_LABELS = {"demo": "Demo pack (made-up programs)", "pack": "Data pack",
@@ -69,7 +70,7 @@ class SourcesDialog(QDialog):
     import_requested = Signal(Path)
     add_requested = Signal()
 
-    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle("Data sources")

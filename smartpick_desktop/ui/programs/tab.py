@@ -8,10 +8,8 @@ from typing import Any
 
 from PySide6.QtCore import (
     QByteArray,
-    QCoreApplication,
     QModelIndex,
     Qt,
-    QThreadPool,
     QTimer,
     Slot,
 )
@@ -30,8 +28,9 @@ from smartpick_desktop.core.errors import SmartPickError
 from smartpick_desktop.ui.context import AppContext
 from smartpick_desktop.ui.file_drop import FileDrop
 from smartpick_desktop.ui.fixes import with_fix
+from smartpick_desktop.ui.jobs import JobRunner
 from smartpick_desktop.ui.programs.filter_bar import FilterBar
-from smartpick_desktop.ui.programs.loading import CatalogLoadJob, LoadedCatalog
+from smartpick_desktop.ui.programs.jobs import LoadedCatalog, load_catalog
 from smartpick_desktop.ui.programs.proxy import Filters, ProgramFilterProxy
 from smartpick_desktop.ui.programs.table_model import (
     COL,
@@ -41,6 +40,8 @@ from smartpick_desktop.ui.programs.table_model import (
 from smartpick_desktop.ui.programs.table_view import ProgramsTableView
 from smartpick_desktop.ui.tabs import TabDefaults
 
+#: Job names (the first words of an unexpected error's sentence).
+LOAD_ALL, RERANK = "Loading the programs", "Ranking the programs"
 STACK_WIDTH = 1300
 SPREADSHEET_FILTERS = "Spreadsheets and packs (*.csv *.xlsx *.txt *.json *.gz *.sppack);;All files (*)"
 IMPORTABLE = (".csv", ".xlsx", ".xlsm", ".txt", ".tsv", ".json", ".gz", ".sppack")
@@ -67,14 +68,9 @@ class ProgramsTab(TabDefaults, QWidget):
         self._emitting = False
         self._profile = None
         self._generation = 0
-        self._jobs: dict[int, CatalogLoadJob] = {}
         self._pending_select: int | None = None
         self.last_apply_seconds = 0.0
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(self._on_app_about_to_quit)
+        self.jobs = JobRunner(self, max_threads=1)
         self.model = ProgramTableModel(self)
         self.model.user_writer = self._write_user_field
         self.proxy = ProgramFilterProxy(self)
@@ -204,7 +200,7 @@ class ProgramsTab(TabDefaults, QWidget):
     @property
     def busy(self) -> bool:
         """True while a load or re-rank runs in the worker thread."""
-        return bool(self._jobs)
+        return self.jobs.busy
 
     @property
     def loaded(self) -> bool:
@@ -216,7 +212,7 @@ class ProgramsTab(TabDefaults, QWidget):
             self.reload()
 
     def _loading_everything(self) -> bool:
-        return any(job.programs is None for job in self._jobs.values())
+        return any(job.name == LOAD_ALL for job in self.jobs.jobs)
 
     def reload(self) -> None:
         """Read the catalog, the profile and the plan's signals and rank, in a worker thread;
@@ -237,23 +233,18 @@ class ProgramsTab(TabDefaults, QWidget):
 
     def _start_job(self, programs: list[Program] | None) -> None:
         self._generation += 1
-        for generation, job in list(self._jobs.items()):
-            if self._pool.tryTake(job):  # queued, never started: drop it
-                del self._jobs[generation]
-        job = CatalogLoadJob(self.ctx.store, self._generation, programs, self.model.sort_order)
-        job.setAutoDelete(False)
-        job.signals.done.connect(self._on_job_done)
-        self._jobs[self._generation] = job
+        store, generation, sort = self.ctx.store, self._generation, self.model.sort_order
+        self.jobs.start(lambda job: load_catalog(store, generation, programs, sort,
+                                                 should_cancel=job.should_cancel),
+                        name=LOAD_ALL if programs is None else RERANK,
+                        finished=self._on_job_done, replace_queued=True)  # a queued one is stale
         self.model.track_edits()
         if not self._loaded:
             self.table_stack.setCurrentWidget(self.loading_label)
         self.count_label.setText("Loading programs…" if programs is None
                                  else "Ranking programs…")
-        self._pool.start(job)
 
-    @Slot(object)
     def _on_job_done(self, result: LoadedCatalog) -> None:
-        self._jobs.pop(result.generation, None)
         if result.generation != self._generation:
             return  # a newer load or re-rank is on its way
         if result.error is not None:
@@ -288,11 +279,6 @@ class ProgramsTab(TabDefaults, QWidget):
             else:
                 self._show_detail(None)
         self.last_apply_seconds = time.perf_counter() - start
-
-    @Slot()
-    def _on_app_about_to_quit(self) -> None:
-        self._pool.clear()
-        self._pool.waitForDone(10_000)
 
     def _fill_specialties(self, programs: list[Program], first_load: bool = False) -> None:
         chosen = self.specialty_box.currentData() or ""
@@ -368,10 +354,6 @@ class ProgramsTab(TabDefaults, QWidget):
     def current_program(self) -> Program | None:
         index = self.table.currentIndex()
         return index.data(PROGRAM_ROLE) if index.isValid() else None
-
-    def selected_programs(self) -> list[Program]:
-        rows = self.table.selectionModel().selectedRows()
-        return [r.data(PROGRAM_ROLE) for r in rows]
 
     def select_program(self, program_id: int) -> bool:
         row = self.model.row_of(program_id)

@@ -14,7 +14,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from smartpick_desktop.core.catalog.program import STATUSES, Program
-from smartpick_desktop.ui.programs.ranking import CatalogRanking, RankInfo
+from smartpick_desktop.core.model.catalog_ranking import CatalogRanking
+from smartpick_desktop.core.model.ranking import RankedProgram
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 PROGRAM_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -75,7 +76,7 @@ def _visa(p: Program) -> str:
 _TIERS = ("likely", "target", "reach", "ineligible")
 _SIGNALS = ("gold", "silver", "signal")
 _STATUS_ORDER = {key: i for i, key in enumerate(STATUSES)}
-_R = RankInfo | None
+_R = RankedProgram | None
 
 #: column key -> f(program, rank info) giving the cell's display text (computed on demand).
 TEXT: dict[str, Callable[[Program, _R], str]] = {
@@ -131,7 +132,7 @@ KEY: dict[str, Callable[[Program, _R], Any]] = {
 }
 
 
-def cells(p: Program, r: RankInfo | None) -> tuple[list[str], list[Any]]:
+def cells(p: Program, r: RankedProgram | None) -> tuple[list[str], list[Any]]:
     """(display texts, sort keys) of one row; a None key sorts last."""
     return ([TEXT[c.key](p, r) for c in COLUMNS], [KEY[c.key](p, r) for c in COLUMNS])
 
@@ -195,7 +196,7 @@ class ProgramTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.programs: list[Program] = []
         self.ranking: CatalogRanking | None = None
-        self._info: dict[int, RankInfo] = {}
+        self._info: dict[int, RankedProgram] = {}
         self._rows_by_id: dict[int, int] = {}
         self.sort_order: tuple[int, Qt.SortOrder] | None = None
         self._edits: dict[int, Program] | None = None
@@ -215,10 +216,7 @@ class ProgramTableModel(QAbstractTableModel):
         self._reindex()
         self.endResetModel()
 
-    def set_ranking(self, ranking: CatalogRanking | None) -> None:
-        self.set_programs(self.programs, ranking)
-
-    def rank_info(self, program_id: int | None) -> RankInfo | None:
+    def rank_info(self, program_id: int | None) -> RankedProgram | None:
         if program_id is None:
             return None
         return self._info.get(program_id)

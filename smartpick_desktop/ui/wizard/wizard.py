@@ -25,7 +25,7 @@ class ProfileWizard(DiscardGuard, QWizard):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._ctx = ctx
+        self.ctx = ctx
         self.setWindowTitle("Your profile")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -56,8 +56,8 @@ class ProfileWizard(DiscardGuard, QWizard):
 
     def accept(self) -> None:
         profile = self.draft_profile()
-        with self._ctx.store.session() as session:
+        with self.ctx.store.session() as session:
             save_profile(session, profile)
-        self._ctx.profile_changed.emit()
-        self._ctx.status_message.emit("Profile saved.")
+        self.ctx.profile_changed.emit()
+        self.ctx.status_message.emit("Profile saved.")
         super().accept()

@@ -18,7 +18,8 @@ from smartpick_desktop.core.articles import bundle, frontmatter
 RUN = 8
 _ACTION_LINK = re.compile(r"\[[^\]]*\]\(smartpick:[^)]*\)")
 _PAREN = re.compile(r"\([^()]*\)")
-SHARED = Path(__file__).resolve().parents[4] / "shared"
+SHARED = next((p / "shared" for p in Path(__file__).resolve().parents
+               if (p / "shared" / "design").is_dir()), Path("/nonexistent"))
 OTHER_SOURCES = [SHARED / "design" / "PRODUCT.md", SHARED / "reference" / "FIGURES.md"]
 
 

@@ -14,8 +14,9 @@ MD = """Intro with [Use this outreach email](smartpick:template/thank_you) and
 """
 
 
-def test_markdown_marks_actions_and_external_links_and_drops_the_rest():
+def test_markdown_marks_actions_and_external_links_and_drops_the_rest(caplog):
     html = render.markdown_to_html(MD, trusted=False)
+    assert "Article link 'javascript:alert(1)' is not supported" in caplog.text
     assert 'href="smartpick:template/thank_you"' in html
     assert "\u2709" in html  # the template icon precedes the label
     assert "bad action" in html and "smartpick:template/nope" not in html

@@ -77,10 +77,3 @@ def test_tag_filter_and_limit(synced):
         hits = search.search(session, "program", tag="signals", limit=50)
         assert hits and all("signals" in h.article.tags for h in hits)
         assert len(search.search(session, "the", limit=3)) == 3
-
-
-def test_rebuild_index_keeps_search_working(synced):
-    with synced.session() as session:
-        search.rebuild_index(session)
-    with synced.session() as session:
-        assert search.search(session, "signal")[0].article.slug == "preference-signals"

@@ -147,7 +147,7 @@ def test_export_then_import_reproduces_names_and_emails(store, tmp_path, data_di
         for p in people:
             add_contact(s, p)
         export_file(s, tmp_path / f"out{suffix}")
-    from smartpick_desktop.core.store import open_store
+    from smartpick_desktop.core.datafolder import open_store
 
     other = open_store(tmp_path / "other")
     try:

@@ -178,9 +178,14 @@ def test_success_rows_match_the_logistic_form():
 def test_cancel_stops_the_optimizer():
     import pytest
 
-    with pytest.raises(opt.Cancelled):
+    from smartpick_desktop.core.progress import Cancelled
+
+    steps: list[float] = []
+    with pytest.raises(Cancelled):
         optimize(_profile(), synthetic_programs(50, 1), max_apps=20, draws=DRAWS,
-                 progress=lambda step, total: step < 3)
+                 progress=lambda step, total: steps.append(step),
+                 should_cancel=lambda: len(steps) >= 3)
+    assert steps == [0, 1, 2]
 
 
 def test_target_chance_stops_at_the_first_list_reaching_it():

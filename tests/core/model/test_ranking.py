@@ -155,12 +155,14 @@ def test_fit_reasons_and_preferences():
             assert m, text
         if r.program.state in ("OH", "MI") and r.program.stars == 0:
             assert any("raises fit" in t and "Location" in t for t in r.fit_reasons)
-    uni = [r.fit for r in ranked if r.program.setting == "university" and r.program.stars == 0
-           and r.program.state == "OH" and r.program.reputation is None]
-    com = [r.fit for r in ranked if r.program.setting == "community" and r.program.stars == 0
-           and r.program.state == "OH" and r.program.reputation is None]
-    if uni and com:
-        assert min(uni) > max(com)
+    assert any(r.program.state in ("OH", "MI") and r.program.stars == 0 for r in ranked)
+    # The same program in the preferred setting fits better than in another one.
+    base = dataclasses.replace(programs[0], state="OH", stars=0, reputation=None)
+    uni, com = rank_programs(profile, [dataclasses.replace(base, setting="university"),
+                                       dataclasses.replace(base, setting="community",
+                                                           program_id=base.program_id + 1)])
+    assert uni.program.setting == "university" and com.program.setting == "community"
+    assert uni.fit > com.fit
 
 
 def test_same_inputs_same_outputs():

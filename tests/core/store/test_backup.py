@@ -8,9 +8,10 @@ import sqlite3
 
 import pytest
 
+from smartpick_desktop.core.datafolder import open_store
 from smartpick_desktop.core.errors import StoreError
 from smartpick_desktop.core.profile import load_profile, save_profile
-from smartpick_desktop.core.store import backup, migrate, open_store
+from smartpick_desktop.core.store import backup, migrate
 from smartpick_desktop.core.store.engine import Store
 from smartpick_desktop.core.store.integrity import check_file
 
@@ -128,7 +129,12 @@ def test_failed_daily_backup_is_logged_not_fatal(data_dir, sample_profile, monke
     assert backup.list_backups(data_dir) == []
 
 
-def test_hook_is_registered_once():
-    backup.install_hook()
-    backup.install_hook()
-    assert migrate.before_migration.count(backup._before_migration) == 1
+def test_migrating_alone_makes_no_backup(data_dir, sample_profile):
+    """The store does not back itself up: opening a data folder asks for it (datafolder)."""
+    _store_at(data_dir, "0001", sample_profile)
+    store = Store(data_dir)
+    try:
+        assert migrate.upgrade_to_head(store) is True
+    finally:
+        store.close()
+    assert backup.list_backups(data_dir) == []

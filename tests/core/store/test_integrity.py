@@ -7,14 +7,11 @@ import sqlite3
 
 import pytest
 
+from smartpick_desktop.core.datafolder import open_store, restore_newest_backup
 from smartpick_desktop.core.errors import StoreError
 from smartpick_desktop.core.profile import load_profile, save_profile
-from smartpick_desktop.core.store import backup, open_store
-from smartpick_desktop.core.store.integrity import (
-    DamagedStoreError,
-    check_file,
-    restore_newest_backup,
-)
+from smartpick_desktop.core.store import backup
+from smartpick_desktop.core.store.integrity import DamagedStoreError, check_file
 
 PAGE = 4096
 

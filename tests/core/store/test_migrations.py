@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from smartpick_desktop.core.datafolder import open_store
 from smartpick_desktop.core.profile import load_profile
-from smartpick_desktop.core.store import backup, migrate, open_store
+from smartpick_desktop.core.store import backup, migrate
 from smartpick_desktop.core.store.engine import Store
 
 FIXTURES = sorted((Path(__file__).parents[2] / "store_fixtures").glob("store-*.db"))

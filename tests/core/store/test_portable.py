@@ -9,10 +9,12 @@ import zipfile
 
 import pytest
 
+from smartpick_desktop.core import portable
 from smartpick_desktop.core.checklist import add_item, list_items
+from smartpick_desktop.core.datafolder import open_store
 from smartpick_desktop.core.errors import InputError, StoreError
 from smartpick_desktop.core.profile import load_profile, save_profile
-from smartpick_desktop.core.store import backup, migrate, open_store, portable
+from smartpick_desktop.core.store import backup, migrate
 from smartpick_desktop.core.store.engine import Store
 from smartpick_desktop.core.store.settings import set_setting
 

@@ -6,7 +6,8 @@ import sqlite3
 
 import pytest
 
-from smartpick_desktop.core.store import open_store, template
+from smartpick_desktop.core.datafolder import open_store
+from smartpick_desktop.core.store import template
 from smartpick_desktop.core.store.migrate import current_revision, head_revision
 
 STALE = ("The shipped store template is stale: run "
@@ -22,13 +23,14 @@ def _schema_and_counts(path):
     return schema, programs, settings
 
 
-def test_template_matches_a_store_built_from_scratch(tmp_path, monkeypatch):
+def test_template_matches_a_store_built_from_scratch(tmp_path, monkeypatch, caplog):
     seeded = open_store(tmp_path / "seeded")
     assert current_revision(seeded) == head_revision(), STALE
     seeded.close()
     monkeypatch.setattr(template, "template_path", lambda: tmp_path / "absent.gz")
     scratch = open_store(tmp_path / "scratch")
     scratch.close()
+    assert "No usable store template" in caplog.text
     got = _schema_and_counts(tmp_path / "seeded" / "smartpick.db")
     want = _schema_and_counts(tmp_path / "scratch" / "smartpick.db")
     assert got == want, STALE
@@ -42,7 +44,7 @@ def test_seeding_never_overwrites(tmp_path):
 
 
 @pytest.mark.parametrize("content", [b"", b"not gzip at all"])
-def test_a_broken_template_falls_back_to_building(tmp_path, monkeypatch, content):
+def test_a_broken_template_falls_back_to_building(tmp_path, monkeypatch, content, caplog):
     broken = tmp_path / "broken.gz"
     broken.write_bytes(content)
     monkeypatch.setattr(template, "template_path", lambda: broken)
@@ -52,3 +54,4 @@ def test_a_broken_template_falls_back_to_building(tmp_path, monkeypatch, content
     finally:
         store.close()
     assert not (tmp_path / "data" / "smartpick.db.new").exists()
+    assert "No usable store template" in caplog.text

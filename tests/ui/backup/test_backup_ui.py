@@ -8,8 +8,9 @@ import pytest
 
 from PySide6.QtCore import Qt
 
+from smartpick_desktop.core.datafolder import open_store
 from smartpick_desktop.core.profile import load_profile, save_profile
-from smartpick_desktop.core.store import backup, open_store
+from smartpick_desktop.core.store import backup
 from smartpick_desktop.core.store.integrity import DamagedStoreError
 
 

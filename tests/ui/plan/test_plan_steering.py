@@ -248,7 +248,7 @@ def test_reoptimizing_keeps_locks(qtbot, tab, store):
     qtbot.mouseClick(tab.edit_bar.lock_out_button, Qt.MouseButton.LeftButton)
     tab.max_apps.setValue(5)
     qtbot.mouseClick(tab.optimize_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: tab.worker is None and tab.result is not None, timeout=30000)
+    qtbot.waitUntil(lambda: tab.job is None and tab.result is not None, timeout=30000)
     chosen = tab.result.program_ids
     assert last in chosen and start[0] not in chosen and len(chosen) == 5
     assert not tab.edit_bar.remove_button.isEnabled()  # edits wait until the list is used

@@ -38,7 +38,7 @@ def _optimize(qtbot, tab, max_apps: int):
     qtbot.keyClicks(tab.max_apps, str(max_apps))
     tab.max_apps.interpretText()
     qtbot.mouseClick(tab.optimize_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: tab.worker is None and tab.result is not None, timeout=20000)
+    qtbot.waitUntil(lambda: tab.job is None and tab.result is not None, timeout=20000)
 
 
 def test_plan_tab_is_registered_third(main_window):
@@ -74,18 +74,28 @@ def test_optimize_then_use_this_list(ctx, qtbot, tab, store):
 
 
 def test_cancel_changes_nothing(qtbot, tab, store, monkeypatch):
-    from smartpick_desktop.ui.plan import worker as worker_mod
+    import threading
 
-    real = worker_mod.OptimizeWorker._progress
+    from smartpick_desktop.core.plan import saved as plan_store
 
-    def slow(self, step, total):
-        self.cancel()  # the user presses Cancel while it runs
-        return real(self, step, total)
+    real = plan_store.compute_plan
+    started = threading.Event()
 
-    monkeypatch.setattr(worker_mod.OptimizeWorker, "_progress", slow)
+    def held(session, profile, *, should_cancel, **kw):
+        started.set()  # the optimizer waits here until the user has pressed Cancel
+        for _ in range(2000):
+            if should_cancel():
+                break
+            threading.Event().wait(0.01)
+        return real(session, profile, should_cancel=should_cancel, **kw)
+
+    monkeypatch.setattr(plan_store, "compute_plan", held)
     qtbot.mouseClick(tab.optimize_button, Qt.MouseButton.LeftButton)
     assert tab.cancel_button.isEnabled() and not tab.optimize_button.isEnabled()
-    qtbot.waitUntil(lambda: tab.worker is None, timeout=20000)
+    assert started.wait(10)
+    qtbot.mouseClick(tab.cancel_button, Qt.MouseButton.LeftButton)
+    assert "Canceling" in tab.state_label.text()
+    qtbot.waitUntil(lambda: tab.job is None, timeout=20000)
     assert "Canceled" in tab.state_label.text()
     assert tab.result is None and tab.optimize_button.isEnabled()
     with store.session() as s:
@@ -206,14 +216,14 @@ def test_the_list_stops_at_the_knee_and_a_safety_net_adds_preliminary_programs(c
     tab.show()
     qtbot.waitExposed(tab)
     qtbot.mouseClick(tab.optimize_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: tab.worker is None and tab.result is not None, timeout=30000)
+    qtbot.waitUntil(lambda: tab.job is None and tab.result is not None, timeout=30000)
     plain = tab.result
     assert plain.stop_reason == "gain" and plain.fee_usd < 5000  # a ceiling, not a target
     assert "likely" in tab.p_match_label.text()
     assert "one more would add less than 0.2 points" in tab.chart_note.text()
     tab.prelim.setValue(6)
     qtbot.mouseClick(tab.optimize_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: tab.worker is None and tab.result is not plain, timeout=30000)
+    qtbot.waitUntil(lambda: tab.job is None and tab.result is not plain, timeout=30000)
     tracks = [r.track for r in tab.result.rows]
     assert 0 < tracks.count("preliminary") <= 6
     assert tab.result.p_match_any > tab.result.p_match

@@ -41,7 +41,7 @@ def _optimize(qtbot, tab, max_apps: int):
     qtbot.keyClicks(tab.max_apps, str(max_apps))
     tab.max_apps.interpretText()
     qtbot.mouseClick(tab.optimize_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: tab.worker is None and tab.result is not None, timeout=30000)
+    qtbot.waitUntil(lambda: tab.job is None and tab.result is not None, timeout=30000)
 
 
 def test_season_page_shows_platforms_steps_and_the_whole_cost(qtbot, tab):

@@ -106,15 +106,15 @@ def test_cancel_stops_the_export_and_writes_nothing(ctx, planned_window, qtbot, 
 
     real_job = module.pdf_job
 
-    def slow_job(path, pagesize):
-        job = real_job(path, pagesize)
+    def slow_job(store, path, pagesize):
+        run = real_job(store, path, pagesize)
 
-        def wait_then_run(store, progress, cancelled):
+        def wait_then_run(job):
             for _ in range(500):           # hold the worker until the person cancels
-                if cancelled():
+                if job.should_cancel():
                     break
                 time.sleep(0.01)
-            return job(store, progress, cancelled)
+            return run(job)
 
         return wait_then_run
 

@@ -15,7 +15,11 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from smartpick_desktop.core.articles.library import list_articles
+from smartpick_desktop.core.catalog.queries import load_programs
 from smartpick_desktop.core.errors import InputError
+from smartpick_desktop.core.mentors.contacts import list_contacts
+from smartpick_desktop.core.profile import Profile, ProfileError, load_profile
 from smartpick_desktop.core.textio import strict_json
 
 INT64 = (-(2**63), 2**63 - 1)
@@ -117,8 +121,6 @@ def _json_problem(value: Any, kind: type) -> str | None:
 
 
 def _profile_problem(value: Any) -> str | None:
-    from smartpick_desktop.core.profile import Profile, ProfileError
-
     try:
         Profile.from_dict(strict_json(value))
     except (ProfileError, ValueError) as err:
@@ -132,11 +134,6 @@ def read_everything(store: Any, source: str) -> None:
     Raises:
         InputError: a loader could not read the staged data.
     """
-    from smartpick_desktop.core.articles.library import list_articles
-    from smartpick_desktop.core.catalog.queries import load_programs
-    from smartpick_desktop.core.mentors.contacts import list_contacts
-    from smartpick_desktop.core.profile import load_profile
-
     try:
         with store.session() as session:
             load_profile(session)

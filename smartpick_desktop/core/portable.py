@@ -34,18 +34,19 @@ import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from smartpick_desktop import __version__
+from smartpick_desktop.core.datafolder import open_store
 from smartpick_desktop.core.errors import InputError, StoreError
+from smartpick_desktop.core.files import atomic_path, check_target, write_atomic
+from smartpick_desktop.core.restore_check import check_rows, read_everything
 from smartpick_desktop.core.store import migrate
+from smartpick_desktop.core.store.backup import copy_database, make_backup
+from smartpick_desktop.core.store.engine import Store, write_failure
 from smartpick_desktop.core.store.integrity import SQLITE_MAGIC, check_file
-from smartpick_desktop.core.store.restore_check import check_rows, read_everything
 from smartpick_desktop.core.store.urls import sqlite_uri
 from smartpick_desktop.core.textio import strict_json
-
-if TYPE_CHECKING:
-    from smartpick_desktop.core.store.engine import Store
 
 FORMAT = "smartpick-backup"
 FORMAT_VERSION = 1
@@ -235,8 +236,6 @@ def _write_rows(path: Path, snapshot: Snapshot, source: str) -> None:
                 conn.execute("ROLLBACK")
             raise
     except sqlite3.Error as err:
-        from smartpick_desktop.core.store.engine import write_failure
-
         failure = write_failure(path, err)
         if failure is not None:
             raise failure from err
@@ -306,8 +305,6 @@ def write_backup(store: Store, dest: Path) -> BackupSummary:
     Raises:
         InputError: ``dest`` cannot be written (folder missing or read-only, disk full …).
     """
-    from smartpick_desktop.core.files import atomic_path, check_target
-
     dest = check_target(dest, "Backup file")
     snapshot = dump_database(store.path)
     ui_path = store.data_dir / UI_SETTINGS
@@ -501,8 +498,6 @@ def _read_database_backup(path: Path, stage_in: Path | None = None) -> Snapshot:
         conn.close()
     _check_revision(path, revision)
     with _staging(stage_in) as tmp:
-        from smartpick_desktop.core.store.backup import copy_database
-
         staged = Path(tmp) / "stage.db"
         copy_database(path, staged, read_only=True)
         snapshot = dump_database(staged)
@@ -514,8 +509,6 @@ def _read_database_backup(path: Path, stage_in: Path | None = None) -> Snapshot:
 def _staged_at_head(snapshot: Snapshot, source: str, stage_in: Path | None = None) -> Snapshot:
     """Load the snapshot into a scratch store at its revision, migrate it, check every row and
     return it at head."""
-    from smartpick_desktop.core.store.engine import Store
-
     with _staging(stage_in) as tmp:
         stage = Store(Path(tmp))
         try:
@@ -562,8 +555,6 @@ def _fresh_snapshot() -> Snapshot:
     """Every row a fresh start creates (demo pack, bundled content), made once per process."""
     head = migrate.head_revision()
     if head not in _fresh:
-        from smartpick_desktop.core.store.engine import open_store
-
         with tempfile.TemporaryDirectory(prefix="smartpick-fresh-") as tmp:
             fresh_store = open_store(Path(tmp))
             try:
@@ -642,8 +633,6 @@ def restore(store: Store, source: Path, *, force: bool = False,
         raise NeedsForce(f"The data folder {store.data_dir} already holds your own data; "
                          "restoring would replace it (a backup of it is made first).",
                          fix="replace_own_data")
-    from smartpick_desktop.core.store.backup import make_backup
-
     previous = make_backup(store, "before-restore") if own else None
     _write_rows(store.path, staged, label)
     if staged.ui_settings is not None:
@@ -653,8 +642,6 @@ def restore(store: Store, source: Path, *, force: bool = False,
 
 
 def _write_file_atomically(target: Path, data: bytes) -> None:
-    from smartpick_desktop.core.files import write_atomic
-
     try:
         write_atomic(target, data, "Settings file")
     except InputError as err:

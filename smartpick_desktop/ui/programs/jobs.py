@@ -1,9 +1,9 @@
 """Loading and ranking the catalog off the GUI thread.
 
-A :class:`CatalogLoadJob` runs in a ``QThreadPool``: it opens its own store session (never one
-shared with the GUI thread), reads the programs (or reuses the ones given, for a re-rank),
-the profile and the plan's signals, ranks everything, sorts by the table's column and builds the
-search texts. Only plain Python objects cross back, through a queued signal, and the tab applies
+:func:`load_catalog` runs as a job of the tab's runner (``ui/jobs.py``): it opens its own store
+session (never one shared with the GUI thread), reads the programs (or reuses the ones given,
+for a re-rank), the profile and the plan's signals, ranks everything, sorts by the table's
+column and builds the search texts. Only plain Python objects cross back, and the tab applies
 them on the GUI thread in a few milliseconds.
 """
 
@@ -13,12 +13,14 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, Signal
+from PySide6.QtCore import Qt
 
 from smartpick_desktop.core.catalog.program import Program
+from smartpick_desktop.core.model.catalog_ranking import CatalogRanking, build_ranking
+from smartpick_desktop.core.plan.saved import current_plan
+from smartpick_desktop.core.progress import ShouldCancel, checkpoint
 from smartpick_desktop.ui.fixes import with_fix
 from smartpick_desktop.ui.programs.proxy import haystacks
-from smartpick_desktop.ui.programs.ranking import CatalogRanking, build_ranking, current_signals
 from smartpick_desktop.ui.programs.table_model import sorted_programs
 
 
@@ -36,30 +38,11 @@ class LoadedCatalog:
     seconds: float = 0.0
 
 
-class _JobSignals(QObject):
-    done = Signal(object)
-
-
-class CatalogLoadJob(QRunnable):
-    """Read (unless ``programs`` is given), rank and sort the catalog in a worker thread."""
-
-    def __init__(self, store: Any, generation: int, programs: list[Program] | None,
-                 sort: tuple[int, Qt.SortOrder] | None) -> None:
-        super().__init__()
-        self.store = store
-        self.generation = generation
-        self.programs = programs
-        self.sort = sort
-        self.signals = _JobSignals()
-
-    def run(self) -> None:
-        self.signals.done.emit(load_catalog(self.store, self.generation, self.programs,
-                                            self.sort))
-
-
 def load_catalog(store: Any, generation: int, programs: list[Program] | None,
-                 sort: tuple[int, Qt.SortOrder] | None) -> LoadedCatalog:
-    """The work of a load job (callable from any thread; opens its own session)."""
+                 sort: tuple[int, Qt.SortOrder] | None, *,
+                 should_cancel: ShouldCancel | None = None) -> LoadedCatalog:
+    """Read (unless ``programs`` is given), rank and sort the catalog (any thread; opens its
+    own session). Raises ``Cancelled`` between steps when ``should_cancel()``."""
     from smartpick_desktop.core.catalog.queries import load_programs
     from smartpick_desktop.core.errors import SmartPickError
     from smartpick_desktop.core.profile import load_profile
@@ -70,12 +53,16 @@ def load_catalog(store: Any, generation: int, programs: list[Program] | None,
         with store.session() as session:
             rows = load_programs(session) if programs is None else programs
             out.profile = load_profile(session)
-            signals = current_signals(session) if out.profile else {}
+            plan = current_plan(session) if out.profile else None
+            signals = dict(plan.signals) if plan is not None else {}
+        checkpoint(should_cancel)
         out.ranking = build_ranking(out.profile, rows, signals)
+        checkpoint(should_cancel)
         if sort is not None:
             rows = sorted_programs(rows, out.ranking, *sort)
             out.sorted = True
         out.programs = list(rows)
+        checkpoint(should_cancel)
         out.haystack = haystacks(out.programs)
     except SmartPickError as err:
         out.error = with_fix(err)

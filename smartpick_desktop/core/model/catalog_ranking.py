@@ -1,44 +1,31 @@
-"""Ranking of the whole catalog for the Programs tab, computed once per change (no Qt).
+"""Ranking of a whole catalog, computed once per change (the Programs tab; any front end).
 
-Scores every program at once with the model's vectorised ``score_programs``; the rank is the
-position among programs of the same specialty (1 = best). Reasons are made on demand for the
-one program the detail pane shows, so 15,000 programs re-rank in well under a second.
+Scores every program at once with the model's vectorised ``score_programs``; each program gets
+a :class:`RankedProgram` whose rank is its position among programs of the same specialty
+(1 = best). Reasons are made on demand for one program (the detail pane shows one), so 15,000
+programs re-rank in well under a second. ``rank_programs`` is the same with every reason made
+at once, for short lists.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from smartpick_desktop.core.catalog.program import Program
-
-
-@dataclass(frozen=True)
-class RankInfo:
-    """The ranking figures of one program (plain Python numbers)."""
-
-    rank: int
-    fit: float
-    p_interview: float
-    p_interview_signal: float
-    tier: str
-    eligible: bool
-    signal: str | None
+from smartpick_desktop.core.model.constants import load_constants
+from smartpick_desktop.core.model.ranking import RankedProgram, explain, score_programs
 
 
 class CatalogRanking:
     """Scores of a program list for one profile and signal choice.
 
     Attributes:
-        info: program_id -> :class:`RankInfo`.
+        info: program_id -> :class:`RankedProgram` (its reasons empty: see :meth:`reasons`).
     """
 
     def __init__(self, profile: Any, programs: Sequence[Program],
                  signals: Mapping[int, str]) -> None:
-        from smartpick_desktop.core.model.constants import load_constants
-        from smartpick_desktop.core.model.ranking import score_programs
-
         self._profile = profile
         self._programs = list(programs)
         self._consts = load_constants()
@@ -52,20 +39,18 @@ class CatalogRanking:
         tiers = [str(t) for t in sc.tiers.tolist()]
         eligible = [bool(e) for e in sc.terms.eligible.tolist()]
         counters: dict[str, int] = {}
-        self.info: dict[int, RankInfo] = {}
+        self.info: dict[int, RankedProgram] = {}
         for i in sc.order.tolist():
             program = self._programs[i]
             rank = counters.get(program.specialty, 0) + 1
             counters[program.specialty] = rank
-            self.info[program.program_id] = RankInfo(
-                rank=rank, fit=float(fit[i]), p_interview=float(p[i]),
+            self.info[program.program_id] = RankedProgram(
+                program=program, rank=rank, fit=float(fit[i]), p_interview=float(p[i]),
                 p_interview_signal=float(p_sig[i]), tier=tiers[i], eligible=eligible[i],
                 signal=signals.get(program.program_id))
 
     def reasons(self, program_id: int) -> tuple[list[str], list[str]]:
         """(chance reasons, fit reasons) in plain words for one program."""
-        from smartpick_desktop.core.model.ranking import explain
-
         i = self._index.get(program_id)
         if i is None:
             return [], []
@@ -76,20 +61,7 @@ class CatalogRanking:
 
 def build_ranking(profile: Any, programs: Sequence[Program],
                   signals: Mapping[int, str]) -> CatalogRanking | None:
-    """The ranking, or None without a profile, programs or the model."""
+    """The ranking, or None without a profile or programs."""
     if profile is None or not programs:
         return None
-    try:
-        return CatalogRanking(profile, programs, signals)
-    except ImportError:  # pragma: no cover - a build without the model
-        return None
-
-
-def current_signals(session: Any) -> dict[int, str]:
-    """program_id -> signal level of the current plan (empty without a plan)."""
-    try:
-        from smartpick_desktop.core.plan.saved import current_plan
-    except ImportError:  # pragma: no cover
-        return {}
-    plan = current_plan(session)
-    return dict(plan.signals) if plan is not None else {}
+    return CatalogRanking(profile, programs, signals)
