@@ -40,7 +40,7 @@ def run_read_only(data_dir, *args):
 def data(tmp_path_factory):
     if os.geteuid() == 0 and (not shutil.which("unshare") or subprocess.run(
             ["unshare", "-m", "true"], capture_output=True).returncode != 0):
-        pytest.skip("cannot make a read-only folder here")
+        pytest.skip("platform: cannot make a read-only folder here (no mount namespace)")
     tmp = tmp_path_factory.mktemp("ro")
     folder = tmp / "data"
     (tmp / "p.json").write_text(json.dumps(PROFILE))
@@ -72,7 +72,7 @@ def test_writing_commands_say_the_folder_is_read_only(data, tmp_path):
 
 def test_an_empty_read_only_folder_says_so(tmp_path):
     if os.geteuid() == 0 and not shutil.which("unshare"):
-        pytest.skip("cannot make a read-only folder here")
+        pytest.skip("platform: cannot make a read-only folder here (no mount namespace)")
     folder = tmp_path / "empty"
     folder.mkdir()
     done = run_read_only(folder, "profile", "show")

@@ -160,6 +160,7 @@ class SeasonCostPage(QWidget):
         self.season_combo.setCurrentIndex(max(0, self.season_combo.findData(chosen))
                                           if chosen else 0)
         self.travel.setValue(int(travel))
+        self._travel_shown = int(travel)
         self._loading = False
         season = choice.season
         self.season = season
@@ -316,8 +317,10 @@ class SeasonCostPage(QWidget):
 
     @Slot()
     def _on_travel_changed(self) -> None:
-        if self._loading:
+        # editingFinished also fires when the box merely loses focus: write only a change
+        if self._loading or int(self.travel.value()) == getattr(self, "_travel_shown", None):
             return
+        self._travel_shown = int(self.travel.value())
         from smartpick_desktop.core.season import set_travel_per_interview
 
         with self.ctx.store.session() as session:
