@@ -308,8 +308,8 @@ class ArticlesTab(TabDefaults, QWidget):
     @Slot()
     def save_progress(self) -> None:
         self._progress_timer.stop()
-        if self.current is None:
-            return
+        if self.current is None or getattr(self.ctx.store, "read_only", False):
+            return  # reading position is a nicety: never an error on a read-only folder
         with self.ctx.store.session() as session:
             annotations.set_progress(session, self.current.id, self.reader.scroll_fraction())
 
