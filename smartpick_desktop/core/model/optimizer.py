@@ -31,7 +31,7 @@ import numpy as np
 
 from smartpick_desktop.core.model.chances import FactorDistribution, logistic
 from smartpick_desktop.core.model.constants import ModelConstants, load_constants
-from smartpick_desktop.core.model.p_match import DEFAULT_DRAWS, Draws, factor_draws
+from smartpick_desktop.core.model.p_match import DEFAULT_DRAWS, Draws, factor_draws, p_match_list
 from smartpick_desktop.core.progress import Progress, ShouldCancel, checkpoint, report
 from smartpick_desktop.core.reference import load_reference
 
@@ -547,8 +547,6 @@ def uncertainty_logit(consts: ModelConstants | None = None) -> float:
 
 def _list_p_match(eta: np.ndarray, mu: np.ndarray, draws: Draws,
                   shift: float = 0.0) -> float:
-    from smartpick_desktop.core.model.p_match import p_match_list
-
     return p_match_list(eta + shift, mu + shift, draws)
 
 
@@ -616,8 +614,7 @@ def optimize(profile: Any, programs: Sequence[Any], *, max_apps: int | None = No
         if over is not None and over < chosen_n:
             chosen_n, reason = over, "budget"
     if stop_at_knee:
-        knee = next((k for k in range(1, chosen_n)
-                     if curve[k] - curve[k - 1] < knee_gain), None)
+        knee = flatten_point(curve[:chosen_n], knee_gain)
         if knee is not None:
             chosen_n, reason = knee, "gain"
     if target is not None:
@@ -662,7 +659,7 @@ def optimize(profile: Any, programs: Sequence[Any], *, max_apps: int | None = No
                           None if budget is None else budget - spent, counts.get(primary, 0),
                           fee_fns[primary], knee_gain if stop_at_knee else None)
         if net is not None:
-            extra_rows, eta_p, mu_p, _gains = net
+            extra_rows, eta_p, mu_p = net
             for r in extra_rows:
                 out_rows.append(r)
                 counts[primary] = counts.get(primary, 0) + 1
@@ -739,7 +736,7 @@ def _prelim_net(profile: Any, programs: Sequence[Any], posterior: Any, c: ModelC
                                   explain(sc, i, c), float(res.curve[j] - prev), "preliminary"))
     eta_p = prep.items.item_eta[order]
     mu_p = prep.items.prog_mu[prep.items.item_prog[order]]
-    return rows, eta_p, mu_p, res.curve
+    return rows, eta_p, mu_p
 
 
 def _canonical(name: str) -> str:

@@ -107,6 +107,7 @@ def evaluate_list(profile: Any, chosen: Sequence[Any], signals: Mapping[int, str
         DEFAULT_DRAWS,
         factor_draws,
         p_match_by_length,
+        p_match_list,
     )
     from smartpick_desktop.core.model.ranking import factor_distribution
 
@@ -144,7 +145,7 @@ def evaluate_list(profile: Any, chosen: Sequence[Any], signals: Mapping[int, str
     def p_of(mask: np.ndarray, shift: float = 0.0) -> float:
         if not mask.any():
             return 0.0
-        return float(p_match_by_length(eta[mask] + shift, mu[mask] + shift, sample)[-1])
+        return p_match_list(eta[mask] + shift, mu[mask] + shift, sample)
 
     def interviews_at(shift: float) -> float:
         return float(logistic(eta[:, None] + shift + sample.u[None, :]).mean(axis=1).sum())
