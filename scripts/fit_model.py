@@ -38,6 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import constants_table  # noqa: E402  (scripts/ is on sys.path when run as a script)
+
 from smartpick_desktop.core.catalog.queries import ensure_demo_pack  # noqa: E402
 from smartpick_desktop.core.datafolder import open_store  # noqa: E402
 from smartpick_desktop.core.model import constants as constants_mod  # noqa: E402
@@ -96,7 +97,7 @@ def specialty_level(rows, catalog, consts) -> dict[str, float]:
                                   predict_uniform(sel, cat, consts=c, with_match=False)]))
 
         target = ratio * mean_yield(level)
-        res = minimize_scalar(lambda x: (mean_yield(level + x) - target) ** 2,
+        res = minimize_scalar(lambda x, lv=level, t=target: (mean_yield(lv + x) - t) ** 2,
                               bounds=(0.0, 3.0), method="bounded", options={"xatol": 1e-3})
         x = round(float(res.x), 3)
         print(f"{key}: {-x:.3f} (average specialty {target:.3f} vs {target / ratio:.3f})")
