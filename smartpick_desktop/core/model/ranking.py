@@ -129,6 +129,12 @@ def chance_factors(terms: Terms, arr: ProgramArrays, i: int,
         text = (f"{who} {int(s.step2)} is {rel} this program's typical matched resident "
                 f"({typical}{est})")
     out.append(Factor("step2", float(terms.step2[i]), text))
+    if terms.specialty[i]:
+        fewer = terms.specialty[i] < 0
+        out.append(Factor("specialty", float(terms.specialty[i]),
+                          f"{arr.specialty[i]} programs invite "
+                          f"{'fewer' if fewer else 'more'} of their applicants than the average "
+                          "specialty (same interviews from more applications, survey 2014)"))
     for t in s.terms:
         out.append(Factor(t.key, t.logit, t.text))
     f = float(terms.friendliness[i])
