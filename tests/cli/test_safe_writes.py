@@ -132,6 +132,25 @@ def test_leftovers_of_a_killed_run_are_swept_at_start(tmp_path):
     assert (data / "notes.txt").read_text() == "mine"
 
 
+@pytest.mark.parametrize("command", [("profile", "export", "{out}/profile.json"),
+                                     ("programs", "export", "{out}/programs.csv")])
+def test_every_export_sweeps_what_a_killed_writer_left_in_its_folder(filled, tmp_path,
+                                                                      command):
+    """Exports, PDF, .ics and backups share one writer (``files.atomic_path``): before
+    writing, it sweeps its own leftovers of gone processes from the target's folder."""
+    dead = _gone_pid()
+    leftover = tmp_path / f".profile.json.{dead}-k9k9k9k9.smartpick-tmp"
+    leftover.write_text("half a file")
+    mine = [tmp_path / "profile.json.smartpick-tmp", tmp_path / f".notes.{dead}.txt",
+            tmp_path / f".plan.pdf.{dead}-short.smartpick-tmp"]
+    for path in mine:
+        path.write_text("mine")
+    done = run(filled, *[part.format(out=tmp_path) for part in command])
+    assert done.returncode == 0, done.stderr
+    assert not leftover.exists()
+    assert all(path.read_text() == "mine" for path in mine)
+
+
 def test_a_failed_export_leaves_the_earlier_file_whole(tmp_path, monkeypatch):
     """On a full disk the earlier good export stays (written beside it, then renamed)."""
     import errno
