@@ -13,6 +13,7 @@ from pathlib import Path
 import smartpick_desktop
 from smartpick_desktop.cli.fixes import CLI_FIXES
 from smartpick_desktop.core.errors import FIXES
+from smartpick_desktop.core.resources import resource_path
 from smartpick_desktop.ui.fixes import GUI_FIXES
 
 PACKAGE = Path(smartpick_desktop.__file__).parent
@@ -80,7 +81,9 @@ def test_user_visible_text_is_in_us_spelling():
             for line, text in _strings(path):
                 if " " in text.strip() and BRITISH.search(text):
                     hits.append(f"{path.relative_to(PACKAGE)}:{line}: {text[:60]!r}")
-    for path in sorted((PACKAGE / "resources" / "articles").glob("*.md")):
+    articles = sorted(resource_path("articles").glob("*.md"))
+    assert articles
+    for path in articles:
         if BRITISH.search(path.read_text(encoding="utf-8")):
             hits.append(path.name)
     assert hits == []

@@ -93,14 +93,17 @@ def score_programs(profile: Any, programs: Sequence[Any], *,
     terms = compute_terms(profile, arr, signals=signalled, consts=c)
     dist = factor_distribution(posterior, c)
     n = arr.n
-    eta = terms.eta()
-    eta_sig = terms.eta(True)
     eta_none = terms.eta(False)
-    stacked = expected_chance(np.concatenate([eta, eta_sig, eta_none]), dist)
+    stacked = expected_chance(np.concatenate([terms.eta(True), eta_none]), dist)
+    # the current choice differs from "no signal" only at the signalled programs
+    current = stacked[n:].copy()
+    chosen = np.flatnonzero(terms.signal)
+    if chosen.size:
+        current[chosen] = expected_chance(eta_none[chosen] + terms.signal[chosen], dist)
     elig = terms.eligible
-    p = np.where(elig, stacked[:n], 0.0)
-    p_sig = np.where(elig, np.maximum(stacked[n:2 * n], p), 0.0)
-    p_none = np.where(elig, stacked[2 * n:], 0.0)
+    p = np.where(elig, current, 0.0)
+    p_sig = np.where(elig, np.maximum(stacked[:n], p), 0.0)
+    p_none = np.where(elig, stacked[n:], 0.0)
     fit = compute_fit(profile, programs, arr)
     weights = getattr(profile, "weights", {}) or {}
     total = sum(max(0.0, float(v)) for v in weights.values())
@@ -109,6 +112,16 @@ def score_programs(profile: Any, programs: Sequence[Any], *,
     score = np.where(elig, score, -1.0 + fit.fit / 1000.0)
     order = np.lexsort((np.arange(n), -score))
     return Scores(arr, terms, fit, p, p_sig, p_none, score, order, tiers_for(p, elig, c))
+
+
+def _specialty_text(specialty: str, offset: float, consts: ModelConstants) -> str:
+    """Why a specialty's programs invite a smaller (or larger) share of their applicants."""
+    fig = consts.figure("interview_survey_applications_surgery")
+    share = "smaller" if offset < 0 else "larger"
+    return (f"{specialty} programs invite a {share} share of their applicants than the average "
+            f"specialty (applicants sent {consts['interview_survey_applications_surgery']:.0f} "
+            f"applications instead of {consts['interview_survey_applications_average']:.0f} "
+            f"for about the same interviews; {fig.source.label()}, an estimate)")
 
 
 def chance_factors(terms: Terms, arr: ProgramArrays, i: int,
@@ -130,11 +143,8 @@ def chance_factors(terms: Terms, arr: ProgramArrays, i: int,
                 f"({typical}{est})")
     out.append(Factor("step2", float(terms.step2[i]), text))
     if terms.specialty[i]:
-        fewer = terms.specialty[i] < 0
-        out.append(Factor("specialty", float(terms.specialty[i]),
-                          f"{arr.specialty[i]} programs invite "
-                          f"{'fewer' if fewer else 'more'} of their applicants than the average "
-                          "specialty (same interviews from more applications, survey 2014)"))
+        out.append(Factor("specialty", float(terms.specialty[i]), _specialty_text(
+            arr.specialty[i], float(terms.specialty[i]), consts)))
     for t in s.terms:
         out.append(Factor(t.key, t.logit, t.text))
     f = float(terms.friendliness[i])

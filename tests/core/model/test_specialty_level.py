@@ -53,5 +53,13 @@ def test_the_specialty_term_is_one_of_the_explained_factors():
                             abs_tol=1e-9)
         spec = [f for f in factors if f.key == "specialty"]
         assert len(spec) == 1 and spec[0].logit < 0
-        assert any("General Surgery programs invite fewer" in text and "lowers the odds" in text
+        assert any("General Surgery programs invite a smaller share" in text and "lowers the odds" in text
                    for text in r.reasons)
+
+
+def test_the_evidence_sentence_names_the_fitted_specialties_only():
+    from smartpick_desktop.core.model.basis import evidence_sentence, specialties_with_evidence
+
+    assert specialties_with_evidence() == ["General Surgery"]
+    text = evidence_sentence()
+    assert "General Surgery" in text and "Internal Medicine" not in text
