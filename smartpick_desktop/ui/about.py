@@ -19,7 +19,7 @@ def about_html() -> str:
         "<p>An offline residency application planner. Every estimate is explained and every "
         "figure carries its source and year. SmartPick opens no network connection.</p>"
         f"<h3>Data sources</h3><ul>{items}</ul>"
-        "<p>Demo programs are fictional and labelled “Demo” wherever they appear.</p>"
+        "<p>Demo programs are fictional and labeled “Demo” wherever they appear.</p>"
     )
 
 
