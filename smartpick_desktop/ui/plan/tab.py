@@ -36,7 +36,7 @@ from smartpick_desktop.ui.plan.list_model import PlanListModel, PlanRowView
 from smartpick_desktop.ui.plan.season_page import WARNING_STYLE, SeasonCostPage
 from smartpick_desktop.ui.plan.season_panel import RankOrderPanel, SeasonPanel
 from smartpick_desktop.ui.tabs import TabDefaults
-from smartpick_desktop.ui.widgets import heading, wrapped_label
+from smartpick_desktop.ui.widgets import heading, us_datetime, wrapped_label
 
 SPLITTER_KEY = "plan/splitter"
 MAX_APPS_LIMIT = 400
@@ -328,7 +328,7 @@ class PlanTab(TabDefaults, QWidget):
                       if self.view.recomputed else "")
         edited = " (edited by you)" if plan.details.get("recomputed") else ""
         self.state_label.setText(f"Your current plan{edited}, chosen "
-                                 f"{plan.created:%d %b %Y %H:%M}.{recomputed} Edit it below, "
+                                 f"{us_datetime(plan.created)}.{recomputed} Edit it below, "
                                  "or optimize again (your locks are kept).")
         flatten = (plan.details or {}).get("flatten_at")
         self._show_figures(plan.p_match, plan.expected_interviews, plan.fee_usd,

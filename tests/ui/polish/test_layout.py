@@ -48,3 +48,29 @@ def test_narrow_table_puts_the_detail_below(make_tab):
     from PySide6.QtCore import Qt
 
     assert make_tab(1008, 620).splitter.orientation() == Qt.Orientation.Vertical
+
+
+def test_home_cards_hide_replaced_rows_at_once(ctx, qtbot, sample_profile):
+    """A refreshed card never paints its old rows over the new ones (they wait for deletion)."""
+    from smartpick_desktop.ui.home.next_actions import NextActionsSection
+
+    with ctx.store.session() as s:
+        save_profile(s, sample_profile)
+    card = NextActionsSection(ctx)
+    qtbot.addWidget(card)
+    card.show()
+    old = [label for label, _ in card.rows]
+    assert old
+    card.refresh()
+    assert not any(label.isVisible() for label in old)
+    qtbot.waitUntil(lambda: all(label.isVisible() for label, _ in card.rows))
+
+
+def test_plan_created_date_reads_month_first():
+    import datetime as dt
+
+    from smartpick_desktop.ui.widgets import us_datetime
+
+    assert us_datetime(dt.datetime(2026, 11, 28, 9, 5)) == "Nov 28, 2026, 9:05 AM"
+    assert us_datetime(dt.datetime(2026, 11, 28, 0, 30)) == "Nov 28, 2026, 12:30 AM"
+    assert us_datetime(dt.datetime(2026, 11, 28, 13, 0)) == "Nov 28, 2026, 1:00 PM"
