@@ -57,7 +57,8 @@ class PlanTab(TabDefaults, QWidget):
         self._dirty = True
 
         outer = QVBoxLayout(self)
-        outer.addWidget(self._build_controls())
+        self.controls = self._build_controls()
+        outer.addWidget(self.controls)
         self.pages = QTabWidget()
         self.pages.addTab(self._build_list_page(), "Application &list")
         season = QWidget()
@@ -81,6 +82,9 @@ class PlanTab(TabDefaults, QWidget):
         self.season_page.season_changed.connect(self._on_season_changed)
         self.pages.addTab(self.season_page, "Season, &dates and costs")
         outer.addWidget(self.pages, 1)
+        # The list's controls show with the list only: the other pages get their height.
+        self.pages.currentChanged.connect(
+            lambda index: self.controls.setVisible(index == 0))
         self.view: Any = None     # core.plan.view.PlanView of the saved plan
         self._result_stale = False
 

@@ -163,6 +163,7 @@ class ProgramsTab(TabDefaults, QWidget):
                   else Qt.Orientation.Horizontal)
         if self.splitter.orientation() != wanted:
             self.splitter.setOrientation(wanted)
+            self.detail.set_side_by_side(wanted == Qt.Orientation.Vertical)
             total = (self.splitter.height() if wanted == Qt.Orientation.Vertical
                      else self.splitter.width())
             self.splitter.setSizes([int(total * 0.6), int(total * 0.4)])
