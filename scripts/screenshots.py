@@ -69,11 +69,11 @@ def shoot_all(out: Path, size: str, scale: float, theme: str, focus: bool,
     if scale != 1.0:
         os.environ["QT_SCALE_FACTOR"] = f"{scale:g}"
     sys.path.insert(0, str(ROOT))
+    import logging
+
     from PySide6.QtWidgets import QApplication
 
     from smartpick_desktop.app import create_application
-
-    import logging
 
     logging.getLogger("qt").setLevel(logging.ERROR)  # "does not support propagateSizeHints"
     app = create_application()

@@ -4,6 +4,7 @@ show their chosen text whole, and the Plan's list controls leave the other pages
 from __future__ import annotations
 
 import pytest
+
 from PySide6.QtGui import QFontMetrics, QGuiApplication
 
 from smartpick_desktop.core.profile import save_profile
