@@ -14,7 +14,7 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QWidget
 
 #: Ring colors: a strong blue on light windows, a light blue on dark ones (both ≥ 3:1 against
 #: the window and base colors of their theme).
@@ -106,6 +106,6 @@ def ring_target(widget: QWidget | None) -> QWidget | None:
     if widget.window().windowType() in (Qt.WindowType.Popup, Qt.WindowType.ToolTip):
         return None
     parent = widget.parentWidget()
-    while parent is not None and parent.focusProxy() is widget:
-        widget, parent = parent, parent.parentWidget()
+    if isinstance(parent, (QAbstractSpinBox, QComboBox)) and parent.focusProxy() is widget:
+        return parent  # (a tab widget also proxies to its tab bar: the ring stays on the bar)
     return widget

@@ -82,6 +82,8 @@ class SeasonCostPage(QWidget):
         self.steps.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.steps.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.steps.verticalHeader().setVisible(False)
+        # Row heights follow the column widths (a few rows: cheap), never stale after a resize.
+        self.steps.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.steps.setWordWrap(True)
         header = self.steps.horizontalHeader()
         for col in (0, 2):

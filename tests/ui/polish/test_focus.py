@@ -98,3 +98,11 @@ def test_the_ring_follows_the_focus_into_a_dialog(window, qtbot):
     assert _shows_ring(window.focus_ring.target)
     dialog.confirm_discard = lambda: True
     dialog.reject()
+
+
+def test_a_focused_tab_bar_gets_the_ring_not_the_whole_tab_widget(window, qtbot):
+    bar = window.tabs.tabBar()
+    bar.setFocus()
+    qtbot.waitUntil(bar.hasFocus)
+    assert window.focus_ring.target is bar
+    assert _shows_ring(bar)

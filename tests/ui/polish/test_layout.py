@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 
 from smartpick_desktop.core.profile import save_profile
@@ -74,3 +75,30 @@ def test_plan_created_date_reads_month_first():
     assert us_datetime(dt.datetime(2026, 11, 28, 9, 5)) == "Nov 28, 2026, 9:05 AM"
     assert us_datetime(dt.datetime(2026, 11, 28, 0, 30)) == "Nov 28, 2026, 12:30 AM"
     assert us_datetime(dt.datetime(2026, 11, 28, 13, 0)) == "Nov 28, 2026, 1:00 PM"
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1920, 1080), (2560, 1440)])
+def test_welcome_text_is_never_cut(qtbot, size):
+    from smartpick_desktop.ui.welcome import WelcomePage
+
+    page = WelcomePage()
+    qtbot.addWidget(page)
+    page.resize(*size)
+    page.show()
+    qtbot.waitExposed(page)
+    for label in (page.intro, page.steps):
+        assert label.height() >= label.heightForWidth(label.width()), label.text()[:30]
+        assert label.width() >= 400
+
+
+def test_program_names_fit_after_the_window_grows(make_tab, qtbot):
+    """The first window is small (the detail pane under the table), then maximized at 1920."""
+    tab = make_tab(1000, 650)
+    tab.resize(1904, 980)
+    qtbot.waitUntil(lambda: tab.splitter.orientation() == Qt.Orientation.Horizontal)
+    table = tab.table
+    metrics = QFontMetrics(table.font())
+    names = [tab.proxy.index(r, COL["name"]).data() for r in range(min(40, tab.proxy.rowCount()))]
+    typical = sorted(metrics.horizontalAdvance(n) for n in names)[len(names) * 3 // 4]
+    assert table.columnWidth(COL["name"]) >= typical + 8
+    assert tab.detail.width() >= 380, "the details keep a reading width"
