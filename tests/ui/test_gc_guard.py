@@ -44,3 +44,23 @@ def test_without_the_timer_cycles_stay(qapp, qtbot):
     finally:
         collector.deleteLater()
         gc.collect()
+
+
+def test_a_full_collection_waits_until_the_old_generation_grew_by_a_quarter(qapp, qtbot):
+    """Full passes walk every object (100+ ms with a large catalog): not every tenth check."""
+    gc.collect()
+    collector = MainThreadGarbageCollector(None, interval_ms=10)
+    collector.stop()
+    try:
+        for _ in range(gc.get_threshold()[2] + 2):  # younger passes: the oldest count grows
+            gc.collect(1)
+        collector.check()
+        assert collector.full_collections == 0  # ... but the old generation did not
+        keep = [[_Cycle()] for _ in range(len(gc.get_objects(2)) // 3)]
+        gc.collect(1)  # the survivors move to the oldest generation
+        collector.check()
+        assert collector.full_collections == 1
+        del keep
+    finally:
+        collector.deleteLater()
+        gc.collect()

@@ -273,12 +273,13 @@ class ProgramsTab(TabDefaults, QWidget):
         self._profile = result.profile
         edits = self.model.take_edits()
         self.proxy.provide_haystack(result.haystack)
-        self.model.set_programs(result.programs, result.ranking, presorted=result.sorted)
+        self.model.set_programs(result.programs, result.ranking, presorted=result.sorted,
+                                rows_by_id=result.rows_by_id or None, codes=result.codes)
         for program in edits:
             self.model.replace_program(program)
         first_load = not self._loaded
         self._loaded = True
-        self._fill_specialties(result.programs, first_load)
+        self._fill_specialties(result.specialties, first_load)
         self._update_count()
         wanted = self._pending_select or (current.program_id if current else None)
         self._pending_select = None
@@ -290,11 +291,11 @@ class ProgramsTab(TabDefaults, QWidget):
                 self._show_detail(None)
         self.last_apply_seconds = time.perf_counter() - start
 
-    def _fill_specialties(self, programs: list[Program], first_load: bool = False) -> None:
+    def _fill_specialties(self, specialties: list[str], first_load: bool = False) -> None:
         chosen = self.specialty_box.currentData() or ""
         if not chosen and self._profile is not None and first_load:
             chosen = self._profile.specialty
-        self.filter_bar.set_specialties(sorted({p.specialty for p in programs}), chosen)
+        self.filter_bar.set_specialties(specialties, chosen)
         self.proxy.set_filters(self._filters())
 
     # --- filters -------------------------------------------------------------------------------
