@@ -154,6 +154,7 @@ def run_gui(data_dir: Path, *, smoke: bool = False, debug: bool = False) -> int:
     from PySide6.QtCore import QTimer
 
     QTimer.singleShot(0, window.complete)
+    QTimer.singleShot(0, app.smartpick_gc.freeze_startup)  # later collections skip start-up
     if smoke:
         return _smoke(app, window)
     code = app.exec()

@@ -8,13 +8,17 @@ thresholds say. Reference counting still frees almost everything at once; only c
 the timer.
 
 A full collection walks every object (with 15,000 programs loaded, over 100 ms of a stalled
-window), so, as CPython's own rule does, the oldest generation is collected only once it has
-grown by a quarter since the last full collection; until then the younger ones are.
+window). So: what exists once the window is built (modules, classes, widgets) is frozen out of
+later collections (:meth:`MainThreadGarbageCollector.freeze_startup`); as CPython's own rule
+does, the oldest generation is collected only once it has grown by a quarter since the last full
+collection; and never while a background job runs (the student is waiting for its result), only
+the younger generations then.
 """
 
 from __future__ import annotations
 
 import gc
+import sys
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -38,11 +42,18 @@ class MainThreadGarbageCollector(QObject):
         """Stop the timer (automatic collection stays off)."""
         self._timer.stop()
 
+    def freeze_startup(self) -> None:
+        """Once the window is built: collect, then keep everything that exists now out of
+        every later collection (it lives as long as the app anyway)."""
+        gc.collect()
+        gc.freeze()
+        self._long_lived = len(gc.get_objects(2))
+
     def check(self) -> None:
         """Collect the generations whose counts crossed their thresholds (the oldest only when
         it grew by a quarter)."""
         counts = gc.get_count()
-        if counts[2] > self._threshold[2]:
+        if counts[2] > self._threshold[2] and not _jobs_running():
             old = len(gc.get_objects(2))
             if old - self._long_lived > self._long_lived / 4:
                 gc.collect(2)
@@ -53,3 +64,8 @@ class MainThreadGarbageCollector(QObject):
             if counts[generation] > self._threshold[generation]:
                 gc.collect(generation)
                 return
+
+
+def _jobs_running() -> bool:
+    jobs = sys.modules.get("smartpick_desktop.ui.jobs")
+    return bool(jobs is not None and jobs.running_jobs())

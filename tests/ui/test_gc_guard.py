@@ -64,3 +64,41 @@ def test_a_full_collection_waits_until_the_old_generation_grew_by_a_quarter(qapp
     finally:
         collector.deleteLater()
         gc.collect()
+
+
+def test_no_full_collection_while_a_job_runs(qapp, qtbot, monkeypatch):
+    """The student waits for a job's result: a full pass then would stall the window."""
+    from smartpick_desktop.ui import gc_guard
+
+    gc.collect()
+    collector = MainThreadGarbageCollector(None, interval_ms=10)
+    collector.stop()
+    try:
+        keep = [[_Cycle()] for _ in range(len(gc.get_objects(2)) // 3)]
+        for _ in range(gc.get_threshold()[2] + 2):
+            gc.collect(1)
+        monkeypatch.setattr(gc_guard, "_jobs_running", lambda: True)
+        collector.check()
+        assert collector.full_collections == 0
+        monkeypatch.setattr(gc_guard, "_jobs_running", lambda: False)
+        collector.check()
+        assert collector.full_collections == 1
+        del keep
+    finally:
+        collector.deleteLater()
+        gc.collect()
+
+
+def test_freezing_start_up_keeps_collections_working(qapp, qtbot):
+    collector = MainThreadGarbageCollector(None, interval_ms=10)
+    try:
+        collector.freeze_startup()
+        assert gc.get_freeze_count() > 0
+        cycles = [_Cycle() for _ in range(gc.get_threshold()[0] + 50)]
+        alive = [weakref.ref(c) for c in cycles]
+        del cycles
+        qtbot.waitUntil(lambda: all(ref() is None for ref in alive), timeout=2000)
+    finally:
+        gc.unfreeze()
+        collector.stop()
+        collector.deleteLater()

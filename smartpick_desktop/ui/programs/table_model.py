@@ -215,9 +215,9 @@ class ProgramTableModel(QAbstractTableModel):
         self.programs: list[Program] = []
         self.ranking: CatalogRanking | None = None
         self._info: dict[int, RankedProgram] = {}
-        self._rows_by_id: dict[int, int] = {}
         self._base: list[Program] = []          # the programs in the order they were loaded
         self._base_row: dict[int, int] = {}     # program id -> place in _base
+        self._view_row: list[int] = []          # place in _base -> view row
         self._order: Any = None                 # NumPy: view row -> place in _base
         self._codes: dict[int, Any] = {}        # column -> key_codes over _base
         self.sort_order: tuple[int, Qt.SortOrder] | None = None
@@ -244,9 +244,9 @@ class ProgramTableModel(QAbstractTableModel):
             rows_by_id, codes = None, None
         self.programs = list(programs)
         self._base = self.programs[:]
-        self._rows_by_id = rows_by_id if rows_by_id is not None else {
+        self._base_row = rows_by_id if rows_by_id is not None else {
             p.program_id: i for i, p in enumerate(self.programs)}
-        self._base_row = self._rows_by_id.copy()
+        self._view_row = list(range(len(self.programs)))
         self._order = np.arange(len(self.programs))
         self._codes = dict(codes or {})
         self.endResetModel()
@@ -256,12 +256,10 @@ class ProgramTableModel(QAbstractTableModel):
             return None
         return self._info.get(program_id)
 
-    def _reindex(self) -> None:
-        self._rows_by_id = dict(zip([p.program_id for p in self.programs],
-                                    range(len(self.programs)), strict=True))
 
     def row_of(self, program_id: int) -> int | None:
-        return self._rows_by_id.get(program_id)
+        base = self._base_row.get(program_id)
+        return None if base is None else self._view_row[base]
 
     def track_edits(self) -> None:
         """Start remembering rows replaced by edits (while a load runs in a worker)."""
@@ -276,13 +274,12 @@ class ProgramTableModel(QAbstractTableModel):
         """Refresh one row after its user fields changed."""
         if self._edits is not None:
             self._edits[program.program_id] = program
-        row = self._rows_by_id.get(program.program_id)
-        if row is None:
-            return
-        self.programs[row] = program
         base = self._base_row.get(program.program_id)
-        if base is not None:
-            self._base[base] = program
+        if base is None:
+            return
+        row = self._view_row[base]
+        self.programs[row] = program
+        self._base[base] = program
         self._codes.clear()  # stars, status or tags may sort differently now
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
@@ -384,6 +381,7 @@ class ProgramTableModel(QAbstractTableModel):
         if self._order is None or len(self._order) != len(self.programs):
             self._base, self._order = self.programs[:], np.arange(len(self.programs))
             self._base_row = {p.program_id: i for i, p in enumerate(self._base)}
+            self._view_row = list(range(len(self._base)))
             self._codes.clear()
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
@@ -396,10 +394,12 @@ class ProgramTableModel(QAbstractTableModel):
         if order == Qt.SortOrder.DescendingOrder:
             current = -current  # (NaN stays NaN: rows without a value stay last)
         self._order = self._order[np.argsort(current, kind="stable")]
-        base = self._base
-        self.programs = [base[i] for i in self._order.tolist()]
-        self._reindex()
+        order = self._order.tolist()
+        self.programs = list(map(self._base.__getitem__, order))
+        view_row = np.empty(len(order), dtype=np.int64)
+        view_row[self._order] = np.arange(len(order))
+        self._view_row = view_row.tolist()
         self.changePersistentIndexList(
-            old, [self.index(self._rows_by_id[pid], i.column())
+            old, [self.index(self.row_of(pid), i.column())
                   for pid, i in zip(old_ids, old, strict=True)])
         self.layoutChanged.emit()
