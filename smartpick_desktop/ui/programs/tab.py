@@ -44,7 +44,7 @@ from smartpick_desktop.ui.tabs import TabDefaults
 LOAD_ALL, RERANK = "Loading the programs", "Ranking the programs"
 STACK_WIDTH = 1300
 #: Width of the detail pane beside the table, in average characters (a comfortable line).
-DETAIL_CHARS = 80
+DETAIL_CHARS = 90
 SPREADSHEET_FILTERS = "Spreadsheets and packs (*.csv *.xlsx *.txt *.json *.gz *.sppack);;All files (*)"
 IMPORTABLE = (".csv", ".xlsx", ".xlsm", ".txt", ".tsv", ".json", ".gz", ".sppack")
 
