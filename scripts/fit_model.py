@@ -8,7 +8,9 @@ Steps (docs/model.md, "Calibration"):
 1. Interview step, by least squares on individual outcomes (each applicant's reported
    interview yield against the predicted yield of random lists of their length in the shipped
    demo catalog): the intercept, the Step 2 CK slope, the weight of the other profile terms and
-   the type offsets.
+   the type offsets. That level is the sheet specialty's own; it is split into the average
+   specialty's intercept and the specialty's interview offset with the survey's applications
+   per applicant (``specialty_level``).
 2. COMLEX Level 2-CE to Step 2 CK concordance: least squares on applicants who reported both.
 3. Match step, against published rates (core.model.calibration.fit_parameters): sigma_v and the
    Family Medicine rank points, then the national intercept and the match offsets by type.
@@ -34,6 +36,8 @@ from scipy.optimize import minimize, minimize_scalar
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+import constants_table  # noqa: E402  (scripts/ is on sys.path when run as a script)
 
 from smartpick_desktop.core.catalog.queries import ensure_demo_pack  # noqa: E402
 from smartpick_desktop.core.datafolder import open_store  # noqa: E402
@@ -69,6 +73,37 @@ def interview_step(rows, catalog, consts) -> dict[str, float]:
                    options={"xatol": 1e-3, "fatol": 1e-2, "maxiter": 400})
     print(f"interview step: squared error {res.fun / 1000:.3f} after {res.nfev} evaluations")
     return {key: round(float(v), 3) for key, v in zip(INTERVIEW_KEYS, res.x, strict=True)}
+
+
+def specialty_level(rows, catalog, consts) -> dict[str, float]:
+    """Split the fitted interview level into the average specialty's intercept and each sheet
+    specialty's offset: the offset x where the sheet's US graduates, at programs of the same
+    level in an average specialty, see a mean yield larger by the survey's ratio of
+    applications (same interviews from 58.2 applications in surgery, 36.4 on average)."""
+    ratio = (consts["interview_survey_applications_surgery"]
+             / consts["interview_survey_applications_average"])
+    out: dict[str, float] = {}
+    for spec in sorted({r.specialty for r in rows}):
+        key = f"interview_offset_{specialty_slug(spec)}"
+        if key not in consts.figures:
+            continue
+        sel = [r for r in rows if r.specialty == spec and r.applicant_type in ("us_md", "us_do")]
+        cat = {spec: catalog[spec]}
+        level = consts["intercept"] + consts[key]
+
+        def mean_yield(intercept, key=key, sel=sel, cat=cat):
+            c = with_values(consts, {"intercept": intercept, key: 0.0})
+            return float(np.mean([x.predicted_yield for x in
+                                  predict_uniform(sel, cat, consts=c, with_match=False)]))
+
+        target = ratio * mean_yield(level)
+        res = minimize_scalar(lambda x, lv=level, t=target: (mean_yield(lv + x) - t) ** 2,
+                              bounds=(0.0, 3.0), method="bounded", options={"xatol": 1e-3})
+        x = round(float(res.x), 3)
+        print(f"{key}: {-x:.3f} (average specialty {target:.3f} vs {target / ratio:.3f})")
+        out["intercept"] = round(level + x, 3)
+        out[key] = -x
+    return out
 
 
 def concordance(rows) -> dict[str, float]:
@@ -170,6 +205,8 @@ def main() -> int:
     if not args.skip_interview:
         values.update(interview_step(rows, catalog, consts))
         consts = with_values(consts, values)
+    values.update(specialty_level(rows, catalog, consts))
+    consts = with_values(consts, values)
     print(values)
     national = fit_parameters(consts=consts)
     print(national)
@@ -190,6 +227,7 @@ def main() -> int:
             data["constants"][key]["value"] = value
         path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"Wrote {path}")
+        constants_table.main()
         write_shipped(args.outcomes.name, uniform, optimizer, len(rows))
     return 0
 

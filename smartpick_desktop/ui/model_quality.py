@@ -31,7 +31,7 @@ from smartpick_desktop.ui.widgets import resize_to_fit
 
 def shipped_html() -> str:
     """The shipped validation report as HTML (with its source and how sure it is)."""
-    from smartpick_desktop.core.model.basis import shipped_report
+    from smartpick_desktop.core.model.basis import evidence_sentence, shipped_report
     from smartpick_desktop.core.model.validation import report_lines
 
     shipped = shipped_report()
@@ -42,7 +42,8 @@ def shipped_html() -> str:
         "specialty, and the prediction was compared with the interviews and the match they "
         "reported. A baseline fitted on the same file shows whether the model adds anything. "
         "The ranges shown with P(match) (for example “likely 74–91%”) come from how far these "
-        "predictions strayed.</p>")
+        "predictions strayed.</p>"
+        f"<p>{escape(evidence_sentence())}</p>")
     if shipped is None:
         return intro + "<p>No validation report is shipped with this version.</p>"
     src = shipped["source"]

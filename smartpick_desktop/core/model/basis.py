@@ -36,3 +36,26 @@ def model_basis() -> str:
                  f"{shipped['report']['applicants']} applicants ({src['title']}, "
                  f"{src['year']}); ranges show how far those checks strayed")
     return text
+
+
+def specialties_with_evidence() -> list[str]:
+    """Specialties whose interview level is fitted on individual outcomes (a shipped
+    ``interview_offset_<specialty>``)."""
+    from smartpick_desktop.core.model.constants import load_constants, specialty_slug
+    from smartpick_desktop.core.reference import load_reference
+
+    figures = load_constants().figures
+    return [name for name in load_reference().specialties
+            if f"interview_offset_{specialty_slug(name)}" in figures]
+
+
+def evidence_sentence() -> str:
+    """Which specialties' chances rest on individual outcomes, and what the others rest on."""
+    fitted = specialties_with_evidence()
+    if not fitted:
+        return ("No specialty's chances rest on individual outcomes yet: every specialty uses "
+                "the average level, calibrated to national match rates — a rough estimate.")
+    names = " and ".join(fitted)
+    return (f"Individual outcomes stand behind {names}. Every other specialty uses the average "
+            "specialty's interview level (set with a 2014 survey of applications per "
+            "applicant) and national match rates, so its chances are a rougher estimate.")

@@ -2,7 +2,7 @@
 
 The log-odds of an interview at program p (docs/model.md, section 3):
 
-    eta_p = intercept + step2_p + profile + type + friendliness_p + home_p + region_p
+    eta_p = intercept + specialty_p + step2_p + profile + type + friendliness_p + home_p + region_p
             + cutoff_p + signal_p + u
 
 Each term is kept apart (:class:`Terms`) so it can be explained as a sentence with its size.
@@ -233,11 +233,12 @@ class Terms:
     best_level: str          # "gold" or "signal"
     levels: list[str | None]  # current signal level per program
     match_base: np.ndarray   # match log-odds after an interview, without u
+    specialty: np.ndarray    # the specialty's interview offset (0 for the average specialty)
 
     def eta(self, with_signal: bool | None = None) -> np.ndarray:
         """Interview log-odds without u; ``with_signal`` True = best signal, False = none."""
-        base = (self.intercept + self.strength.total + self.step2 + self.friendliness
-                + self.home + self.region + self.cutoff)
+        base = (self.intercept + self.specialty + self.strength.total + self.step2
+                + self.friendliness + self.home + self.region + self.cutoff)
         if with_signal is None:
             return base + self.signal
         return base + (self.signal_best if with_signal else 0.0)
@@ -370,7 +371,8 @@ def compute_terms(profile: Any, arr: ProgramArrays, *,
                   + c["match_strength_slope"] * quality)
     return Terms(c["intercept"], strength, step2, _friendliness(strength.applicant_type, arr, c),
                  np.where(home, c["home_state"], 0.0), np.where(region, c["preferred_region"], 0.0),
-                 cutoff, sig, log_best, eligible, reasons, best_level, levels, match_base)
+                 cutoff, sig, log_best, eligible, reasons, best_level, levels, match_base,
+                 _specialty_interview_offsets(arr, c))
 
 
 def _by_specialty(arr: ProgramArrays, value: Any, dtype: Any = float) -> np.ndarray:
@@ -380,6 +382,11 @@ def _by_specialty(arr: ProgramArrays, value: Any, dtype: Any = float) -> np.ndar
     if arr.spec_index is None:
         return np.array([value(name) for name in arr.specialty], dtype=dtype)
     return np.array([value(name) for name in arr.spec_names], dtype=dtype)[arr.spec_index]
+
+
+def _specialty_interview_offsets(arr: ProgramArrays, c: ModelConstants) -> np.ndarray:
+    """The interview step's specialty offset of each program (0 for the average specialty)."""
+    return _by_specialty(arr, lambda name: c.specialty_interview_offset(name or ""))
 
 
 def _specialty_match_offsets(arr: ProgramArrays, atype: str, c: ModelConstants) -> np.ndarray:

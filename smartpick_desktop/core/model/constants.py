@@ -39,6 +39,12 @@ class ModelConstants:
         key = f"match_type_offset_{applicant_type}"
         return self[key] if key in self.figures else 0.0
 
+    def specialty_interview_offset(self, specialty: str) -> float:
+        """Interview-step offset of a specialty against the average specialty
+        (``interview_offset_<slug>``); 0 where no figure sets one."""
+        key = f"interview_offset_{specialty_slug(specialty)}"
+        return self[key] if key in self.figures else 0.0
+
     def specialty_match_offset(self, specialty: str, applicant_type: str) -> float:
         """Match-step offset of a specialty (categorical positions), for US graduates or IMGs
         where fitted separately; 0 for a specialty with no individual evidence."""

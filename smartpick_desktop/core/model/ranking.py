@@ -111,6 +111,16 @@ def score_programs(profile: Any, programs: Sequence[Any], *,
     return Scores(arr, terms, fit, p, p_sig, p_none, score, order, tiers_for(p, elig, c))
 
 
+def _specialty_text(specialty: str, offset: float, consts: ModelConstants) -> str:
+    """Why a specialty's programs invite a smaller (or larger) share of their applicants."""
+    fig = consts.figure("interview_survey_applications_surgery")
+    share = "smaller" if offset < 0 else "larger"
+    return (f"{specialty} programs invite a {share} share of their applicants than the average "
+            f"specialty (applicants sent {consts['interview_survey_applications_surgery']:.0f} "
+            f"applications instead of {consts['interview_survey_applications_average']:.0f} "
+            f"for about the same interviews; {fig.source.label()}, an estimate)")
+
+
 def chance_factors(terms: Terms, arr: ProgramArrays, i: int,
                    consts: ModelConstants) -> list[Factor]:
     """The explained log-odds terms of program ``i``, strongest first."""
@@ -129,6 +139,9 @@ def chance_factors(terms: Terms, arr: ProgramArrays, i: int,
         text = (f"{who} {int(s.step2)} is {rel} this program's typical matched resident "
                 f"({typical}{est})")
     out.append(Factor("step2", float(terms.step2[i]), text))
+    if terms.specialty[i]:
+        out.append(Factor("specialty", float(terms.specialty[i]), _specialty_text(
+            arr.specialty[i], float(terms.specialty[i]), consts)))
     for t in s.terms:
         out.append(Factor(t.key, t.logit, t.text))
     f = float(terms.friendliness[i])

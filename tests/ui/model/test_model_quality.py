@@ -42,6 +42,9 @@ def test_the_help_menu_opens_the_report_with_its_source(ctx, qtbot, sample_profi
     text = shown[0].text.toPlainText()
     assert "gensurg-funnel" in text and "Baseline fitted on this file" in text
     assert "Brier score" in text and "345 applicants" in text
+    # which specialties have individual evidence, and that the others are a rougher estimate
+    assert "Individual outcomes stand behind General Surgery" in text
+    assert "rougher estimate" in text
 
 
 def test_checking_a_file_shows_its_own_report(ctx, qtbot, tmp_path):
