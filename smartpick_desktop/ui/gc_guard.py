@@ -22,7 +22,7 @@ import sys
 
 from PySide6.QtCore import QObject, QTimer
 
-INTERVAL_MS = 500
+INTERVAL_MS = 50  # often: each pass then has few young objects to walk (a few ms)
 
 
 class MainThreadGarbageCollector(QObject):
