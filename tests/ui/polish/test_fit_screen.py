@@ -90,3 +90,33 @@ def test_plan_list_controls_only_show_with_the_list(ctx, qtbot, sample_profile):
     assert not tab.optimize_button.isVisible()
     tab.pages.setCurrentIndex(0)
     assert tab.optimize_button.isVisible()
+
+
+def test_mentor_names_stay_whole_at_any_zoom_and_the_table_scrolls_sideways(ctx, qtbot):
+    import datetime as dt
+
+    from PySide6.QtCore import Qt
+
+    from smartpick_desktop.core.mentors.contacts import Contact, add_contact
+    from smartpick_desktop.ui.mentors import models
+    from smartpick_desktop.ui.mentors.tab import MentorsTab
+
+    name = "Dr. Maria Hernandez-Whitfield"
+    with ctx.store.session() as s:
+        add_contact(s, Contact(name=name, role="faculty"), dt.date(2026, 9, 1))
+    tab = MentorsTab(ctx)
+    qtbot.addWidget(tab)
+    tab.resize(1008, 620)
+    tab.show()
+    qtbot.waitExposed(tab)
+    table = tab.table
+    for scale in (1.0, 1.5):
+        font = table.font()
+        font.setPointSizeF(QGuiApplication.font().pointSizeF() * scale)
+        table.setFont(font)
+        width = QFontMetrics(font).horizontalAdvance(name)
+        assert table.columnWidth(models.COL_NAME) >= width + 8, scale
+    total = sum(table.columnWidth(c) for c in range(tab.model.columnCount()))
+    assert total > table.viewport().width()  # wider than the view at 150%: it scrolls
+    assert table.horizontalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() > 0)
