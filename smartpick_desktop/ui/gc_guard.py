@@ -7,22 +7,27 @@ is switched off and a timer on the GUI thread collects instead, generation by ge
 thresholds say. Reference counting still frees almost everything at once; only cycles wait for
 the timer.
 
-A full collection walks every object (with 15,000 programs loaded, over 100 ms of a stalled
-window). So: what exists once the window is built (modules, classes, widgets) is frozen out of
-later collections (:meth:`MainThreadGarbageCollector.freeze_startup`); as CPython's own rule
-does, the oldest generation is collected only once it has grown by a quarter since the last full
-collection; and never while a background job runs (the student is waiting for its result), only
-the younger generations then.
+A collection walks the objects of the generations it collects (with 15,000 programs loaded, a
+full one stalls the window for over 100 ms). So: what exists once the window is built is frozen
+out of later collections (:meth:`MainThreadGarbageCollector.freeze_startup`); while a background
+job runs (the student is waiting for it), only the youngest generation is collected, and what
+the job left behind is frozen when it ends, unwalked; the oldest generation is collected, as
+CPython's own rule does, only once it has grown by a quarter; and frozen objects are walked
+again (cycles among them freed) only after no job has run for a while and they grew by a
+quarter.
 """
 
 from __future__ import annotations
 
 import gc
 import sys
+import time
 
 from PySide6.QtCore import QObject, QTimer
 
 INTERVAL_MS = 50  # often: each pass then has few young objects to walk (a few ms)
+#: Seconds without a job before the frozen objects are walked again.
+IDLE_S = 20.0
 
 
 class MainThreadGarbageCollector(QObject):
@@ -33,6 +38,9 @@ class MainThreadGarbageCollector(QObject):
         gc.disable()
         self._threshold = gc.get_threshold()
         self._long_lived = len(gc.get_objects(2))  # the oldest generation after a full pass
+        self._frozen = gc.get_freeze_count()       # frozen objects after the last tidy
+        self._busy = False
+        self._last_job = time.monotonic()
         self.full_collections = 0
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.check)
@@ -48,12 +56,32 @@ class MainThreadGarbageCollector(QObject):
         gc.collect()
         gc.freeze()
         self._long_lived = len(gc.get_objects(2))
+        self._frozen = gc.get_freeze_count()
 
     def check(self) -> None:
-        """Collect the generations whose counts crossed their thresholds (the oldest only when
-        it grew by a quarter)."""
+        """Collect the generations whose counts crossed their thresholds (see the module's
+        notes for the oldest generation, jobs and frozen objects)."""
         counts = gc.get_count()
-        if counts[2] > self._threshold[2] and not _jobs_running():
+        if _jobs_running():
+            self._busy = True
+            if counts[0] > self._threshold[0]:
+                gc.collect(0)  # a few thousand objects: a few ms
+            return
+        if self._busy:  # a job just ended: keep what it left (a loaded catalog), unwalked
+            self._busy = False
+            self._last_job = time.monotonic()
+            gc.freeze()
+            return
+        if (gc.get_freeze_count() > self._frozen * 1.25
+                and time.monotonic() - self._last_job > IDLE_S):
+            gc.unfreeze()  # quiet for a while: free the cycles among frozen objects
+            gc.collect()
+            gc.freeze()
+            self._frozen = gc.get_freeze_count()
+            self._long_lived = len(gc.get_objects(2))
+            self.full_collections += 1
+            return
+        if counts[2] > self._threshold[2]:
             old = len(gc.get_objects(2))
             if old - self._long_lived > self._long_lived / 4:
                 gc.collect(2)

@@ -66,25 +66,58 @@ def test_a_full_collection_waits_until_the_old_generation_grew_by_a_quarter(qapp
         gc.collect()
 
 
-def test_no_full_collection_while_a_job_runs(qapp, qtbot, monkeypatch):
-    """The student waits for a job's result: a full pass then would stall the window."""
+def test_while_a_job_runs_only_young_objects_are_walked_and_its_leftovers_are_frozen(
+        qapp, qtbot, monkeypatch):
+    """The student waits for the job: no long pass then, and none later for what it loaded."""
     from smartpick_desktop.ui import gc_guard
 
     gc.collect()
     collector = MainThreadGarbageCollector(None, interval_ms=10)
     collector.stop()
     try:
+        monkeypatch.setattr(gc_guard, "_jobs_running", lambda: True)
         keep = [[_Cycle()] for _ in range(len(gc.get_objects(2)) // 3)]
         for _ in range(gc.get_threshold()[2] + 2):
             gc.collect(1)
-        monkeypatch.setattr(gc_guard, "_jobs_running", lambda: True)
+        junk = [_Cycle() for _ in range(gc.get_threshold()[0] + 10)]
+        del junk
         collector.check()
         assert collector.full_collections == 0
+        assert gc.get_count()[0] < gc.get_threshold()[0]  # the youngest were collected
+        frozen = gc.get_freeze_count()
         monkeypatch.setattr(gc_guard, "_jobs_running", lambda: False)
-        collector.check()
-        assert collector.full_collections == 1
+        collector.check()  # the job ended
+        assert gc.get_freeze_count() >= frozen + len(keep)
+        assert collector.full_collections == 0
         del keep
     finally:
+        gc.unfreeze()
+        collector.deleteLater()
+        gc.collect()
+
+
+def test_frozen_cycles_are_freed_once_quiet_for_a_while(qapp, qtbot, monkeypatch):
+    from smartpick_desktop.ui import gc_guard
+
+    gc.collect()
+    collector = MainThreadGarbageCollector(None, interval_ms=10)
+    collector.stop()
+    try:
+        monkeypatch.setattr(gc_guard, "_jobs_running", lambda: True)
+        collector.check()
+        cycles = [_Cycle() for _ in range(gc.get_freeze_count() + 100)]
+        alive = [weakref.ref(c) for c in cycles]
+        monkeypatch.setattr(gc_guard, "_jobs_running", lambda: False)
+        collector.check()  # the job ended: the cycles are frozen with the rest
+        del cycles
+        collector.check()
+        assert all(ref() is not None for ref in alive)  # not yet: a job ran just now
+        monkeypatch.setattr(gc_guard, "IDLE_S", 0.0)
+        collector.check()
+        assert collector.full_collections == 1
+        assert all(ref() is None for ref in alive)
+    finally:
+        gc.unfreeze()
         collector.deleteLater()
         gc.collect()
 
