@@ -102,3 +102,17 @@ def test_program_names_fit_after_the_window_grows(make_tab, qtbot):
     typical = sorted(metrics.horizontalAdvance(n) for n in names)[len(names) * 3 // 4]
     assert table.columnWidth(COL["name"]) >= typical + 8
     assert tab.detail.width() >= 380, "the details keep a reading width"
+
+
+def test_plan_card_leaves_no_blank_line(ctx, qtbot, sample_profile):
+    from smartpick_desktop.core.plan.saved import compute_plan, save_plan
+    from smartpick_desktop.ui.home.plan_section import PlanSection
+
+    with ctx.store.session() as s:
+        save_profile(s, sample_profile)
+        save_plan(s, compute_plan(s, sample_profile, max_apps=8, draws=2000))
+    card = PlanSection(ctx)
+    qtbot.addWidget(card)
+    card.show()
+    assert card.season.text() == "" and not card.season.isVisible()
+    assert card.details.isVisible() and card.source.isVisible()
