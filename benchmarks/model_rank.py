@@ -8,6 +8,7 @@ too, for information (the GUI makes sentences only for the program it shows).
 
 from __future__ import annotations
 
+import os
 import statistics
 import time
 
@@ -19,12 +20,12 @@ N = 15_000
 TARGET_MS = 50.0
 
 
-def timed(fn, repeat: int) -> float:
+def timed(fn, repeat: int, clock=time.perf_counter) -> float:
     times = []
     for _ in range(repeat):
-        t = time.perf_counter()
+        t = clock()
         fn()
-        times.append((time.perf_counter() - t) * 1000)
+        times.append((clock() - t) * 1000)
     return statistics.median(times)
 
 
@@ -34,10 +35,14 @@ def main() -> int:
     signals = {p.program_id: "gold" for p in programs[:3]}
     score_programs(profile, programs[:100], signalled=signals)  # warm caches and imports
     ms = timed(lambda: score_programs(profile, programs, signalled=signals), 9)
+    cpu = timed(lambda: score_programs(profile, programs, signalled=signals), 9,
+                time.process_time)
     full = timed(lambda: rank_programs(profile, programs, signalled=signals), 3)
     ok = ms < TARGET_MS
     print(f"score and rank {N:,} programs: {ms:.1f} ms (median of 9; target < {TARGET_MS:.0f} ms)"
           f" -> {'OK' if ok else 'TOO SLOW'}")
+    print(f"  CPU time of this process: {cpu:.1f} ms (wall time above includes waiting for a "
+          f"busy CPU; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
     print(f"  for information: rank_programs with all {N:,} programs' sentences: {full:.0f} ms")
     return 0 if ok else 1
 

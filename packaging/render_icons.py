@@ -1,4 +1,4 @@
-"""Render smartpick_desktop/resources/icons/smartpick.svg to the committed PNG sizes and .ico.
+"""Render resources/icons/smartpick.svg to the committed PNG sizes and .ico.
 
 Run from the project root: ``QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/render_icons.py``.
 Uses Qt's SVG renderer (PySide6-Essentials ships QtSvg) and Pillow for the Windows .ico.
@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QGuiApplication, QImage, QPainter  # noqa: E402
 from PySide6.QtSvg import QSvgRenderer  # noqa: E402
 
-ICONS = Path(__file__).resolve().parent.parent / "smartpick_desktop" / "resources" / "icons"
+ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 SIZES = (16, 32, 48, 64, 128, 256, 512)
 
 

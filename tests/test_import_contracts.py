@@ -27,7 +27,7 @@ def copy(tmp_path_factory):
     """The package and its contracts in a temporary folder (restored after each change)."""
     root = tmp_path_factory.mktemp("contracts")
     shutil.copytree(PACKAGE, root / "smartpick_desktop",
-                    ignore=shutil.ignore_patterns("__pycache__", "resources"))
+                    ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "pyproject.toml", root / "pyproject.toml")
     return root
 

@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 BUNDLE=dist/smartpick
-ICONS=smartpick_desktop/resources/icons
+ICONS=resources/icons
 VERSION=$(sed -n 's/^__version__ = "\(.*\)"/\1/p' smartpick_desktop/__init__.py)
 ARCH=$(dpkg --print-architecture 2>/dev/null || echo amd64)
 DEB="dist/smartpick_${VERSION}_${ARCH}.deb"

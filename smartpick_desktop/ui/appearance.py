@@ -123,11 +123,6 @@ class Appearance(QObject):
             action.setChecked(True)
         self.theme_changed.emit(self.theme)
 
-    def is_dark(self) -> bool:
-        if self.theme != "system":
-            return self.theme == "dark"
-        return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
-
     def apply_theme(self) -> None:
         app = QApplication.instance()
         if app is None:

@@ -207,11 +207,6 @@ class JobRunner(QObject):
         self._pool.start(job)
         return job
 
-    def cancel_all(self) -> None:
-        """Ask every job of this runner to stop (their ``cancelled`` callbacks follow)."""
-        for job in self._callbacks:
-            job.cancel()
-
     def wait(self, msecs: int = -1) -> bool:
         """Block until this runner's jobs have run (tests; closing); False on timeout."""
         return self._pool.waitForDone(msecs)

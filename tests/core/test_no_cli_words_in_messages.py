@@ -116,7 +116,9 @@ def test_user_visible_text_is_in_us_spelling():
                 if " " in text.strip() and british(text):
                     hits.append(f"{path.relative_to(PACKAGE)}:{line}: {text[:60]!r}")
     for folder in ("articles", "guide"):
-        for path in sorted(resource_path(folder).glob("*.md")):
+        pages = sorted(resource_path(folder).glob("*.md"))
+        assert pages, folder
+        for path in pages:
             if british(path.read_text(encoding="utf-8")):
                 hits.append(f"{folder}/{path.name}")
     for folder in ("reference", "seasons"):

@@ -16,7 +16,7 @@ from xml.etree import ElementTree
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-ICONS = ROOT / "smartpick_desktop" / "resources" / "icons"
+ICONS = ROOT / "resources" / "icons"
 HOOK = ROOT / "packaging" / "rthook_stdio.py"
 
 
@@ -99,7 +99,8 @@ def test_spec_excludes_unused_qt_modules():
 
 def test_spec_collects_resources_migrations_and_command_modules():
     spec = (ROOT / "build.spec").read_text()
-    assert '_tree(PKG / "resources", "smartpick_desktop/resources")' in spec
+    assert 'RESOURCES = ROOT / "resources"' in spec
+    assert '_tree(RESOURCES, "smartpick_desktop/resources")' in spec
     assert '"smartpick_desktop/core/store/migrations"' in spec
     assert 'collect_submodules("smartpick_desktop"' in spec
     assert re.search(r"upx=False", spec) and re.search(r"strip=False", spec)

@@ -15,7 +15,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from sqlalchemy import bindparam, delete, func, select, text
+from sqlalchemy import bindparam, func, select, text
 from sqlalchemy.orm import Session
 
 from smartpick_desktop.core.articles import bundle, frontmatter, render
@@ -244,18 +244,6 @@ def get_article(session: Session, article_id: int) -> Article | None:
 
 def get_article_by_slug(session: Session, slug: str) -> Article | None:
     return _article(session, session.scalar(select(ArticleRow).where(ArticleRow.slug == slug)))
-
-
-def delete_article(session: Session, article_id: int) -> None:
-    """Remove an imported article with its bookmarks, highlights and progress."""
-    row = session.get(ArticleRow, article_id)
-    if row is None:
-        return
-    if row.source != "imported":
-        raise InputError(f"The article {row.title!r} ships with SmartPick and cannot be removed.")
-    for table in (BookmarkRow, HighlightRow, ProgressRow):
-        session.execute(delete(table).where(table.article_id == article_id))
-    session.delete(row)
 
 
 # --- import --------------------------------------------------------------------------------------

@@ -168,7 +168,7 @@ _COLUMN_NAMES = ("program_id", "specialty", "state", "visa_j1", "visa_h1b", "typ
                  "min_step2", "share_do", "share_img", "share_md", "positions", "setting",
                  "signals_accepted", "latitude", "longitude", "reputation", "stars",
                  "grad_year_cutoff", "max_failed_attempts")
-_COLUMNS = operator.attrgetter(*_COLUMN_NAMES)
+_GETTERS = tuple(operator.attrgetter(name) for name in _COLUMN_NAMES)
 
 
 def program_arrays(programs: Sequence[Any], consts: ModelConstants | None = None) -> ProgramArrays:
@@ -176,17 +176,18 @@ def program_arrays(programs: Sequence[Any], consts: ModelConstants | None = None
     c = consts or load_constants()
     sd = c.step2_sd
     n = len(programs)
-    cols = list(zip(*map(_COLUMNS, programs), strict=True)) if n else [()] * len(_COLUMN_NAMES)
-    col = dict(zip(_COLUMN_NAMES, cols, strict=True))
+    # one C-level pass per column (faster than a tuple per program transposed)
+    col = {name: list(map(get, programs)) for name, get in zip(_COLUMN_NAMES, _GETTERS,
+                                                                   strict=True)}
 
     def floats(name: str) -> np.ndarray:
         return np.array(col[name], dtype=float) if n else np.zeros(0)
 
     means: dict[str, float] = {}
     specs = list(col["specialty"])
-    codes: dict[str, int] = {}
-    spec_index = np.fromiter((codes.setdefault(s, len(codes)) for s in specs), np.int64, n)
-    spec_names = list(codes)
+    spec_names = list(dict.fromkeys(specs))
+    codes = {name: i for i, name in enumerate(spec_names)}
+    spec_index = np.fromiter(map(codes.__getitem__, specs), np.int64, n)
     spec_mean = (np.array([_specialty_mean(s, means) for s in spec_names], dtype=float)[spec_index]
                  if n else np.zeros(0))
     typical, min_s2 = floats("typical_step2"), floats("min_step2")
@@ -194,9 +195,10 @@ def program_arrays(programs: Sequence[Any], consts: ModelConstants | None = None
                            floats("positions"))
     setting = col["setting"]
     uni, com = c["estimate_setting_university"], c["estimate_setting_community"]
-    setting_adj = np.array([uni if s == "university" else com if s == "community" else 0.0
-                            for s in setting], dtype=float)
-    accepts = np.array([a is not False for a in col["signals_accepted"]], dtype=bool)
+    kinds = np.array(setting, dtype=object)
+    setting_adj = np.where(kinds == "university", uni, np.where(kinds == "community", com, 0.0))
+    # unknown (None) counts as accepting; only an explicit False does not
+    accepts = np.not_equal(np.array(col["signals_accepted"], dtype=object), False)
     ids, states = list(col["program_id"]), list(col["state"])
     j1, h1b = list(col["visa_j1"]), list(col["visa_h1b"])
     estimated = np.isnan(typical)
@@ -205,7 +207,7 @@ def program_arrays(programs: Sequence[Any], consts: ModelConstants | None = None
         size = np.clip(c["estimate_size"] * (np.where(np.isnan(pos), 10.0, pos) - 10.0), -0.2, 0.2)
         est = spec_mean + sd * (setting_adj + c["estimate_md_share"] * md + size)
         typical = np.where(estimated, np.round(est), typical)
-    stars = np.array([x or 0 for x in col["stars"]], dtype=float)
+    stars = np.nan_to_num(floats("stars"), nan=0.0)
     return ProgramArrays(programs, ids, specs, states, typical, estimated, spec_mean, min_s2,
                          sdo, simg, j1, h1b, accepts, setting, pos, floats("latitude"),
                          floats("longitude"), floats("reputation"), stars,

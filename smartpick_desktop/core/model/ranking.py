@@ -93,14 +93,17 @@ def score_programs(profile: Any, programs: Sequence[Any], *,
     terms = compute_terms(profile, arr, signals=signalled, consts=c)
     dist = factor_distribution(posterior, c)
     n = arr.n
-    eta = terms.eta()
-    eta_sig = terms.eta(True)
     eta_none = terms.eta(False)
-    stacked = expected_chance(np.concatenate([eta, eta_sig, eta_none]), dist)
+    stacked = expected_chance(np.concatenate([terms.eta(True), eta_none]), dist)
+    # the current choice differs from "no signal" only at the signalled programs
+    current = stacked[n:].copy()
+    chosen = np.flatnonzero(terms.signal)
+    if chosen.size:
+        current[chosen] = expected_chance(eta_none[chosen] + terms.signal[chosen], dist)
     elig = terms.eligible
-    p = np.where(elig, stacked[:n], 0.0)
-    p_sig = np.where(elig, np.maximum(stacked[n:2 * n], p), 0.0)
-    p_none = np.where(elig, stacked[2 * n:], 0.0)
+    p = np.where(elig, current, 0.0)
+    p_sig = np.where(elig, np.maximum(stacked[:n], p), 0.0)
+    p_none = np.where(elig, stacked[n:], 0.0)
     fit = compute_fit(profile, programs, arr)
     weights = getattr(profile, "weights", {}) or {}
     total = sum(max(0.0, float(v)) for v in weights.values())

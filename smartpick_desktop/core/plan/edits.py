@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from smartpick_desktop.core.errors import InputError
@@ -54,10 +54,6 @@ def push_undo(session: Session, label: str) -> None:
 def undo_label(session: Session) -> str | None:
     """What :func:`undo` would take back (None: nothing to undo)."""
     return session.scalar(select(PlanUndoRow.label).order_by(PlanUndoRow.id.desc()).limit(1))
-
-
-def undo_depth(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(PlanUndoRow)) or 0
 
 
 def undo(session: Session) -> str | None:
@@ -327,15 +323,3 @@ def set_signal(session: Session, program_id: Any, level: str) -> EditResult:
     return EditResult(text, before, after)
 
 
-def move_program(session: Session, program_id: Any, position: int) -> EditResult:
-    """Move a listed program to ``position`` (0-based) in the list's order."""
-    program = _program(session, program_id)
-    plan = _current(session)
-    pid = int(program.program_id)
-    if plan is None or pid not in plan.program_ids:
-        raise InputError(f"Program {pid} ({program.name}) is not on your list.")
-    ids = [i for i in plan.program_ids if i != pid]
-    ids.insert(max(0, min(position, len(ids))), pid)
-    push_undo(session, f"Move {program.name}")
-    _write_list(session, ids, dict(plan.signals))
-    return EditResult(f"Moved {program.name}.", plan.p_match, _current(session).p_match)

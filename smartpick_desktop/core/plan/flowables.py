@@ -25,7 +25,7 @@ class Chip(Flowable):
         self.chip_width = width or stringWidth(text, FONT_BOLD, font_size) + 10
         self.chip_height = font_size + 5
 
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+    def wrap(self, avail_width: float, _avail_height: float) -> tuple[float, float]:
         self.width = min(self.chip_width, avail_width)
         self.height = self.chip_height
         return self.width, self.height

@@ -9,7 +9,7 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from smartpick_desktop.core.errors import InputError
@@ -180,22 +180,6 @@ def record_invitation(session: Session, program_id: int, *, offered: Iterable[dt
     if program.status not in order or order.index(program.status) < order.index(target):
         set_status(session, [int(program_id)], target)
     return get_interview(session, program_id)
-
-
-def choose_date(session: Session, program_id: int, day: dt.date | None) -> Interview:
-    """Pick one of the offered dates (or clear the choice with None)."""
-    row = session.get(InterviewRow, int(program_id))
-    if row is None:
-        raise InputError(f"Program {program_id} has no invitation recorded yet.")
-    if day is None:
-        row.chosen = None
-        session.flush()
-        return get_interview(session, program_id)
-    return record_invitation(session, program_id, chosen=day)
-
-
-def remove_invitation(session: Session, program_id: int) -> None:
-    session.execute(delete(InterviewRow).where(InterviewRow.program_id == int(program_id)))
 
 
 def save_review(session: Session, program_id: int, *, notes: str | None = None,

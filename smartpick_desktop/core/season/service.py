@@ -136,18 +136,6 @@ def import_season_pack(session: Session, path: str | Path,
     return _parse_stored(text, imported)
 
 
-def remove_imported_pack(session: Session, season_id: str) -> bool:
-    """Forget an imported pack (the shipped season of that id, if any, comes back)."""
-    from smartpick_desktop.core.store.settings import get_setting, set_setting
-
-    packs = dict(get_setting(session, PACKS_KEY, {}) or {})
-    if season_id not in packs:
-        return False
-    del packs[season_id]
-    set_setting(session, PACKS_KEY, packs)
-    return True
-
-
 # --- specialties in a season -------------------------------------------------------------------
 
 

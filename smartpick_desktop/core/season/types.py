@@ -72,10 +72,6 @@ class SeasonDate:
     role: str | None = None
     platform: str | None = None
 
-    def is_past(self, today: dt.date) -> bool:
-        return self.date < today
-
-
 @dataclass(frozen=True)
 class CostItem:
     """A cost beyond the application fees. ``kind``: ``once`` (one fee), ``per_platform`` (once
@@ -156,11 +152,6 @@ class Season:
 
     def covers(self, day: dt.date) -> bool:
         return self.starts <= day <= self.ends
-
-    def platform_of(self, specialty: str) -> Platform:
-        """The platform a specialty applies through this season (the default one if unlisted)."""
-        entry = self.specialties.get(specialty)
-        return self.platforms[entry.platform if entry else self.default_platform]
 
     def match_rates_year(self) -> int | None:
         years = {r.year for r in self.match_rates.values()}

@@ -182,8 +182,8 @@ class TrackerPage(QWidget):
         return True
 
     @Slot(int, int, int, int)
-    def _on_table_current_cell_changed(self, row: int, col: int, prev_row: int,
-                                       prev_col: int) -> None:
+    def _on_table_current_cell_changed(self, row: int, col: int, _prev_row: int,
+                                       _prev_col: int) -> None:
         self._show_selected()
 
     def _show_selected(self) -> None:

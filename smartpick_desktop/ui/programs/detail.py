@@ -208,9 +208,6 @@ class DetailPane(QWidget):
         finally:
             self._filling = False
 
-    def has_unsaved_text(self) -> bool:
-        return self._pending
-
     @Slot()
     def save_pending(self) -> None:
         """Save typed tags and notes now, if any are waiting."""

@@ -159,23 +159,6 @@ def test_bad_files_are_refused_and_change_nothing(synced, tmp_path, name, data, 
         assert len(library.list_articles(session)) == before
 
 
-def test_imported_articles_can_be_deleted_but_bundled_ones_cannot(synced, tmp_path):
-    path = tmp_path / "mine.txt"
-    path.write_text("Something worth keeping, flibbertigibbet.", encoding="utf-8")
-    with synced.session() as session:
-        info = library.import_file(session, path)
-        annotations.add_bookmark(session, info.id, 0.5, "middle")
-        bundled = library.get_article_by_slug(session, "study-groups")
-        with pytest.raises(InputError, match="ships with SmartPick"):
-            library.delete_article(session, bundled.id)
-    with synced.session() as session:
-        library.delete_article(session, info.id)
-    with synced.session() as session:
-        assert library.get_article(session, info.id) is None
-        assert annotations.list_bookmarks(session) == []
-        assert search.search(session, "flibbertigibbet") == []
-
-
 def test_list_filters_by_tag_and_counts_annotations(synced):
     with synced.session() as session:
         letters = library.get_article_by_slug(session, "letters-of-recommendation")

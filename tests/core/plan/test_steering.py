@@ -154,7 +154,7 @@ def test_interviews_conflicts_scores_and_the_rank_order_list(planned):
         a, b, c = current_plan(s).program_ids[:3]
         interviews.record_invitation(s, a, offered=[dt.date(2026, 12, 3), dt.date(2026, 12, 9)])
         assert get_program(s, a).status == "invited"
-        interviews.choose_date(s, a, dt.date(2026, 12, 9))
+        interviews.record_invitation(s, a, chosen=dt.date(2026, 12, 9))
         assert get_program(s, a).status == "interview_scheduled"
         interviews.record_invitation(s, b, chosen=dt.date(2026, 12, 9))
         interviews.record_invitation(s, c, chosen=dt.date(2026, 12, 11), travel_days=1)
