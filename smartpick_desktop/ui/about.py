@@ -7,6 +7,7 @@ from html import escape
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from smartpick_desktop import __version__
+from smartpick_desktop.ui.widgets import resize_to_fit
 
 
 def about_html() -> str:
@@ -19,7 +20,7 @@ def about_html() -> str:
         "<p>An offline residency application planner. Every estimate is explained and every "
         "figure carries its source and year. SmartPick opens no network connection.</p>"
         f"<h3>Data sources</h3><ul>{items}</ul>"
-        "<p>Demo programs are fictional and labelled “Demo” wherever they appear.</p>"
+        "<p>Demo programs are fictional and labeled “Demo” wherever they appear.</p>"
     )
 
 
@@ -27,7 +28,7 @@ class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("About SmartPick")
-        self.resize(560, 520)
+        resize_to_fit(self, 560, 520)
         layout = QVBoxLayout(self)
         self.text = QTextBrowser()
         self.text.setOpenLinks(False)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from smartpick_desktop.core.resources import resource_path
+from smartpick_desktop.ui.widgets import resize_to_fit
 
 PAGES = {"index": "Start here", "home": "Home", "programs": "Programs", "plan": "Plan",
          "articles": "Articles", "mentors": "Mentors", "profile": "Profile"}
@@ -31,7 +32,7 @@ class GuideDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("SmartPick user guide")
-        self.resize(860, 620)
+        resize_to_fit(self, 860, 620)
         layout = QHBoxLayout(self)
         self.pages = QListWidget()
         self.pages.setObjectName("guide_pages")

@@ -19,6 +19,7 @@ from smartpick_desktop.core.profile import demo_profile, save_profile
 from smartpick_desktop.ui.actions import action_installers
 from smartpick_desktop.ui.appearance import Appearance
 from smartpick_desktop.ui.context import AppContext
+from smartpick_desktop.ui.focus_ring import FocusRing
 from smartpick_desktop.ui.jobs import shutdown_runners
 from smartpick_desktop.ui.tabs import Tab, tab_specs
 from smartpick_desktop.ui.welcome import WelcomePage
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         self.appearance = Appearance(ctx.settings, self)
         self.appearance.apply_theme()
         self.appearance.apply_zoom()
+        self.focus_ring = FocusRing(self)  # a clearly visible keyboard focus, in any widget
         self.stack = QStackedWidget()
         self.welcome = WelcomePage()
         self.welcome.create_requested.connect(self._on_welcome_create)

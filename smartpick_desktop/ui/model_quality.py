@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from smartpick_desktop.core.errors import SmartPickError
 from smartpick_desktop.core.progress import Cancelled
+from smartpick_desktop.ui.widgets import resize_to_fit
 
 
 def shipped_html() -> str:
@@ -62,7 +63,7 @@ class ModelQualityDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle("How good are these numbers?")
-        self.resize(720, 620)
+        resize_to_fit(self, 720, 620)
         layout = QVBoxLayout(self)
         self.text = QTextBrowser()
         self.text.setOpenLinks(False)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
 
 from smartpick_desktop.ui.context import AppContext
+from smartpick_desktop.ui.widgets import resize_to_fit
 
 
 def page_factories() -> list[Callable[[AppContext], QWidget]]:
@@ -25,7 +26,7 @@ class SettingsDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Settings")
-        self.resize(620, 480)
+        resize_to_fit(self, 620, 480)
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
         self.pages = [factory(ctx) for factory in page_factories()]

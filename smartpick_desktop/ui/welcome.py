@@ -5,7 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from smartpick_desktop.ui.appearance import scaled_font
 from smartpick_desktop.ui.widgets import heading, wrapped_label
+
+#: The column's reading width, in pixels at 100%.
+COLUMN_WIDTH = 680
 
 
 class WelcomePage(QWidget):
@@ -23,7 +27,12 @@ class WelcomePage(QWidget):
         super().__init__(parent)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        column = QVBoxLayout()
+        # A centered column of reading width: its labels wrap to their full height at any
+        # window size and zoom (fixed-width labels with an alignment were cut to one line).
+        middle = QWidget()
+        middle.setMaximumWidth(COLUMN_WIDTH)
+        column = QVBoxLayout(middle)
+        column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(14)
         title = heading("Welcome to SmartPick", 2.2)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -33,18 +42,16 @@ class WelcomePage(QWidget):
             "where your signals go, how to stay in touch with mentors, and a printed plan for "
             "your advisor. Everything stays on this computer; SmartPick never goes online.")
         intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        intro.setFixedWidth(640)
-        font = intro.font()
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        intro.setFont(font)
-        column.addWidget(intro, 0, Qt.AlignmentFlag.AlignHCenter)
+        intro.setFont(scaled_font(intro, 1.15))
+        self.intro = intro
+        column.addWidget(intro)
         steps = wrapped_label(
             "1. Tell SmartPick about your scores, experience and goals (about five minutes).\n"
             "2. See every program ranked with an explained chance of an interview.\n"
             "3. Let the optimizer pick your list and signals within your budget, then print "
             "the plan.")
-        steps.setFixedWidth(640)
-        column.addWidget(steps, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.steps = steps
+        column.addWidget(steps)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.create_button = QPushButton("Create my profile")
@@ -62,5 +69,9 @@ class WelcomePage(QWidget):
                              "your own at any time (Profile → Edit profile…).", muted=True)
         note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         column.addWidget(note)
-        outer.addLayout(column)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(middle, 20)
+        row.addStretch(1)
+        outer.addLayout(row)
         outer.addStretch(2)

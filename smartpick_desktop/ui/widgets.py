@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFrame, QLabel, QLayout, QVBoxLayout, QWidget
 
 from smartpick_desktop.ui.appearance import scaled_font
 
@@ -44,3 +47,34 @@ def heading(text: str, scale: float = 1.6) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
+
+
+def us_datetime(value: dt.datetime) -> str:
+    """E.g. "Nov 28, 2026, 9:05 AM" (US order, locale-independent)."""
+    hour = value.hour % 12 or 12
+    return (f"{value:%b} {value.day}, {value.year}, {hour}:{value:%M} "
+            f"{'AM' if value.hour < 12 else 'PM'}")
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Remove and delete every widget of ``layout``, hiding each at once (a widget waiting for
+    ``deleteLater`` would otherwise still paint over the new ones)."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.hide()
+            widget.deleteLater()
+        elif item.layout() is not None:
+            clear_layout(item.layout())
+
+
+def resize_to_fit(widget: QWidget, width: int, height: int) -> None:
+    """Resize ``widget`` to ``width`` × ``height``, smaller where its screen is smaller (at most
+    90% of it), so a dialog never opens taller than a 1024×700 or 150%-scaled screen."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        width = min(width, int(room.width() * 0.9))
+        height = min(height, int(room.height() * 0.9))
+    widget.resize(width, height)

@@ -144,7 +144,7 @@ def test_first_start_to_printed_plan(ctx, qtbot, tmp_path, monkeypatch):
     assert "Rank order list" in text and "Interviews" in text
     flat = " ".join(text.split())
     assert "Warm residents and a strong ICU rotation" in flat
-    assert "4.0" in flat and f"{day.day} {day:%b} {day.year}" in flat
+    assert "4.0" in flat and f"{day:%b} {day.day}, {day.year}" in flat
     rol_part = flat[flat.index("Rank order list", flat.index("Interviews")):]
     short = target_name.removeprefix("Demo — ").split(" Internal Medicine")[0]
     assert short in rol_part and "Risky" in rol_part

@@ -82,12 +82,13 @@ CANCELLED = "The export was canceled; no file was written."
 
 
 def long_date(day: dt.date) -> str:
-    """E.g. "3 March 2027" (locale-independent)."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    """E.g. "March 3, 2027" (US order, locale-independent)."""
+    return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
 
 
 def short_date(day: dt.date | None) -> str:
-    return "—" if day is None else f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
+    """E.g. "Mar 3, 2027"."""
+    return "—" if day is None else f"{MONTHS[day.month - 1][:3]} {day.day}, {day.year}"
 
 
 def percent(value: float) -> str:

@@ -131,7 +131,7 @@ class DueItem:
         days = (self.date - today).days
         when = ("overdue since " + self.date.isoformat() if days < 0 else
                 "today" if days == 0 else "tomorrow" if days == 1 else
-                f"{self.date:%a %d %b} (in {days} days)")
+                f"{self.date:%a, %b} {self.date.day} (in {days} days)")
         return f"{self.text} — {self.program}, {when}"
 
 

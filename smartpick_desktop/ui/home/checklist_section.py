@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, 
 
 from smartpick_desktop.core import checklist
 from smartpick_desktop.ui.context import AppContext
-from smartpick_desktop.ui.widgets import Card, wrapped_label
+from smartpick_desktop.ui.widgets import Card, clear_layout, wrapped_label
 
 
 class ChecklistSection(Card):
@@ -30,10 +30,7 @@ class ChecklistSection(Card):
 
     @Slot()
     def refresh(self) -> None:
-        while self._list.count():
-            widget = self._list.takeAt(0).widget()
-            if widget is not None:
-                widget.deleteLater()
+        clear_layout(self._list)
         self.boxes = {}
         with self.ctx.store.session() as s:
             items = checklist.list_items(s)

@@ -7,7 +7,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from smartpick_desktop.ui.context import AppContext
-from smartpick_desktop.ui.widgets import Card, wrapped_label
+from smartpick_desktop.ui.widgets import Card, clear_layout, wrapped_label
 
 MAX_ROWS = 8
 
@@ -30,10 +30,7 @@ class DueThisWeekSection(Card):
         return [label.text() for label, _ in self.rows]
 
     def _clear(self) -> None:
-        while self._list.count():
-            widget = self._list.takeAt(0).widget()
-            if widget is not None:
-                widget.deleteLater()
+        clear_layout(self._list)
         self.rows = []
 
     def _add(self, text: str, button_text: str, page: str, color: str | None = None) -> None:

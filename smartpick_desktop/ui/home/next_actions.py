@@ -13,7 +13,7 @@ from smartpick_desktop.core.mentors.followups import due_items, outreach_status,
 from smartpick_desktop.core.mentors.letters import list_letters
 from smartpick_desktop.ui.context import AppContext
 from smartpick_desktop.ui.mentors import models
-from smartpick_desktop.ui.widgets import Card, wrapped_label
+from smartpick_desktop.ui.widgets import Card, clear_layout, wrapped_label
 
 MAX_FOLLOW_UPS = 8
 MAX_COMING_UP = 4
@@ -48,11 +48,7 @@ class NextActionsSection(Card):
         return [label.text() for label, _ in self.rows]
 
     def _clear(self) -> None:
-        while self._list.count():
-            item = self._list.takeAt(0)
-            widget = item.widget()
-            if widget is not None:
-                widget.deleteLater()
+        clear_layout(self._list)
         self.rows = []
 
     def _add(self, text: str, button_text: str, screen: str, payload: object,

@@ -48,6 +48,7 @@ class PlanSection(Card):
             self.details.setText("The Plan tab builds the list that gives you the best chance "
                                  "of matching within your budget, and places your signals.")
             self.season.setText("")
+            self.season.hide()  # no blank line where there is nothing to say
             self.source.setText("")
             self.open_button.setText("Build my list")
             return
@@ -78,6 +79,7 @@ class PlanSection(Card):
                 f"Interview season: now {percent_text(outlook.p_match_now)} "
                 f"({outlook.invited} invited, {outlook.rejected} rejected, "
                 f"{outlook.pending} pending).")
+        self.season.setVisible(bool(self.season.text()))
         from smartpick_desktop.core.model.basis import model_basis
         from smartpick_desktop.core.season import fee_rule_text, season_in_force
 

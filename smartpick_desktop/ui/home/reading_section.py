@@ -12,7 +12,7 @@ from smartpick_desktop.core.articles.bundle import bundled_headers
 from smartpick_desktop.core.articles.suggest import reading_suggestions
 from smartpick_desktop.core.errors import InputError
 from smartpick_desktop.ui.context import AppContext
-from smartpick_desktop.ui.widgets import Card, wrapped_label
+from smartpick_desktop.ui.widgets import Card, clear_layout, wrapped_label
 
 log = logging.getLogger(__name__)
 
@@ -42,11 +42,7 @@ class ReadingSection(Card):
 
     @Slot()
     def refresh(self) -> None:
-        while self._rows.count():
-            item = self._rows.takeAt(0)
-            widget = item.widget()
-            if widget is not None:
-                widget.deleteLater()
+        clear_layout(self._rows)
         self.buttons, self.slugs = [], []
         profile = self.ctx.profile()
         chosen = reading_suggestions(self._headers,

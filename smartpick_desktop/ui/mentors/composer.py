@@ -23,6 +23,7 @@ from smartpick_desktop.core.mentors.templates import TEMPLATES, fill
 from smartpick_desktop.core.profile import Profile
 from smartpick_desktop.ui.context import AppContext
 from smartpick_desktop.ui.discard_guard import DiscardGuard
+from smartpick_desktop.ui.widgets import resize_to_fit
 
 
 class ComposerDialog(DiscardGuard, QDialog):
@@ -44,7 +45,7 @@ class ComposerDialog(DiscardGuard, QDialog):
         self._contacts = {c.id: c for c in contacts}
         self._profile = profile
         self.setWindowTitle("Write an e-mail")
-        self.resize(640, 560)
+        resize_to_fit(self, 640, 560)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.template = QComboBox()

@@ -86,7 +86,7 @@ class LettersBoard(QWidget):
             if letter.due:
                 text += f" — due {letter.due.isoformat()}"
             if letter.standardized:
-                text += " · standardised"
+                text += " · standardized"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, letter.id)
             item.setToolTip(letter.notes or text)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, Slot
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Slot
 from PySide6.QtGui import QAction, QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,6 +51,11 @@ from smartpick_desktop.ui.tabs import TabDefaults
 from smartpick_desktop.ui.widgets import heading, wrapped_label
 
 FILE_FILTERS = "Contacts (*.vcf *.csv);;vCard (*.vcf);;CSV (*.csv)"
+
+
+#: Texts the columns are measured by (the names are measured themselves).
+COLUMN_SAMPLES = {models.COL_NAME: "Dr. Alexandra Rivera-Smith", models.COL_ROLE: "Peer or near-peer",
+                  models.COL_ORG: "Lakeside University Medical", models.COL_STAGE: "Letter writer"}
 
 
 class MentorsTab(TabDefaults, QWidget):
@@ -128,9 +133,8 @@ class MentorsTab(TabDefaults, QWidget):
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(models.COL_DUE,
                                                            QHeaderView.ResizeMode.Stretch)
-        for col, width in ((models.COL_NAME, 210), (models.COL_ROLE, 120),
-                           (models.COL_ORG, 190), (models.COL_STAGE, 100)):
-            self.table.setColumnWidth(col, width)
+        self.table.installEventFilter(self)  # a font change (zoom) re-measures the columns
+        self.fit_columns()
         left_layout.addWidget(self.table, 1)
         row = QHBoxLayout()
         self.add_button = QPushButton("Add contact…")
@@ -241,6 +245,24 @@ class MentorsTab(TabDefaults, QWidget):
     # --- data ----------------------------------------------------------------------------------
 
     @Slot()
+    def fit_columns(self) -> None:
+        """Column widths from the font: the names whole (the longest, up to 40 characters),
+        the other columns their usual texts; the table scrolls sideways when narrower."""
+        metrics = self.table.fontMetrics()
+        names = [self.model.index(r, models.COL_NAME).data()
+                 for r in range(min(self.model.rowCount(), 500))]
+        widest = max([metrics.horizontalAdvance(str(n or "")) for n in names]
+                     + [metrics.horizontalAdvance(COLUMN_SAMPLES[models.COL_NAME])])
+        self.table.setColumnWidth(models.COL_NAME,
+                                  min(widest, metrics.averageCharWidth() * 40) + 16)
+        for col in (models.COL_ROLE, models.COL_ORG, models.COL_STAGE):
+            self.table.setColumnWidth(col, metrics.horizontalAdvance(COLUMN_SAMPLES[col]) + 16)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.table and event.type() == QEvent.Type.FontChange:
+            self.fit_columns()
+        return super().eventFilter(watched, event)
+
     def refresh(self) -> None:
         selected = self.current_contact_id()
         with self.ctx.store.session() as s:
@@ -248,6 +270,7 @@ class MentorsTab(TabDefaults, QWidget):
             self._due = due_items(s, models.today())
             letters = core_letters.list_letters(s)
         self.model.set_contacts(contacts, self._due)
+        self.fit_columns()
         tags = sorted({t for c in contacts for t in c.tags}, key=str.casefold)
         current_tag = self.tag_filter.currentData()
         self.tag_filter.blockSignals(True)

@@ -84,6 +84,32 @@ class CurveChart(QWidget):
         x = r.left() + (n - 1) / max(1, count - 1) * r.width() if count > 1 else r.center().x()
         return QPointF(x, r.bottom() - p * r.height())
 
+    def x_ticks(self) -> list[tuple[int, QRectF]]:
+        """The numbers under the x axis and their boxes: about eight, always the last one, and
+        never two that touch (a regular tick too close to the last is left out)."""
+        n = len(self.values)
+        if not n:
+            return []
+        r = self._plot_rect()
+        metrics = QFontMetricsF(self.font())
+        line = metrics.height()
+
+        def box(k: int) -> QRectF:
+            width = metrics.horizontalAdvance(str(k)) + 6
+            return QRectF(self.point(k, 0).x() - width / 2, r.bottom() + 3, width, line)
+
+        step = max(1, round(n / 8))
+        last = box(n)
+        ticks: list[tuple[int, QRectF]] = []
+        for k in range(1, n, step):
+            here = box(k)
+            if here.right() + 4 > last.left():
+                break
+            if ticks and here.left() < ticks[-1][1].right() + 4:
+                continue
+            ticks.append((k, here))
+        return ticks + [(n, last)]
+
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -108,11 +134,8 @@ class CurveChart(QWidget):
             painter.drawText(r, Qt.AlignmentFlag.AlignCenter, "Run the optimizer to see the curve")
             return
         n = len(self.values)
-        step = max(1, round(n / 8))
-        for k in list(range(1, n + 1, step)) + ([n] if (n - 1) % step else []):
-            pt = self.point(k, 0)
-            painter.drawText(QRectF(pt.x() - 24, r.bottom() + 3, 48, line),
-                             Qt.AlignmentFlag.AlignCenter, str(k))
+        for k, box in self.x_ticks():
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, str(k))
         if self.target:
             painter.setPen(QPen(QColor("#c0392b"), 1, Qt.PenStyle.DotLine))
             y = self.point(1, self.target).y()

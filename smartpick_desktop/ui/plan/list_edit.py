@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smartpick_desktop.ui.widgets import wrapped_label
+from smartpick_desktop.ui.widgets import resize_to_fit, wrapped_label
 
 SIGNAL_CHOICES = (("No signal", "none"), ("Gold signal", "gold"), ("Silver signal", "silver"),
                   ("Signal", "signal"))
@@ -32,7 +32,7 @@ class AddProgramDialog(QDialog):
     def __init__(self, programs: list[Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Add a program to your list")
-        self.resize(560, 460)
+        resize_to_fit(self, 560, 460)
         layout = QVBoxLayout(self)
         layout.addWidget(wrapped_label("Programs of your specialties that are not on the list. "
                                        "A program you add stays when you re-optimize (it is "

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from smartpick_desktop.ui.context import AppContext
-from smartpick_desktop.ui.widgets import heading, wrapped_label
+from smartpick_desktop.ui.widgets import clear_layout, heading, wrapped_label
 
 WARNING_STYLE = "color: #B4540A; font-weight: bold;"
 SENT = ("applied", "invited", "interviewed", "ranked", "rejected")
@@ -82,6 +82,8 @@ class SeasonCostPage(QWidget):
         self.steps.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.steps.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.steps.verticalHeader().setVisible(False)
+        # Row heights follow the column widths (a few rows: cheap), never stale after a resize.
+        self.steps.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.steps.setWordWrap(True)
         header = self.steps.horizontalHeader()
         for col in (0, 2):
@@ -224,7 +226,7 @@ class SeasonCostPage(QWidget):
         for row, step in enumerate(steps):
             d = step.date
             name = d.name + (" (estimated)" if d.estimated else "")
-            cells = [d.date.strftime("%b %d, %Y"), name, step.label, d.source.label()]
+            cells = [f"{d.date:%b} {d.date.day}, {d.date.year}", name, step.label, d.source.label()]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 tip = d.note or ""
@@ -267,10 +269,7 @@ class SeasonCostPage(QWidget):
 
     def _set_cost_rows(self, lines: list[Any]) -> None:
         """One row per cost line: what it is and how it is counted, and the amount."""
-        while self.cost_grid.count():
-            item = self.cost_grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        clear_layout(self.cost_grid)
         for row, line in enumerate(lines):
             what = wrapped_label(f"{line.label}{' (an estimate)' if line.estimate else ''}\n"
                                  f"{line.detail}")

@@ -36,7 +36,7 @@ from smartpick_desktop.ui.plan.list_model import PlanListModel, PlanRowView
 from smartpick_desktop.ui.plan.season_page import WARNING_STYLE, SeasonCostPage
 from smartpick_desktop.ui.plan.season_panel import RankOrderPanel, SeasonPanel
 from smartpick_desktop.ui.tabs import TabDefaults
-from smartpick_desktop.ui.widgets import heading, wrapped_label
+from smartpick_desktop.ui.widgets import heading, us_datetime, wrapped_label
 
 SPLITTER_KEY = "plan/splitter"
 MAX_APPS_LIMIT = 400
@@ -57,7 +57,8 @@ class PlanTab(TabDefaults, QWidget):
         self._dirty = True
 
         outer = QVBoxLayout(self)
-        outer.addWidget(self._build_controls())
+        self.controls = self._build_controls()
+        outer.addWidget(self.controls)
         self.pages = QTabWidget()
         self.pages.addTab(self._build_list_page(), "Application &list")
         season = QWidget()
@@ -81,6 +82,9 @@ class PlanTab(TabDefaults, QWidget):
         self.season_page.season_changed.connect(self._on_season_changed)
         self.pages.addTab(self.season_page, "Season, &dates and costs")
         outer.addWidget(self.pages, 1)
+        # The list's controls show with the list only: the other pages get their height.
+        self.pages.currentChanged.connect(
+            lambda index: self.controls.setVisible(index == 0))
         self.view: Any = None     # core.plan.view.PlanView of the saved plan
         self._result_stale = False
 
@@ -328,7 +332,7 @@ class PlanTab(TabDefaults, QWidget):
                       if self.view.recomputed else "")
         edited = " (edited by you)" if plan.details.get("recomputed") else ""
         self.state_label.setText(f"Your current plan{edited}, chosen "
-                                 f"{plan.created:%d %b %Y %H:%M}.{recomputed} Edit it below, "
+                                 f"{us_datetime(plan.created)}.{recomputed} Edit it below, "
                                  "or optimize again (your locks are kept).")
         flatten = (plan.details or {}).get("flatten_at")
         self._show_figures(plan.p_match, plan.expected_interviews, plan.fee_usd,

@@ -7,6 +7,7 @@ from html import escape
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -23,6 +24,8 @@ from smartpick_desktop.core.catalog.program import PACK_FIELDS, SETTINGS, STATUS
 from smartpick_desktop.core.model.ranking import RankedProgram
 from smartpick_desktop.ui.programs.table_model import SIGNAL_LABELS, TIER_LABELS
 
+#: Width of the student's fields when they sit beside the details.
+SIDE_FIELDS_WIDTH = 420
 EMPTY_HTML = ("<p style='color:gray'>Select a program to see every field, where it comes from, "
               "and why it ranks where it does.</p>")
 
@@ -110,12 +113,16 @@ class DetailPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.program: Program | None = None
-        layout = QVBoxLayout(self)
+        layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
         layout.setContentsMargins(6, 0, 0, 0)
+        self._layout = layout
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
         self.browser.setObjectName("program_detail")
         layout.addWidget(self.browser, 3)
+        self.fields = QWidget()  # the student's own fields, below or beside the details
+        fields = QVBoxLayout(self.fields)
+        fields.setContentsMargins(0, 0, 0, 0)
         form = QFormLayout()
         self.stars = QComboBox()
         self.stars.addItems(["No stars"] + ["★" * n for n in range(1, 6)])
@@ -133,7 +140,7 @@ class DetailPane(QWidget):
         self.notes.setPlaceholderText("Your notes about this program")
         self.notes.setMaximumHeight(110)
         form.addRow("Notes", self.notes)
-        layout.addLayout(form)
+        fields.addLayout(form)
         buttons = QHBoxLayout()
         self.edit_button = QPushButton("Edit program…")
         self.edit_button.clicked.connect(self.edit_requested)
@@ -143,7 +150,9 @@ class DetailPane(QWidget):
         buttons.addWidget(self.edit_button)
         buttons.addStretch(1)
         buttons.addWidget(self.saved_label)
-        layout.addLayout(buttons)
+        fields.addLayout(buttons)
+        fields.addStretch(1)
+        layout.addWidget(self.fields)
         self.stars.activated.connect(self._on_stars_activated)
         self.status.activated.connect(self._on_status_activated)
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
@@ -157,6 +166,13 @@ class DetailPane(QWidget):
         self.empty = QLabel("Select a program to see its details.")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.show_program(None, None, [], [], has_profile=False)
+
+    def set_side_by_side(self, on: bool) -> None:
+        """Put the student's fields beside the details (the pane is wide and low: under the
+        table) or below them (the pane is a tall column beside the table)."""
+        self._layout.setDirection(QBoxLayout.Direction.LeftToRight if on
+                                  else QBoxLayout.Direction.TopToBottom)
+        self.fields.setMaximumWidth(SIDE_FIELDS_WIDTH if on else 16777215)
 
     def show_program(self, program: Program | None, info: RankedProgram | None,
                      reasons: list[str], fit_reasons: list[str], *, has_profile: bool) -> None:

@@ -30,6 +30,7 @@ from smartpick_desktop.core.reference import load_reference
 from smartpick_desktop.core.states import US_STATES
 from smartpick_desktop.ui.context import AppContext
 from smartpick_desktop.ui.discard_guard import DiscardGuard
+from smartpick_desktop.ui.widgets import resize_to_fit
 
 _TRI = [("Unknown", None), ("Yes", True), ("No", False)]
 _TEXT = ("name", "institution", "city", "acgme_id", "website")
@@ -66,7 +67,7 @@ class ProgramDialog(DiscardGuard, QDialog):
         self.program = program
         self.setWindowTitle("Edit program" if program else "Add program")
         self.setObjectName("program_dialog")
-        self.resize(620, 720)
+        resize_to_fit(self, 620, 720)
         layout = QVBoxLayout(self)
         intro = ("Fields you change are marked \u201cEntered by you\u201d in the detail pane."
                  if program is not None else

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QEvent, QSize, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionComboBox,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -68,6 +71,7 @@ class FilterBar(QWidget):
         self.columns_menu = QMenu(self)
         self.columns_menu.aboutToShow.connect(self.fill_columns_menu)
         self.columns_button.setMenu(self.columns_menu)
+        self.columns_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self._bar.addWidget(self.columns_button)
         self.count_label = QLabel()
         self.count_label.setObjectName("programs_count")
@@ -82,11 +86,19 @@ class FilterBar(QWidget):
         box.setMinimumContentsLength(8)
         box.currentIndexChanged.connect(self._on_box_changed)
         self._bar.addWidget(box, 1)
+        fit_current_text(box)
         return box
 
     @Slot(int)
     def _on_box_changed(self, _index: int) -> None:
+        fit_current_text(self.sender())
         self.filters_changed.emit()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # zoom: the menus' texts grew
+            for box in self.boxes():
+                fit_current_text(box)
 
     def filters(self) -> Filters:
         return Filters(text=self.search.text().strip(),
@@ -108,6 +120,7 @@ class FilterBar(QWidget):
             box.blockSignals(True)
             box.setCurrentIndex(0)
             box.blockSignals(False)
+            fit_current_text(box)
         self.search.blockSignals(True)
         self.search.clear()
         self.search.blockSignals(False)
@@ -124,6 +137,7 @@ class FilterBar(QWidget):
             box.addItem(name, name)
         box.setCurrentIndex(max(0, box.findData(chosen)))
         box.blockSignals(False)
+        fit_current_text(box)
         return True
 
     @Slot()
@@ -140,3 +154,15 @@ class FilterBar(QWidget):
         chosen = getattr(self.table, "chosen_columns", None)
         if chosen is not None:
             chosen.add(column)
+
+
+def fit_current_text(box: QComboBox | None) -> None:
+    """Never narrower than its chosen text ("Internal Medicine" whole at 1024 wide)."""
+    if not isinstance(box, QComboBox):
+        return
+    option = QStyleOptionComboBox()
+    box.initStyleOption(option)
+    text = box.fontMetrics().horizontalAdvance(box.currentText()) + 4
+    size = box.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option,
+                                        QSize(text, box.fontMetrics().height()), box)
+    box.setMinimumWidth(size.width())

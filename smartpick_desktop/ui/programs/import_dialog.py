@@ -45,6 +45,7 @@ from smartpick_desktop.core.words import plural
 from smartpick_desktop.ui.context import AppContext
 from smartpick_desktop.ui.fixes import with_fix
 from smartpick_desktop.ui.jobs import Job, JobRunner
+from smartpick_desktop.ui.widgets import resize_to_fit
 
 PREVIEW_ROWS = 30
 LIVE_CHECK_ROWS = 5000
@@ -89,15 +90,17 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.ctx, self.table = ctx, table
         self.setWindowTitle(f"Import programs — {table.path.name}")
-        self.resize(980, 680)
+        resize_to_fit(self, 980, 680)
         self.jobs = JobRunner(self)
         self.job: Job | None = None
         self.checked = CheckedRows()
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"{plural(len(table.rows), 'row')} in {table.path.name}"
-                                + (f" ({table.encoding})" if table.encoding else "")
-                                + ". Choose which field each column fills; columns left on "
-                                "“Ignore” are not imported."))
+        intro = QLabel(f"{plural(len(table.rows), 'row')} in {table.path.name}"
+                       + (f" ({table.encoding})" if table.encoding else "")
+                       + ". Choose which field each column fills; columns left on "
+                       "“Ignore” are not imported.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.mapping_table = QTableWidget(len(table.header), 3)
         self.mapping_table.setObjectName("mapping_table")
@@ -127,6 +130,8 @@ class ImportDialog(QDialog):
         self.problems = QListWidget()
         self.problems.setObjectName("problems_list")
         splitter.addWidget(self.problems)
+        for index, stretch in enumerate((3, 2, 1)):  # the mapping first, problems least
+            splitter.setStretchFactor(index, stretch)
         layout.addWidget(splitter, 1)
         self.summary = QLabel()
         self.summary.setWordWrap(True)

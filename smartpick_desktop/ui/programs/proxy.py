@@ -221,7 +221,9 @@ class ProgramFilterProxy(QAbstractProxyModel):
         self._inverse = None
         if not f.active() or self._src is None:
             self._last = None
-            return list(range(self._src.rowCount() if self._src is not None else 0))
+            count = self._src.rowCount() if self._src is not None else 0
+            self._inverse = _Identity(count)  # every row shown, in order: nothing to build
+            return list(range(count))
         base = self._base_rows(f)
         text = " ".join(f.text.casefold().split())
         pool = base
@@ -235,7 +237,7 @@ class ProgramFilterProxy(QAbstractProxyModel):
 
     # --- Qt proxy ------------------------------------------------------------------------------
 
-    def _inverse_map(self) -> dict[int, int]:
+    def _inverse_map(self) -> dict[int, int] | _Identity:
         if self._inverse is None:
             self._inverse = {source: row for row, source in enumerate(self._rows)}
         return self._inverse
@@ -302,3 +304,13 @@ class ProgramFilterProxy(QAbstractProxyModel):
         """The programs of the visible rows, in view order."""
         programs = self._src.programs
         return [programs[r] for r in self._rows]
+
+
+class _Identity:
+    """The inverse row map when every source row is shown in order (``get`` as a dict's)."""
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+
+    def get(self, row: int, default: int | None = None) -> int | None:
+        return row if 0 <= row < self.count else default

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from smartpick_desktop.core.errors import SmartPickError
 from smartpick_desktop.ui.context import AppContext
 from smartpick_desktop.ui.fixes import with_fix
+from smartpick_desktop.ui.widgets import resize_to_fit
 
 KIND_LABELS = {"demo": "Demo pack (made-up programs)", "pack": "Data pack",
                "file": "Imported file", "user": "Entered by you"}
@@ -74,7 +75,7 @@ class SourcesDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle("Data sources")
-        self.resize(820, 560)
+        resize_to_fit(self, 820, 560)
         layout = QVBoxLayout(self)
         self.pages = QTabWidget()
         layout.addWidget(self.pages, 1)

@@ -43,6 +43,8 @@ from smartpick_desktop.ui.tabs import TabDefaults
 #: Job names (the first words of an unexpected error's sentence).
 LOAD_ALL, RERANK = "Loading the programs", "Ranking the programs"
 STACK_WIDTH = 1300
+#: Width of the detail pane beside the table, in average characters (a comfortable line).
+DETAIL_CHARS = 90
 SPREADSHEET_FILTERS = "Spreadsheets and packs (*.csv *.xlsx *.txt *.json *.gz *.sppack);;All files (*)"
 IMPORTABLE = (".csv", ".xlsx", ".xlsm", ".txt", ".tsv", ".json", ".gz", ".sppack")
 
@@ -70,6 +72,7 @@ class ProgramsTab(TabDefaults, QWidget):
         self._generation = 0
         self._pending_select: int | None = None
         self.last_apply_seconds = 0.0
+        self._split_sized = False  # the table/detail split is set at the first resize
         self.jobs = JobRunner(self, max_threads=1)
         self.model = ProgramTableModel(self)
         self.model.user_writer = self._write_user_field
@@ -161,11 +164,18 @@ class ProgramsTab(TabDefaults, QWidget):
         super().resizeEvent(event)
         wanted = (Qt.Orientation.Vertical if self.width() < STACK_WIDTH
                   else Qt.Orientation.Horizontal)
-        if self.splitter.orientation() != wanted:
+        if self.splitter.orientation() != wanted or not self._split_sized:
+            self._split_sized = True
             self.splitter.setOrientation(wanted)
-            total = (self.splitter.height() if wanted == Qt.Orientation.Vertical
-                     else self.splitter.width())
-            self.splitter.setSizes([int(total * 0.6), int(total * 0.4)])
+            self.detail.set_side_by_side(wanted == Qt.Orientation.Vertical)
+            if wanted == Qt.Orientation.Vertical:
+                total = self.splitter.height()
+                self.splitter.setSizes([int(total * 0.6), int(total * 0.4)])
+            else:  # the details get a reading width, the table (and its names) the rest
+                total = self.splitter.width()
+                detail = min(int(total * 0.4), self.fontMetrics().averageCharWidth()
+                             * DETAIL_CHARS)
+                self.splitter.setSizes([total - detail, detail])
 
     def save_state(self, settings: Any) -> None:
         settings.setValue("programs/header", self.table.horizontalHeader().saveState())
@@ -177,7 +187,7 @@ class ProgramsTab(TabDefaults, QWidget):
             self.table.horizontalHeader().restoreState(header)
         splitter = settings.value("programs/splitter")
         if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
+            self._split_sized = self.splitter.restoreState(splitter)  # the student's sizes
 
     def show_payload(self, payload: Any) -> None:
         if isinstance(payload, dict) and payload.get("sources"):
@@ -263,12 +273,13 @@ class ProgramsTab(TabDefaults, QWidget):
         self._profile = result.profile
         edits = self.model.take_edits()
         self.proxy.provide_haystack(result.haystack)
-        self.model.set_programs(result.programs, result.ranking, presorted=result.sorted)
+        self.model.set_programs(result.programs, result.ranking, presorted=result.sorted,
+                                rows_by_id=result.rows_by_id or None, codes=result.codes)
         for program in edits:
             self.model.replace_program(program)
         first_load = not self._loaded
         self._loaded = True
-        self._fill_specialties(result.programs, first_load)
+        self._fill_specialties(result.specialties, first_load)
         self._update_count()
         wanted = self._pending_select or (current.program_id if current else None)
         self._pending_select = None
@@ -280,11 +291,11 @@ class ProgramsTab(TabDefaults, QWidget):
                 self._show_detail(None)
         self.last_apply_seconds = time.perf_counter() - start
 
-    def _fill_specialties(self, programs: list[Program], first_load: bool = False) -> None:
+    def _fill_specialties(self, specialties: list[str], first_load: bool = False) -> None:
         chosen = self.specialty_box.currentData() or ""
         if not chosen and self._profile is not None and first_load:
             chosen = self._profile.specialty
-        self.filter_bar.set_specialties(sorted({p.specialty for p in programs}), chosen)
+        self.filter_bar.set_specialties(specialties, chosen)
         self.proxy.set_filters(self._filters())
 
     # --- filters -------------------------------------------------------------------------------

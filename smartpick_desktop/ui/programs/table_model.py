@@ -1,8 +1,10 @@
 """The program table: a QAbstractTableModel over Program records plus their ranking.
 
 Cell texts and sort keys are small functions of (program, rank info) evaluated on demand: only
-the cells on screen are ever formatted, and sorting (done here; the proxy delegates to it)
-computes one column's keys then ``list.sort`` — a 15,000-row sort takes tens of ms.
+the cells on screen are ever formatted. Sorting (done here; the proxy delegates to it) turns a
+column's keys into one NumPy array of numbers the first time that column is sorted (kept until
+the programs change) and re-orders the rows with a stable ``argsort``: a 15,000-row sort takes a
+few milliseconds once the column's keys are known.
 """
 
 from __future__ import annotations
@@ -154,6 +156,22 @@ def _first(pair: tuple[Any, Program]) -> Any:
     return pair[0]
 
 
+def key_codes(programs: Sequence[Program], ranking: CatalogRanking | None,
+              column: int) -> Any:
+    """One number per program that sorts as the column's key does (NaN: no value, sorted last):
+    numbers as they are, anything else by its place among the column's distinct keys."""
+    import numpy as np
+
+    info = ranking.info if ranking else {}
+    fn = KEY[COLUMNS[column].key]
+    keys = [fn(p, info.get(p.program_id)) for p in programs]
+    present = [k for k in keys if k is not None]
+    if all(isinstance(k, (int, float)) and not isinstance(k, bool) for k in present):
+        return np.array([np.nan if k is None else float(k) for k in keys], dtype=float)
+    place = {k: float(i) for i, k in enumerate(sorted(set(present)))}
+    return np.array([np.nan if k is None else place[k] for k in keys], dtype=float)
+
+
 _HEADER_TIPS = {
     "rank": "Rank among programs of the same specialty for your profile: chance of an interview "
             "and fit with your preferences together",
@@ -197,7 +215,11 @@ class ProgramTableModel(QAbstractTableModel):
         self.programs: list[Program] = []
         self.ranking: CatalogRanking | None = None
         self._info: dict[int, RankedProgram] = {}
-        self._rows_by_id: dict[int, int] = {}
+        self._base: list[Program] = []          # the programs in the order they were loaded
+        self._base_row: dict[int, int] = {}     # program id -> place in _base
+        self._view_row: list[int] = []          # place in _base -> view row
+        self._order: Any = None                 # NumPy: view row -> place in _base
+        self._codes: dict[int, Any] = {}        # column -> key_codes over _base
         self.sort_order: tuple[int, Qt.SortOrder] | None = None
         self._edits: dict[int, Program] | None = None
         self.user_writer: Callable[[int, str, Any], Program | None] | None = None
@@ -205,15 +227,28 @@ class ProgramTableModel(QAbstractTableModel):
     # --- loading -------------------------------------------------------------------------------
 
     def set_programs(self, programs: Sequence[Program], ranking: CatalogRanking | None = None,
-                     *, presorted: bool = False) -> None:
-        """Show ``programs``; they are sorted by the current sort unless ``presorted``."""
+                     *, presorted: bool = False, rows_by_id: dict[int, int] | None = None,
+                     codes: dict[int, Any] | None = None) -> None:
+        """Show ``programs``; they are sorted by the current sort unless ``presorted``.
+
+        A loading worker may hand over what it computed off the GUI thread: ``rows_by_id``
+        (program id -> row) and ``codes`` (column -> :func:`key_codes` of ``programs``).
+        """
+        import numpy as np
+
         self.beginResetModel()
         self.ranking = ranking
         self._info = ranking.info if ranking else {}
         if self.sort_order is not None and not presorted:
             programs = sorted_programs(programs, ranking, *self.sort_order)
+            rows_by_id, codes = None, None
         self.programs = list(programs)
-        self._reindex()
+        self._base = self.programs[:]
+        self._base_row = rows_by_id if rows_by_id is not None else {
+            p.program_id: i for i, p in enumerate(self.programs)}
+        self._view_row = list(range(len(self.programs)))
+        self._order = np.arange(len(self.programs))
+        self._codes = dict(codes or {})
         self.endResetModel()
 
     def rank_info(self, program_id: int | None) -> RankedProgram | None:
@@ -221,11 +256,10 @@ class ProgramTableModel(QAbstractTableModel):
             return None
         return self._info.get(program_id)
 
-    def _reindex(self) -> None:
-        self._rows_by_id = {p.program_id: i for i, p in enumerate(self.programs)}
 
     def row_of(self, program_id: int) -> int | None:
-        return self._rows_by_id.get(program_id)
+        base = self._base_row.get(program_id)
+        return None if base is None else self._view_row[base]
 
     def track_edits(self) -> None:
         """Start remembering rows replaced by edits (while a load runs in a worker)."""
@@ -240,10 +274,13 @@ class ProgramTableModel(QAbstractTableModel):
         """Refresh one row after its user fields changed."""
         if self._edits is not None:
             self._edits[program.program_id] = program
-        row = self._rows_by_id.get(program.program_id)
-        if row is None:
+        base = self._base_row.get(program.program_id)
+        if base is None:
             return
+        row = self._view_row[base]
         self.programs[row] = program
+        self._base[base] = program
+        self._codes.clear()  # stars, status or tags may sort differently now
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     # --- Qt model ------------------------------------------------------------------------------
@@ -339,13 +376,30 @@ class ProgramTableModel(QAbstractTableModel):
         if not 0 <= column < len(COLUMNS):
             self.sort_order = None
             return
+        import numpy as np
+
+        if self._order is None or len(self._order) != len(self.programs):
+            self._base, self._order = self.programs[:], np.arange(len(self.programs))
+            self._base_row = {p.program_id: i for i, p in enumerate(self._base)}
+            self._view_row = list(range(len(self._base)))
+            self._codes.clear()
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
         old_ids = [self.programs[i.row()].program_id for i in old]
         self.sort_order = (column, order)
-        self.programs = sorted_programs(self.programs, self.ranking, column, order)
-        self._reindex()
+        codes = self._codes.get(column)
+        if codes is None:
+            codes = self._codes[column] = key_codes(self._base, self.ranking, column)
+        current = codes[self._order]  # stable: rows with equal keys keep their order
+        if order == Qt.SortOrder.DescendingOrder:
+            current = -current  # (NaN stays NaN: rows without a value stay last)
+        self._order = self._order[np.argsort(current, kind="stable")]
+        order = self._order.tolist()
+        self.programs = list(map(self._base.__getitem__, order))
+        view_row = np.empty(len(order), dtype=np.int64)
+        view_row[self._order] = np.arange(len(order))
+        self._view_row = view_row.tolist()
         self.changePersistentIndexList(
-            old, [self.index(self._rows_by_id[pid], i.column())
+            old, [self.index(self.row_of(pid), i.column())
                   for pid, i in zip(old_ids, old, strict=True)])
         self.layoutChanged.emit()

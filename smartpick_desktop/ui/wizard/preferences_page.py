@@ -44,7 +44,7 @@ def _check_state_list(text: str) -> list[str]:
 class PreferencesPage(ProfilePage):
     def __init__(self) -> None:
         super().__init__("Preferences", "What makes a program right for you, and how much each "
-                         "factor matters. The weights are relative; SmartPick normalises them.")
+                         "factor matters. The weights are relative; SmartPick normalizes them.")
         states_box = QWidget()
         states_layout = QVBoxLayout(states_box)
         states_layout.setContentsMargins(0, 0, 0, 0)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget, QWizard
 from smartpick_desktop.core.profile import Profile, save_profile
 from smartpick_desktop.ui.context import AppContext
 from smartpick_desktop.ui.discard_guard import DiscardGuard
+from smartpick_desktop.ui.widgets import resize_to_fit
 from smartpick_desktop.ui.wizard.about_page import AboutPage
 from smartpick_desktop.ui.wizard.exams_page import ExamsPage
 from smartpick_desktop.ui.wizard.experience_page import ExperiencePage
@@ -29,7 +30,7 @@ class ProfileWizard(DiscardGuard, QWizard):
         self.setWindowTitle("Your profile")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.resize(760, 620)
+        resize_to_fit(self, 760, 620)
         self._original = ctx.profile() or Profile()
         self.pages = [page_class() for page_class in PAGES]
         for page in self.pages:

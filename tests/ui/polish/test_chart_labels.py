@@ -28,3 +28,16 @@ def test_your_list_label_is_inside_and_off_the_curve(qtbot, size, n, chosen, top
     assert touching == []
     title = chart.axis_title_rect()
     assert title.bottom() <= chart.height() and title.top() > box.bottom() - 1
+
+
+@pytest.mark.parametrize("width", [300, 460, 640, 980])
+@pytest.mark.parametrize("n", [5, 12, 44, 119, 150])
+def test_x_axis_numbers_never_touch_and_end_with_the_last(qtbot, width, n):
+    chart = CurveChart()
+    qtbot.addWidget(chart)
+    chart.resize(width, 260)
+    chart.set_curve(concave(n, 0.9), chosen=min(n, 15), flatten_at=n // 2)
+    ticks = chart.x_ticks()
+    assert ticks[0][0] == 1 and ticks[-1][0] == n  # "1" and "44", never "43" beside "44"
+    for (_, left), (_, right) in zip(ticks, ticks[1:], strict=False):
+        assert left.right() + 4 <= right.left()

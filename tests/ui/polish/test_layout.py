@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 
 from smartpick_desktop.core.profile import save_profile
@@ -48,3 +49,70 @@ def test_narrow_table_puts_the_detail_below(make_tab):
     from PySide6.QtCore import Qt
 
     assert make_tab(1008, 620).splitter.orientation() == Qt.Orientation.Vertical
+
+
+def test_home_cards_hide_replaced_rows_at_once(ctx, qtbot, sample_profile):
+    """A refreshed card never paints its old rows over the new ones (they wait for deletion)."""
+    from smartpick_desktop.ui.home.next_actions import NextActionsSection
+
+    with ctx.store.session() as s:
+        save_profile(s, sample_profile)
+    card = NextActionsSection(ctx)
+    qtbot.addWidget(card)
+    card.show()
+    old = [label for label, _ in card.rows]
+    assert old
+    card.refresh()
+    assert not any(label.isVisible() for label in old)
+    qtbot.waitUntil(lambda: all(label.isVisible() for label, _ in card.rows))
+
+
+def test_plan_created_date_reads_month_first():
+    import datetime as dt
+
+    from smartpick_desktop.ui.widgets import us_datetime
+
+    assert us_datetime(dt.datetime(2026, 11, 28, 9, 5)) == "Nov 28, 2026, 9:05 AM"
+    assert us_datetime(dt.datetime(2026, 11, 28, 0, 30)) == "Nov 28, 2026, 12:30 AM"
+    assert us_datetime(dt.datetime(2026, 11, 28, 13, 0)) == "Nov 28, 2026, 1:00 PM"
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1920, 1080), (2560, 1440)])
+def test_welcome_text_is_never_cut(qtbot, size):
+    from smartpick_desktop.ui.welcome import WelcomePage
+
+    page = WelcomePage()
+    qtbot.addWidget(page)
+    page.resize(*size)
+    page.show()
+    qtbot.waitExposed(page)
+    for label in (page.intro, page.steps):
+        assert label.height() >= label.heightForWidth(label.width()), label.text()[:30]
+        assert label.width() >= 400
+
+
+def test_program_names_fit_after_the_window_grows(make_tab, qtbot):
+    """The first window is small (the detail pane under the table), then maximized at 1920."""
+    tab = make_tab(1000, 650)
+    tab.resize(1904, 980)
+    qtbot.waitUntil(lambda: tab.splitter.orientation() == Qt.Orientation.Horizontal)
+    table = tab.table
+    metrics = QFontMetrics(table.font())
+    names = [tab.proxy.index(r, COL["name"]).data() for r in range(min(40, tab.proxy.rowCount()))]
+    typical = sorted(metrics.horizontalAdvance(n) for n in names)[len(names) * 3 // 4]
+    assert table.columnWidth(COL["name"]) >= typical + 8
+    assert tab.detail.width() >= 380, "the details keep a reading width"
+
+
+def test_plan_card_leaves_no_blank_line(ctx, qtbot, sample_profile):
+    from smartpick_desktop.core.plan.saved import compute_plan, save_plan
+    from smartpick_desktop.ui.home.plan_section import PlanSection
+
+    with ctx.store.session() as s:
+        save_profile(s, sample_profile)
+        save_plan(s, compute_plan(s, sample_profile, max_apps=8, draws=2000))
+    card = PlanSection(ctx)
+    qtbot.addWidget(card)
+    card.show()
+    assert card.season.text() == "" and not card.season.isVisible()
+    assert card.details.isVisible() and card.source.isVisible()
