@@ -12,6 +12,7 @@ distribution (prior, or the interview-season posterior).
 
 from __future__ import annotations
 
+import copy
 import math
 import operator
 from collections.abc import Collection, Mapping, Sequence
@@ -154,6 +155,11 @@ class ProgramArrays:
     def __post_init__(self) -> None:
         self.n = len(self.programs)
 
+    def with_programs(self, programs: Sequence[Any]) -> ProgramArrays:
+        """These arrays for the caller's own sequence of the same programs (returns self)."""
+        self.programs = programs
+        return self
+
     def in_states(self, states: Collection[str | None]) -> np.ndarray:
         """Whether each program is in one of ``states`` (unknown states never are)."""
         return self._isin("state", [s for s in states if s is not None])
@@ -192,9 +198,31 @@ _COLUMN_NAMES = ("program_id", "specialty", "state", "visa_j1", "visa_h1b", "typ
 _GETTERS = tuple(operator.attrgetter(name) for name in _COLUMN_NAMES)
 
 
+# The last list read with the shipped constants: (the programs, their ids, the arrays). Program
+# objects are never changed in place (an edit reloads or replaces the object), so the same
+# objects give the same columns; holding them keeps their ids from being reused.
+_last: tuple[tuple[Any, ...], tuple[int, ...], ProgramArrays] | None = None
+
+
 def program_arrays(programs: Sequence[Any], consts: ModelConstants | None = None) -> ProgramArrays:
-    """Extract the model's columns; estimate competitiveness where no typical score is known."""
-    c = consts or load_constants()
+    """Extract the model's columns; estimate competitiveness where no typical score is known.
+
+    Re-ranking the same program objects (a new profile or signal choice) reuses the columns
+    read last time with the shipped constants."""
+    global _last
+    shipped = consts is None or consts is load_constants()
+    if not shipped:
+        return _read_arrays(programs, consts)
+    ids = tuple(map(id, programs))
+    last = _last
+    if last is not None and last[1] == ids:
+        return copy.copy(last[2]).with_programs(programs)
+    arr = _read_arrays(programs, load_constants())
+    _last = (tuple(programs), ids, arr)
+    return arr
+
+
+def _read_arrays(programs: Sequence[Any], c: ModelConstants) -> ProgramArrays:
     sd = c.step2_sd
     n = len(programs)
     # one C-level pass per column (faster than a tuple per program transposed)

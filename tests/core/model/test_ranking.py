@@ -202,3 +202,26 @@ def test_a_tier_follows_the_whole_percent_shown():
     assert tier_of(0.194) == "reach" and tier_of(0.9, eligible=False) == "ineligible"
     tiers = tiers_for(np.array([0.4996, 0.30, 0.10]), np.array([True, True, False]))
     assert list(tiers) == ["likely", "target", "ineligible"]
+
+
+def test_the_same_program_objects_reuse_their_columns_and_new_objects_are_read_again():
+    c = load_constants()
+    programs = synthetic_programs(40, 11)
+    first = program_arrays(programs, c)
+    mine = list(programs)
+    again = program_arrays(mine, c)
+    assert again.programs is mine and again is not first   # the caller's own sequence
+    assert np.array_equal(again.typical, first.typical)
+    # a replaced object (an edit reloads the program) is read again, with its new values
+    edited = list(programs)
+    edited[0] = dataclasses.replace(programs[0], typical_step2=299, stars=5)
+    fresh = program_arrays(edited, c)
+    assert fresh.typical[0] == 299 and fresh.stars[0] == 5
+    # other constants (a refit) never use the columns read with the shipped ones
+    other = dataclasses.replace(c, figures=dict(c.figures))
+    assert program_arrays(edited, other).typical[0] == 299
+    # scores of the same profile agree whether the columns were read or reused
+    profile = Profile(applicant_type="us_md", specialty="Internal Medicine", step2_ck=250)
+    a = score_programs(profile, edited).p_interview
+    b = score_programs(profile, list(edited)).p_interview
+    assert np.array_equal(a, b)
