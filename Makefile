@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 QT_LIBS := libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3
-TEST_TOOLS := poppler-utils strace
+TEST_TOOLS := poppler-utils poppler-data fontconfig fonts-wqy-microhei strace
 # PyInstaller needs objdump (binutils); the .deb's dpkg -i round trip needs what it
 # depends on beyond QT_LIBS.
 BUILD_TOOLS := binutils libxcb1 libdrm2 libxkbcommon-x11-0 libxcb-cursor0
@@ -52,8 +52,8 @@ endef
 system-deps:
 	$(call need,Qt system libraries,$(QT_LIBS))
 
-# What the tests run besides Python: poppler (reading PDFs back) and, on Linux, strace (the
-# no-network check).
+# What the tests run besides Python: poppler (reading PDFs back; poppler-data and a CJK font to
+# read back and draw Chinese, Japanese and Korean) and, on Linux, strace (the no-network check).
 test-deps:
 	$(call need,test tools,$(TEST_TOOLS))
 

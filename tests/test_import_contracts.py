@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,8 @@ LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 #: each subpackage is seen at all, e.g. that it has an ``__init__.py``).
 CORE_FILES = ["plan/pdf.py", "plan/assemble.py", "model/optimizer.py", "catalog/packs.py",
               "store/engine.py", "mentors/contacts.py", "articles/library.py",
-              "reference/loader.py", "profile.py", "progress.py"]
+              "reference/loader.py", "season/service.py", "profile.py", "progress.py",
+              "textio.py", "words.py", "datafolder.py", "portable.py"]
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +78,26 @@ def test_the_ui_talking_sql_breaks_the_build(copy):
     assert result.returncode != 0 and "The UI never talks SQL" in result.stdout
 
 
-def test_a_lower_core_layer_importing_a_higher_one_breaks_the_build(copy):
-    result = with_line(copy, "core/catalog/packs.py",
-                       "from smartpick_desktop.core.model import chances  # noqa")
+@pytest.mark.parametrize(("relative", "higher"), [
+    ("catalog/packs.py", "model"),
+    ("season/service.py", "catalog"),
+    ("textio.py", "store"),
+])
+def test_a_lower_core_layer_importing_a_higher_one_breaks_the_build(copy, relative, higher):
+    result = with_line(copy, f"core/{relative}",
+                       f"import smartpick_desktop.core.{higher}  # noqa")
     assert result.returncode != 0 and "Layers inside the core" in result.stdout
+
+
+def test_every_part_of_the_core_has_a_layer():
+    """A new core package or module must be placed in the layers contract, or nothing checks
+    which way its imports run."""
+    contracts = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["importlinter"]
+    [layers] = [c["layers"] for c in contracts["contracts"] if c["type"] == "layers"
+                and c["containers"] == ["smartpick_desktop.core"]]
+    layered = {name.strip() for layer in layers for name in layer.split("|")}
+    core = PACKAGE / "core"
+    parts = {p.stem for p in core.glob("*.py") if p.name != "__init__.py"}
+    packages = {p for p in core.iterdir() if p.is_dir() and p.name != "__pycache__"}
+    assert [p.name for p in packages if not (p / "__init__.py").is_file()] == []
+    assert parts | {p.name for p in packages} == layered

@@ -6,14 +6,23 @@ target's folder (mode 0600), are flushed to disk, and only then renamed over the
 full disk or a crash leaves the earlier file untouched. :func:`check_target` refuses a target
 that is the data store, one of its companions (``-wal``, ``-shm``, ``-journal``), one of its
 automatic backups or any other SQLite database: an export must never destroy the user's data.
+
+Every temporary file and staging folder carries the id of the process that made it
+(``.NAME.<pid>-<random>.smartpick-tmp`` beside a target, ``<prefix><pid>-<random>`` for staging
+folders, :func:`temp_prefix`). What a killed SmartPick left is recognised by that pattern and
+swept (:func:`sweep_leftovers`) when that process is gone: at every start for the data folder,
+its backups, the folder around it and the system temporary folder, and before every write for
+the target's folder. Nothing else is ever touched: not another name, not another user's file,
+not the file of a process still running.
 """
 
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import stat
 import tempfile
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -81,8 +90,9 @@ def atomic_path(path: Path | str, what: str = "File") -> Iterator[Path]:
     """
     target = check_target(path, what)
     folder = target.parent
+    sweep_leftovers(folder)  # what a SmartPick killed while writing here left
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_MARK,
+        fd, name = tempfile.mkstemp(prefix=temp_prefix(target.name), suffix=TEMP_MARK,
                                     dir=folder if str(folder) else ".")
     except OSError as err:
         raise InputError(f"{what} {target}: cannot be written ({_reason(err)}); nothing was "
@@ -124,15 +134,24 @@ def _reason(err: OSError) -> str:
     return err.strerror or str(err)
 
 
+def temp_prefix(name: str) -> str:
+    """The start of a temporary file's name beside ``name`` (``tempfile.mkstemp(prefix=…,
+    suffix=TEMP_MARK)``): hidden, and carrying this process's id so a leftover is known."""
+    return f".{name}.{os.getpid()}-"
+
+
+def staging_dir(prefix: str, folder: Path | str | None = None) -> tempfile.TemporaryDirectory:
+    """A private scratch folder ``<prefix><pid>-<random>`` in ``folder`` (the system temporary
+    folder when None), removed when done and swept after a kill."""
+    return tempfile.TemporaryDirectory(prefix=f"{prefix}{os.getpid()}-", dir=folder)
+
+
 def sweep_data_folder(folder: Path) -> None:
     """At start: sweep what a killed SmartPick left in, beside and for a data folder (staged
     restores, half-written backups and exports), and in the system temporary folder."""
     folder = Path(folder)
-    sweep_leftovers(folder)
-    sweep_leftovers(folder / "backups")
-    sweep_leftovers(folder.parent, prefixes=(f".{folder.name}.restore-",), temp_files=False)
-    sweep_leftovers(tempfile.gettempdir(), older_than=3600,
-                    prefixes=("smartpick-restore-", "smartpick-fresh-"), temp_files=False)
+    for place in (folder, folder / "backups", folder.parent, tempfile.gettempdir()):
+        sweep_leftovers(place)
 
 
 def make_private(path: Path | str, *, folder: bool = False) -> None:
@@ -158,35 +177,40 @@ def private_dir(path: Path | str) -> Path:
     return path
 
 
-def sweep_leftovers(folder: Path | str, *, older_than: float = 60.0,
-                    prefixes: tuple[str, ...] = (".restore-",), temp_files: bool = True
-                    ) -> list[Path]:
-    """Remove temporary files and staging folders a killed SmartPick left in ``folder``.
+#: Names SmartPick gives what it stages; group 1 is the id of the process that made it.
+_TEMP_FILE = re.compile(r"^\..+\.(\d+)-[a-z0-9_]{8}" + re.escape(TEMP_MARK) + "$"
+                        r"|^\.(?:smartpick.*\.db|.+\.zip)\.tmp-(\d+)$")  # earlier builds
+_STAGING = re.compile(r"^(?:\.restore-|\..+\.restore-|smartpick-restore-|smartpick-fresh-)"
+                      r"(\d+)-[a-z0-9_]{8}$")
 
-    Only names SmartPick makes are touched (``*.smartpick-tmp``, ``.*.tmp-*`` when
-    ``temp_files``, and names starting with one of ``prefixes``), and only those older than
-    ``older_than`` seconds (a running process may own newer ones).
+
+def sweep_leftovers(folder: Path | str) -> list[Path]:
+    """Remove the temporary files and staging folders a killed SmartPick left in ``folder``;
+    return them.
+
+    Only names SmartPick makes (:func:`temp_prefix`, :func:`staging_dir`) are touched, only
+    this user's, and only when the process whose id the name carries is gone (or the id now
+    belongs to a process started after the file was last written).
     """
-    import shutil
-
     removed: list[Path] = []
-    limit = time.time() - older_than
     try:
         entries = list(Path(folder).iterdir())
     except OSError:
         return removed
     for entry in entries:
-        name = entry.name
-        ours = name.startswith(prefixes) or temp_files and (
-            name.endswith(TEMP_MARK) or (name.startswith(".") and ".tmp-" in name)
-            or name == STORE_NAME + ".new")
-        if not ours:
+        file_match, dir_match = _TEMP_FILE.match(entry.name), _STAGING.match(entry.name)
+        if not file_match and not dir_match:
             continue
         try:
             info = entry.lstat()
-            if info.st_mtime > limit or (hasattr(os, "getuid") and info.st_uid != os.getuid()):
+            if hasattr(os, "getuid") and info.st_uid != os.getuid():
                 continue
-            if entry.is_dir() and not entry.is_symlink():
+            if not (stat.S_ISREG(info.st_mode) if file_match else stat.S_ISDIR(info.st_mode)):
+                continue  # never a link, never a folder named like a file or the reverse
+            pid = int(next(g for g in (file_match or dir_match).groups() if g))
+            if not _abandoned(pid, info.st_mtime):
+                continue
+            if dir_match:
                 shutil.rmtree(entry)
             else:
                 entry.unlink()
@@ -194,3 +218,18 @@ def sweep_leftovers(folder: Path | str, *, older_than: float = 60.0,
         except OSError:
             continue
     return removed
+
+
+def _abandoned(pid: int, written: float) -> bool:
+    """True when process ``pid`` is gone, or is a later process that reuses the id."""
+    import psutil
+
+    if pid == os.getpid():
+        return False
+    try:
+        started = psutil.Process(pid).create_time()
+    except psutil.NoSuchProcess:  # also a zombie: it writes nothing any more
+        return True
+    except psutil.Error:  # not ours to judge (another user's process): leave it
+        return False
+    return started > written + 2.0

@@ -39,7 +39,7 @@ from typing import Any
 from smartpick_desktop import __version__
 from smartpick_desktop.core.datafolder import open_store
 from smartpick_desktop.core.errors import InputError, StoreError
-from smartpick_desktop.core.files import atomic_path, check_target, write_atomic
+from smartpick_desktop.core.files import atomic_path, check_target, staging_dir, write_atomic
 from smartpick_desktop.core.restore_check import check_rows, read_everything
 from smartpick_desktop.core.store import migrate
 from smartpick_desktop.core.store.backup import copy_database, make_backup
@@ -339,15 +339,16 @@ def _staging(stage_in: Path | None) -> tempfile.TemporaryDirectory:
     """A private (0700) scratch folder beside the data: ``.restore-*`` inside ``stage_in`` (the
     data folder), or ``.NAME.restore-*`` next to it while it does not exist yet (a refused
     restore must not create it); the system one only when neither can be written. Leftovers of
-    a killed restore are swept at the next start (``files.sweep_leftovers``)."""
+    a killed restore (named with the process id) are swept at the next start
+    (``files.sweep_leftovers``)."""
     if stage_in is not None:
         folder = Path(stage_in)
         if folder.is_dir() and os.access(folder, os.W_OK):
-            return tempfile.TemporaryDirectory(prefix=".restore-", dir=folder)
+            return staging_dir(".restore-", folder)
         parent = folder.parent
         if not folder.exists() and parent.is_dir() and os.access(parent, os.W_OK):
-            return tempfile.TemporaryDirectory(prefix=f".{folder.name}.restore-", dir=parent)
-    return tempfile.TemporaryDirectory(prefix="smartpick-restore-")
+            return staging_dir(f".{folder.name}.restore-", parent)
+    return staging_dir("smartpick-restore-")
 
 
 def read_backup(path: Path, stage_in: Path | None = None) -> Snapshot:
@@ -555,7 +556,7 @@ def _fresh_snapshot() -> Snapshot:
     """Every row a fresh start creates (demo pack, bundled content), made once per process."""
     head = migrate.head_revision()
     if head not in _fresh:
-        with tempfile.TemporaryDirectory(prefix="smartpick-fresh-") as tmp:
+        with staging_dir("smartpick-fresh-") as tmp:
             fresh_store = open_store(Path(tmp))
             try:
                 _fresh[head] = dump_database(fresh_store.path)

@@ -93,3 +93,63 @@ def test_a_10000_character_letter_note_and_names_beyond_latin_print(store, data_
     # Drawn right to left: pdftotext -raw gives the words in the order they stand on the page.
     assert "כהן שרה" in flat and "שרה כהן" not in flat
     assert any("\ufe70" <= ch <= "\ufeff" for ch in text)  # Arabic in its joined forms
+
+
+def _need_cjk_support(pdf: Path) -> None:
+    """Reading CJK back needs poppler-data and a CJK font (``make test`` installs both)."""
+    probe = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True)
+    if "Missing language pack" in probe.stderr:
+        pytest.skip("poppler-data is not installed (`make test` installs it)")
+    fonts = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True)
+    if not fonts.stdout.strip():
+        pytest.skip("no CJK font is installed (`make test` installs fonts-wqy-microhei)")
+
+
+def _ink(pdf: Path, page: int, box: tuple[float, float, float, float]) -> float:
+    """Share of dark pixels in ``box`` (points: x0, y0, x1, y1) of a page rendered at 144 dpi."""
+    x0, y0, x1, y1 = (round(v * 2) for v in box)
+    pgm = subprocess.run(["pdftoppm", "-gray", "-r", "144", "-f", str(page), "-l", str(page),
+                          "-x", str(x0), "-y", str(y0), "-W", str(x1 - x0), "-H", str(y1 - y0),
+                          str(pdf)], capture_output=True, check=True).stdout
+    _magic, width, height, _max, pixels = pgm.split(maxsplit=4)
+    assert int(width) * int(height) == len(pixels)
+    return sum(1 for value in pixels if value < 128) / len(pixels)
+
+
+@pytest.mark.tool("pdftotext", "pdftoppm", "pdffonts", "fc-list")
+def test_chinese_japanese_and_korean_names_print_as_glyphs(store, data_dir, sample_profile,
+                                                         tmp_path):
+    """Issue 16, point 14: CJK names printed as named substitutions, not as glyphs."""
+    import dataclasses
+
+    from smartpick_desktop.core.mentors.letters import add_letter
+    from smartpick_desktop.core.profile import save_profile
+
+    with store.session() as session:
+        save_sample_plan(session, sample_profile)
+        save_profile(session, dataclasses.replace(sample_profile, name="张伟 Zhang Wei"))
+        add_letter(session, "Dr. 山田たろう", status="agreed")
+        add_letter(session, "Dr. 김민준 🚀", notes="「推薦状」 " * 2000, status="asked")
+        add_letter(session, "Dr. שרה כהן", status="asked")
+    store.close()
+    pdf = tmp_path / "plan.pdf"
+    result = _run(data_dir, "plan", "export", str(pdf))
+    assert result.returncode == 0, result.stderr
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True,
+                           check=True).stdout
+    assert all(name in fonts for name in ("STSong-Light", "HeiseiKakuGo-W5", "HYGothic-Medium"))
+    _need_cjk_support(pdf)
+    text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    flat = " ".join(re.sub("[\u202a-\u202e]", "", text).split())
+    for name in ("张伟 Zhang Wei", "Dr. 山田たろう", "Dr. 김민준 [emoji: ROCKET]", "כהן שרה"):
+        assert name in flat
+    assert "CJK UNIFIED" not in flat and "HANGUL" not in flat and "HIRAGANA" not in flat
+    assert flat.count("推薦状") == 2000  # the long note whole, over continuation rows
+    # The glyphs are drawn: the CJK words carry ink, as much as Latin words of their size.
+    bbox = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    words = {m.group(5): tuple(float(m.group(i)) for i in range(1, 5)) for m in re.finditer(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]+)</word>',
+        bbox)}
+    assert _ink(pdf, 1, words["张伟"]) > 0.5 * _ink(pdf, 1, words["Zhang"]) > 0.02

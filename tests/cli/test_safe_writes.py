@@ -8,7 +8,8 @@ import os
 import stat
 import subprocess
 import sys
-import time
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -95,27 +96,59 @@ def test_an_existing_store_made_public_is_made_private_again(tmp_path):
     assert _mode(data) == 0o700 and _mode(data / "smartpick.db") == 0o600
 
 
+def _gone_pid() -> int:
+    """The id of a process that has ended (and been reaped)."""
+    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    return int(done.stdout)
+
+
 def test_leftovers_of_a_killed_run_are_swept_at_start(tmp_path):
     data = tmp_path / "data"
     assert run(data, "programs", "list").returncode == 0
     (data / "backups").mkdir(exist_ok=True)
-    stale = [data / ".restore-abc123", tmp_path / ".data.restore-def456",
-             data / "backups" / ".smartpick-x.db.tmp-4242", data / ".all.zip.x1y2.smartpick-tmp"]
-    for folder in stale[:2]:
+    dead, alive = _gone_pid(), os.getpid()
+    tmp = Path(tempfile.gettempdir())
+    stale = [data / f".restore-{dead}-abc12345", tmp_path / f".data.restore-{dead}-def45678",
+             tmp / f"smartpick-restore-{dead}-zz99yy88",
+             data / "backups" / f".smartpick-x.db.{dead}-q1w2e3r4.smartpick-tmp",
+             data / "backups" / f".smartpick-x.db.tmp-{dead}",
+             data / f".smartpick.db.{dead}-a1b2c3d4.smartpick-tmp"]
+    for folder in stale[:3]:
         folder.mkdir()
         (folder / "stage.db").write_bytes(b"user data")
-    for path in stale[2:]:
+    for path in stale[3:]:
         path.write_bytes(b"partial")
-    old = time.time() - 3600
-    for path in stale:
-        os.utime(path, (old, old))
-    keep = data / "notes.txt"
-    keep.write_text("mine")
-    fresh = data / ".restore-running"  # a restore running right now is left alone
-    fresh.mkdir()
+    keep = [data / "notes.txt", data / ".restore-notes", data / f".restore-{dead}-short",
+            data / f".x.db.{alive}-a1b2c3d4.smartpick-tmp",  # a process still running
+            tmp_path / f".data.restore-{alive}-abcdefgh"]
+    for path in keep:
+        path.write_text("mine") if "restore" not in path.name else path.mkdir()
+    link = data / f".y.db.{dead}-a1b2c3d4.smartpick-tmp"  # never a link, whatever its name
+    link.symlink_to(data / "notes.txt")
     assert run(data, "programs", "list").returncode == 0
     assert not any(p.exists() for p in stale)
-    assert keep.read_text() == "mine" and fresh.is_dir()
+    assert all(p.exists() for p in keep) and link.is_symlink()
+    assert (data / "notes.txt").read_text() == "mine"
+
+
+@pytest.mark.parametrize("command", [("profile", "export", "{out}/profile.json"),
+                                     ("programs", "export", "{out}/programs.csv")])
+def test_every_export_sweeps_what_a_killed_writer_left_in_its_folder(filled, tmp_path,
+                                                                      command):
+    """Exports, PDF, .ics and backups share one writer (``files.atomic_path``): before
+    writing, it sweeps its own leftovers of gone processes from the target's folder."""
+    dead = _gone_pid()
+    leftover = tmp_path / f".profile.json.{dead}-k9k9k9k9.smartpick-tmp"
+    leftover.write_text("half a file")
+    mine = [tmp_path / "profile.json.smartpick-tmp", tmp_path / f".notes.{dead}.txt",
+            tmp_path / f".plan.pdf.{dead}-short.smartpick-tmp"]
+    for path in mine:
+        path.write_text("mine")
+    done = run(filled, *[part.format(out=tmp_path) for part in command])
+    assert done.returncode == 0, done.stderr
+    assert not leftover.exists()
+    assert all(path.read_text() == "mine" for path in mine)
 
 
 def test_a_failed_export_leaves_the_earlier_file_whole(tmp_path, monkeypatch):

@@ -205,7 +205,8 @@ def test_make_test_installs_what_the_tests_run():
     assert re.search(r"^test: .*\btest-deps\b", makefile, re.M)
     tools = re.search(r"^TEST_TOOLS := (.*)$", makefile, re.M).group(1).split()
     package_of = {"pdftotext": "poppler-utils", "pdfinfo": "poppler-utils",
-                  "pdffonts": "poppler-utils", "strace": "strace"}
+                  "pdffonts": "poppler-utils", "pdftoppm": "poppler-utils",
+                  "fc-list": "fontconfig", "strace": "strace"}
     used = set()
     for path in (ROOT / "tests").rglob("*.py"):
         for names in re.findall(r"mark\.tool\(([^)]*)\)", path.read_text()):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import operator
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -153,6 +153,27 @@ class ProgramArrays:
 
     def __post_init__(self) -> None:
         self.n = len(self.programs)
+
+    def in_states(self, states: Collection[str | None]) -> np.ndarray:
+        """Whether each program is in one of ``states`` (unknown states never are)."""
+        return self._isin("state", [s for s in states if s is not None])
+
+    def in_settings(self, settings: Collection[str | None]) -> np.ndarray:
+        """Whether each program's setting is one of ``settings`` (None: unknown)."""
+        return self._isin("setting", settings)
+
+    def _isin(self, name: str, values: Collection[Any]) -> np.ndarray:
+        """Vectorized membership test on a column of short texts: each distinct value gets a
+        code once per column, then the test runs on the integer codes."""
+        cache = self.__dict__.setdefault("_code_cache", {})
+        if name not in cache:
+            column = list(getattr(self, name))
+            codes = {value: i for i, value in enumerate(dict.fromkeys(column))}
+            cache[name] = (codes, np.fromiter(map(codes.__getitem__, column), np.int64,
+                                              len(column)))
+        codes, index = cache[name]
+        wanted = [codes[v] for v in values if v in codes]
+        return np.isin(index, wanted) if wanted else np.zeros(len(index), dtype=bool)
 
 
 def _specialty_mean(name: str, cache: dict[str, float]) -> float:
@@ -327,9 +348,8 @@ def compute_terms(profile: Any, arr: ProgramArrays, *,
     cutoff = np.where(below, c["below_minimum"], 0.0)
     home_state = getattr(profile, "home_state", None)
     preferred = set(getattr(profile, "preferred_states", []) or [])
-    states = arr.state
-    home = np.fromiter((s is not None and s == home_state for s in states), bool, arr.n)
-    region = np.fromiter((s in preferred for s in states), bool, arr.n) & ~home
+    home = arr.in_states([home_state])
+    region = arr.in_states(preferred) & ~home
     visa = getattr(profile, "visa", "none") or "none"
     reasons: list[str | None] = [None] * arr.n
     eligible = np.ones(arr.n, dtype=bool)

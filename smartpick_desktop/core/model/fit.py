@@ -120,12 +120,12 @@ def compute_fit(profile: Any, programs: Sequence[Any], arr: Any = None) -> FitRe
     n = arr.n
     weights = {k: max(0.0, float((getattr(profile, "weights", {}) or {}).get(k, 0.0)))
                for k in FIT_KEYS}
-    states, lat, lon, setting_vals = arr.state, arr.latitude, arr.longitude, arr.setting
+    lat, lon = arr.latitude, arr.longitude
     pos, rep, stars = arr.positions, arr.reputation, arr.stars
     home_state = getattr(profile, "home_state", None)
     preferred = set(getattr(profile, "preferred_states", []) or [])
-    home = np.fromiter((s is not None and s == home_state for s in states), bool, n)
-    in_pref = np.fromiter((s in preferred for s in states), bool, n)
+    home = arr.in_states([home_state])
+    in_pref = arr.in_states(preferred)
     coords = home_coordinates(getattr(profile, "home_city", "") or "", home_state)
     dist = (distance_miles(coords[0], coords[1], lat, lon) if coords and n
             else np.full(n, np.nan))
@@ -139,8 +139,8 @@ def compute_fit(profile: Any, programs: Sequence[Any], arr: Any = None) -> FitRe
     location = np.mean(parts, axis=0) if parts else np.full(n, 0.5)
     settings = set(getattr(profile, "preferred_settings", []) or [])
     if settings:
-        setting = np.array([0.5 if s is None else (1.0 if s in settings else 0.0)
-                            for s in setting_vals], float)
+        known = ~arr.in_settings([None])
+        setting = np.where(known, np.where(arr.in_settings(settings), 1.0, 0.0), 0.5)
     else:
         setting = np.full(n, 0.5)
     band = SIZE_BANDS.get(getattr(profile, "preferred_size", None) or "")

@@ -4,6 +4,9 @@
 - **target**: from 20% up to ``tier_likely_from`` (50%);
 - **likely**: 50% or more;
 - **ineligible**: the program cannot take this applicant (e.g. does not sponsor the needed visa).
+
+A tier follows the chance as the student sees it, a whole percent: 49.6% shows as "50%" and is
+"likely", so a list never shows "50% target" beside "50% likely".
 """
 
 from __future__ import annotations
@@ -17,22 +20,22 @@ TIER_LABELS = {"likely": "Likely", "target": "Target", "reach": "Reach",
                "ineligible": "Ineligible"}
 
 
+def shown(p: np.ndarray | float) -> np.ndarray:
+    """The chance as shown: rounded to a whole percent as the screens format it, as a
+    fraction."""
+    return np.round(np.asarray(p, dtype=float) * 100.0) / 100.0
+
+
 def tier_of(p_interview: float, eligible: bool = True,
             consts: ModelConstants | None = None) -> str:
-    c = consts or load_constants()
-    if not eligible:
-        return "ineligible"
-    if p_interview >= c["tier_likely_from"]:
-        return "likely"
-    if p_interview >= c["tier_reach_below"]:
-        return "target"
-    return "reach"
+    return str(tiers_for(np.array([p_interview]), np.array([eligible]), consts)[0])
 
 
 def tiers_for(p: np.ndarray, eligible: np.ndarray, consts: ModelConstants | None = None
               ) -> np.ndarray:
     """Vectorised :func:`tier_of`."""
     c = consts or load_constants()
+    p = shown(p)
     out = np.where(p >= c["tier_likely_from"], "likely",
                    np.where(p >= c["tier_reach_below"], "target", "reach"))
     return np.where(eligible, out, "ineligible")

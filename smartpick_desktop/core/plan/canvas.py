@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from smartpick_desktop.core.plan.styles import (
@@ -20,7 +19,9 @@ from smartpick_desktop.core.plan.styles import (
     FONT_BOLD,
     MUTED,
     RULE,
+    draw_text,
     shape,
+    text_width,
 )
 
 MARGIN_X = 50
@@ -43,10 +44,11 @@ class Chrome:
 
 
 def fit_text(text: str, font: str, size: float, width: float) -> str:
-    """Shorten ``text`` with an ellipsis so it fits ``width`` points."""
-    if stringWidth(text, font, size) <= width:
+    """Shorten ``text`` with an ellipsis so it fits ``width`` points (CJK runs measured in
+    their own font)."""
+    if text_width(text, font, size) <= width:
         return text
-    while text and stringWidth(text + "…", font, size) > width:
+    while text and text_width(text + "…", font, size) > width:
         text = text[:-1]
     return text.rstrip() + "…"
 
@@ -96,10 +98,10 @@ def draw_chrome(canvas: Canvas, chrome: Chrome, page: int, total: int) -> None:
         canvas.drawString(MARGIN_X, y, left)
         canvas.setFont(FONT, 8)
         canvas.setFillColor(MUTED)
-        left_width = stringWidth(left, FONT_BOLD, 8)
+        left_width = text_width(left, FONT_BOLD, 8)
         usable = (width - 2 * MARGIN_X) / 2 - left_width - 10
-        canvas.drawString(MARGIN_X + left_width + 6,
-                          y, fit_text("· " + shape(chrome.name), FONT, 8, usable))
+        draw_text(canvas, MARGIN_X + left_width + 6, y,
+                  fit_text("· " + shape(chrome.name), FONT, 8, usable), FONT, 8)
         canvas.drawRightString(width - MARGIN_X, y,
                                fit_text(f"{chrome.specialty} · {chrome.season}", FONT, 8,
                                         (width - 2 * MARGIN_X) / 2 - 10))
@@ -112,7 +114,8 @@ def draw_chrome(canvas: Canvas, chrome: Chrome, page: int, total: int) -> None:
     canvas.setFont(FONT, 7.5)
     canvas.setFillColor(MUTED)
     footer = f"{shape(chrome.name)} · {chrome.specialty} · {chrome.date_text} · SmartPick Desktop"
-    canvas.drawString(MARGIN_X, FOOTER_Y, fit_text(footer, FONT, 7.5, width - 2 * MARGIN_X - 90))
+    draw_text(canvas, MARGIN_X, FOOTER_Y, fit_text(footer, FONT, 7.5, width - 2 * MARGIN_X - 90),
+              FONT, 7.5)
     canvas.setFont(FONT_BOLD, 7.5)
     canvas.setFillColor(ACCENT)
     canvas.drawRightString(width - MARGIN_X, FOOTER_Y, f"Page {page} of {total}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from pathlib import Path
 from typing import BinaryIO
 
@@ -276,29 +277,43 @@ def split_tall_rows(rows: list[list], widths: list[float], first: int,
     return out, moved
 
 
+#: The only markup a cell may hold to be cut: the font runs :func:`esc` makes for CJK text.
+_FONT_TAG = re.compile(r'<font face="[A-Za-z0-9-]+">|</font>')
+
+
 def _cell_pieces(cell: object, width: float) -> list:
     """A cell as one or more Paragraphs, each at most MAX_ROW_HEIGHT tall."""
-    if not isinstance(cell, Paragraph) or len(cell.text) < _SHORT_TEXT or "<" in cell.text:
+    if not isinstance(cell, Paragraph) or len(cell.text) < _SHORT_TEXT or \
+            "<" in _FONT_TAG.sub("", cell.text):
         return [cell]
     _w, height = cell.wrap(width, 1e9)
     if height <= MAX_ROW_HEIGHT:
         return [cell]
-    text, pieces = cell.text, []
+    text, pieces, reopen = cell.text, [], ""
     size = max(40, int(len(text) * MAX_ROW_HEIGHT / height * 0.85))
     while text:
         cut = len(text) if len(text) <= size else _cut_at(text, size)
-        pieces.append(Paragraph(text[:cut].strip(), cell.style))
-        text = text[cut:].lstrip()
+        piece, text = reopen + text[:cut].strip(), text[cut:].lstrip()
+        tags = _FONT_TAG.findall(piece)
+        reopen = tags[-1] if tags and tags[-1] != "</font>" else ""
+        if reopen:  # a CJK run goes on in the next piece: close it here, open it there
+            piece += "</font>"
+        pieces.append(Paragraph(piece, cell.style))
     return pieces
 
 
 def _cut_at(text: str, size: int) -> int:
-    """Where to cut escaped text near ``size``: at a space, else outside an entity."""
-    space = text.rfind(" ", size // 2, size)
-    if space > 0:
-        return space
-    amp = text.rfind("&", max(0, size - 10), size)
-    return amp if amp > 0 and ";" in text[amp:size + 1] and ";" not in text[amp:size] else size
+    """Where to cut escaped text near ``size``: at a space, else outside an entity, never
+    inside a font tag."""
+    cut = text.rfind(" ", size // 2, size)
+    if cut <= 0:
+        amp = text.rfind("&", max(0, size - 10), size)
+        cut = amp if amp > 0 and ";" in text[amp:size + 1] and ";" not in text[amp:size] \
+            else size
+    tag = text.rfind("<", 0, cut)
+    if tag > text.rfind(">", 0, cut):  # inside a tag: cut before it, or after it at the start
+        cut = tag if tag > 0 else text.index(">", tag) + 1
+    return cut
 
 
 def _style(commands: list) -> TableStyle:

@@ -3,6 +3,12 @@
 The font is DejaVu Sans Condensed, shipped in ``resources/fonts`` (with its license) and
 registered as a TrueType font so it is embedded (subset) in every PDF. reportlab's bundled Vera
 lacks letters such as ő and ű, so names like "Erdős" would print as boxes with it.
+
+Chinese, Japanese and Korean print in the standard Adobe CJK fonts that PDF readers provide
+themselves (reportlab's ``UnicodeCIDFont``: STSong-Light, HeiseiKakuGo-W5, HYGothic-Medium), so
+no font file is shipped and nothing is embedded; each run of such text is set in the font of
+its script (:func:`runs`). Linux readers built on poppler need the ``poppler-data`` package
+and a CJK font for these, as for any PDF written in those languages.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 
 from smartpick_desktop.core.resources import resource_path
@@ -22,6 +29,8 @@ from smartpick_desktop.core.resources import resource_path
 FONT = "SmartPickSans"
 FONT_BOLD = "SmartPickSans-Bold"
 FONT_ITALIC = "SmartPickSans-Oblique"
+#: The font of each CJK language (sans where the language has one, to sit beside DejaVu Sans).
+CJK_FONTS = {"zh": "STSong-Light", "ja": "HeiseiKakuGo-W5", "ko": "HYGothic-Medium"}
 
 # A restrained palette: one deep teal accent, warm greys, and three tier colours.
 ACCENT = colors.HexColor("#0E5A6B")
@@ -53,12 +62,84 @@ def register_fonts() -> None:
             pdfmetrics.registerFont(TTFont(name, data))
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC,
                                   boldItalic=FONT_BOLD)
+    for name in CJK_FONTS.values():  # one weight each: bold and italic text use it too
+        pdfmetrics.registerFont(UnicodeCIDFont(name))
+        pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name,
+                                      boldItalic=name)
 
 
 def esc(value: object) -> str:
     """Escape any user or data value for a reportlab Paragraph (markup prints literally),
-    shaped for print (see :func:`shape`)."""
-    return escape(shape("" if value is None else str(value)))
+    shaped for print (see :func:`shape`), each CJK run in its font (see :func:`runs`)."""
+    text = shape("" if value is None else str(value))
+    if not _CJK.search(text):
+        return escape(text)
+    return "".join(escape(part) if font is None else f'<font face="{font}">{escape(part)}</font>'
+                   for part, font in runs(text))
+
+
+#: Letters of Chinese, Japanese and Korean: Han (with extension A and compatibility
+#: ideographs), kana, bopomofo and Hangul.
+_CJK_LETTER = re.compile("[\u1100-\u11ff\u3040-\u30ff\u3100-\u312f\u3130-\u318f"
+                         "\u31a0-\u31bf\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+                         "\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff\uf900-\ufaff"
+                         "\uff66-\uff9f\uffa0-\uffdc]")
+#: CJK punctuation, enclosed and square forms, vertical and full-width forms: set in the CJK
+#: font when DejaVu lacks them.
+_CJK_MARK = re.compile("[\u3000-\u303f\u3190-\u319f\u31c0-\u31ef\u3200-\u33ff"
+                       "\ufe30-\ufe4f\uff00-\uff65\uffe0-\uffee]")
+_CJK = re.compile(f"{_CJK_LETTER.pattern}|{_CJK_MARK.pattern}")
+_KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
+_HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7ff"
+                     "\uffa0-\uffdc]")
+
+
+def cjk_font(text: str) -> str:
+    """The font for the Han characters and CJK punctuation of ``text``: Japanese when it holds
+    kana, otherwise Chinese (its font has every unified ideograph, simplified, traditional and
+    those Korean writes as hanja)."""
+    return CJK_FONTS["ja"] if _KANA.search(text) else CJK_FONTS["zh"]
+
+
+def _in_cjk_font(ch: str, covered: frozenset[int]) -> bool:
+    return bool(_CJK_LETTER.match(ch) or ord(ch) not in covered and _CJK_MARK.match(ch))
+
+
+def runs(text: str) -> list[tuple[str, str | None]]:
+    """Cut shaped text into runs and the font each needs: None for the embedded font, a CJK
+    font (:data:`CJK_FONTS`) for Chinese, Japanese and Korean."""
+    if not _CJK.search(text):
+        return [(text, None)] if text else []
+    covered, font = _covered(), cjk_font(text)
+    out: list[tuple[str, str | None]] = []
+    for ch in text:
+        wanted = None
+        if _in_cjk_font(ch, covered):  # Hangul and kana always in their own font
+            wanted = (CJK_FONTS["ko"] if _HANGUL.match(ch) else CJK_FONTS["ja"]
+                      if _KANA.match(ch) else font)
+        if out and out[-1][1] == wanted:
+            out[-1] = (out[-1][0] + ch, wanted)
+        else:
+            out.append((ch, wanted))
+    return out
+
+
+def text_width(text: str, font: str, size: float) -> float:
+    """Width in points of shaped text drawn with :func:`draw_text`."""
+    return sum(pdfmetrics.stringWidth(part, own or font, size) for part, own in runs(text))
+
+
+def draw_text(canvas, x: float, y: float, text: str, font: str, size: float,
+              anchor: str = "start") -> None:
+    """Draw shaped text on a canvas, each CJK run in its font; ``anchor`` is "start" or
+    "end" (``x`` is then the right edge)."""
+    if anchor == "end":
+        x -= text_width(text, font, size)
+    for part, own in runs(text):
+        canvas.setFont(own or font, size)
+        canvas.drawString(x, y, part)
+        x += pdfmetrics.stringWidth(part, own or font, size)
+    canvas.setFont(font, size)
 
 
 #: Right-to-left letters (Hebrew, Arabic, Syriac, Thaana, NKo, their presentation forms).
@@ -81,7 +162,8 @@ def shape(text: str) -> str:
     by glyph: Arabic letters joined (arabic-reshaper), right-to-left runs in visual order
     (python-bidi, Unicode bidi algorithm), and every character the embedded font cannot draw
     replaced by its Unicode name in brackets, e.g. "[emoji: ROCKET]", so nothing prints as a
-    box and the substitution is named in the PDF itself."""
+    box and the substitution is named in the PDF itself. Chinese, Japanese and Korean are
+    kept: they print in a CJK font (:func:`runs`)."""
     if not text:
         return text
     covered = _covered()
@@ -114,14 +196,14 @@ def _substitute(text: str, covered: frozenset[int]) -> tuple[str, list[str]]:
     names: list[str] = []
     for ch in _INVISIBLE.sub("", text):
         code = ord(ch)
-        if code in covered or ch in "\n\t" or unicodedata.category(ch) in ("Mn", "Me") and \
-                code in range(0x0591, 0x08FF + 1):
+        if code in covered or ch in "\n\t" or _in_cjk_font(ch, covered) or \
+                unicodedata.category(ch) in ("Mn", "Me") and code in range(0x0591, 0x08FF + 1):
             out.append(ch)
             continue
         if unicodedata.category(ch).startswith("C"):
             continue  # controls, surrogates, private use: nothing to print
         name = unicodedata.name(ch, f"U+{code:04X}")
-        kind = "emoji" if code >= 0x1F000 or 0x2600 <= code < 0x2800 else "character"
+        kind = "emoji" if 0x1F000 <= code < 0x1FC00 or 0x2600 <= code < 0x2800 else "character"
         out.append(chr(_PLACEHOLDER + len(names)))
         names.append(f"[{kind}: {name}]")
     return "".join(out), names

@@ -14,11 +14,12 @@ import logging
 import os
 import re
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from smartpick_desktop.core.errors import StoreError
-from smartpick_desktop.core.files import FILE_MODE, private_dir
+from smartpick_desktop.core.files import FILE_MODE, TEMP_MARK, private_dir, temp_prefix
 from smartpick_desktop.core.store import migrate
 from smartpick_desktop.core.store.engine import Store
 from smartpick_desktop.core.store.integrity import check_file
@@ -88,11 +89,15 @@ def copy_database(source: Path, target: Path, *, read_only: bool = False) -> Non
         StoreError: the copy could not be written (disk full, read-only folder …); any partial
             temp file is removed and ``target`` is unchanged.
     """
-    tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
+    tmp = None
     src = dst = None
     try:
         if not Path(source).is_file():
             raise StoreError(f"The data file {source} does not exist; nothing was changed.")
+        fd, name = tempfile.mkstemp(prefix=temp_prefix(target.name), suffix=TEMP_MARK,
+                                    dir=target.parent)
+        os.close(fd)
+        tmp = Path(name)  # named with this process's id: swept if it is killed
         src = (sqlite3.connect(sqlite_uri(source, mode="ro"), uri=True) if read_only
                else sqlite3.connect(source, timeout=10))
         dst = sqlite3.connect(tmp)
@@ -111,7 +116,7 @@ def copy_database(source: Path, target: Path, *, read_only: bool = False) -> Non
         for conn in (dst, src):
             if conn is not None:
                 conn.close()
-        if tmp.exists():
+        if tmp is not None:
             tmp.unlink(missing_ok=True)
 
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 import gzip
 import logging
 import os
+import tempfile
 from pathlib import Path
 
+from smartpick_desktop.core.files import TEMP_MARK, temp_prefix
 from smartpick_desktop.core.resources import resource_path
 
 log = logging.getLogger(__name__)
@@ -35,13 +37,18 @@ def seed_new_store(db_path: Path) -> bool:
     except (OSError, EOFError, gzip.BadGzipFile) as err:
         log.warning("No usable store template (%s); building the store from scratch.", err)
         return False
-    partial = db_path.with_name(db_path.name + ".new")
+    partial = None
     try:
+        fd, name = tempfile.mkstemp(prefix=temp_prefix(db_path.name), suffix=TEMP_MARK,
+                                    dir=db_path.parent)
+        os.close(fd)
+        partial = Path(name)  # named with this process's id: swept if it is killed
         partial.write_bytes(data)
         os.chmod(partial, 0o600)  # the user's data: private to the user
         os.replace(partial, db_path)
     except OSError as err:
-        partial.unlink(missing_ok=True)
+        if partial is not None:
+            partial.unlink(missing_ok=True)
         log.warning("Could not write the store template (%s); building from scratch.", err)
         return False
     return True

@@ -192,3 +192,13 @@ def test_empty_list_and_estimated_competitiveness_is_flagged():
     for r in ranked:
         if r.eligible and r.program.typical_step2 is None:
             assert any("estimated by the model" in t for t in r.reasons)
+
+
+def test_a_tier_follows_the_whole_percent_shown():
+    from smartpick_desktop.core.model.tiers import tier_of, tiers_for
+
+    assert f"{0.4996 * 100:.0f}%" == "50%" and tier_of(0.4996) == "likely"
+    assert tier_of(0.494) == "target" and tier_of(0.196) == "target"
+    assert tier_of(0.194) == "reach" and tier_of(0.9, eligible=False) == "ineligible"
+    tiers = tiers_for(np.array([0.4996, 0.30, 0.10]), np.array([True, True, False]))
+    assert list(tiers) == ["likely", "target", "ineligible"]

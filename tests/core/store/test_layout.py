@@ -17,9 +17,12 @@ def _local_imports(path: Path) -> list[str]:
     for node in ast.walk(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             for inner in ast.walk(node):
-                if isinstance(inner, ast.ImportFrom) and (inner.module or "").startswith(
-                        "smartpick_desktop"):
+                if isinstance(inner, ast.ImportFrom) and (
+                        inner.level or (inner.module or "").startswith("smartpick_desktop")):
                     found.append(f"{path.name}:{inner.lineno} {inner.module}")
+                elif isinstance(inner, ast.Import):
+                    found += [f"{path.name}:{inner.lineno} {alias.name}" for alias in inner.names
+                              if alias.name.startswith("smartpick_desktop")]
     return found
 
 
@@ -30,5 +33,8 @@ def test_no_function_local_import_of_our_own_modules():
 
 def test_the_check_sees_a_local_import(tmp_path):
     sample = tmp_path / "sample.py"
-    sample.write_text("def f():\n    from smartpick_desktop.core.store import engine\n")
-    assert _local_imports(sample) == ["sample.py:2 smartpick_desktop.core.store"]
+    sample.write_text("def f():\n    from smartpick_desktop.core.store import engine\n"
+                      "    import smartpick_desktop.core.files\n    from . import backup\n")
+    assert _local_imports(sample) == ["sample.py:2 smartpick_desktop.core.store",
+                                      "sample.py:3 smartpick_desktop.core.files",
+                                      "sample.py:4 None"]
