@@ -274,7 +274,7 @@ class ProgramsTab(TabDefaults, QWidget):
         edits = self.model.take_edits()
         self.proxy.provide_haystack(result.haystack)
         self.model.set_programs(result.programs, result.ranking, presorted=result.sorted,
-                                rows_by_id=result.rows_by_id or None, codes=result.codes)
+                                rows_by_id=result.rows_by_id or None)
         for program in edits:
             self.model.replace_program(program)
         first_load = not self._loaded
