@@ -3,7 +3,7 @@
 Targets: proxy filter update < 50 ms, sort ≤ 150 ms, RSS < 300 MB, and the GUI thread's
 longest block while loading and re-ranking (a 5 ms timer's worst gap; the work runs in a worker
 thread) ≤ 50 ms. The application is set up as the app sets it up (``create_application``: the
-GUI-thread garbage collector, the thread switch interval). Prints the figures.
+GUI-thread garbage collector). Prints the figures.
 """
 
 from __future__ import annotations
@@ -83,7 +83,7 @@ def main() -> int:
     from smartpick_desktop.ui.programs.tab import ProgramsTab
     from smartpick_desktop.ui.programs.table_model import COL
 
-    app = create_application()  # as the app runs: its garbage collector and thread switching
+    app = create_application()  # as the app runs: its garbage collector
     collector = app.smartpick_gc
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(Path(tmp) / "data")

@@ -290,11 +290,9 @@ class Shots:
 
         export = getattr(window, "plan_export", None)
         if export is not None:
-            from PySide6.QtPrintSupport import QPrinter
-
             from smartpick_desktop.ui.plan_export.page_setup import PaperSizeDialog
 
-            self.dialog("dlg-page-setup", lambda: PaperSizeDialog(QPrinter(), window))
+            self.dialog("dlg-page-setup", lambda: PaperSizeDialog(export.printer, window))
             if self.wanted("dlg-print-preview"):
                 export._on_print_triggered()
                 end = time.monotonic() + 60

@@ -13,8 +13,6 @@ from smartpick_desktop.core.datafolder import open_store
 from smartpick_desktop.core.errors import StoreError
 
 log = logging.getLogger("smartpick")
-#: How long a thread may keep the GIL while another waits for it (see create_application).
-SWITCH_INTERVAL_S = 0.001
 
 
 def setup_logging(data_dir: Path, *, debug: bool) -> None:
@@ -64,9 +62,6 @@ def create_application(argv: list[str] | None = None):
         from smartpick_desktop.ui.gc_guard import MainThreadGarbageCollector
 
         app.smartpick_gc = MainThreadGarbageCollector(app)  # workers never run the collector
-    # A worker thread ranking 15,000 programs holds the GIL up to this long at a time; the
-    # window waits that long for each call into Python (default 5 ms: 100+ ms stalls).
-    sys.setswitchinterval(SWITCH_INTERVAL_S)
     return app
 
 

@@ -40,6 +40,7 @@ class MainThreadGarbageCollector(QObject):
         self._long_lived = len(gc.get_objects(2))  # the oldest generation after a full pass
         self._frozen = gc.get_freeze_count()       # frozen objects after the last tidy
         self._busy = False
+        self._measured_at = -1
         self._last_job = time.monotonic()
         self.full_collections = 0
         self._timer = QTimer(self)
@@ -81,11 +82,13 @@ class MainThreadGarbageCollector(QObject):
             self._long_lived = len(gc.get_objects(2))
             self.full_collections += 1
             return
-        if counts[2] > self._threshold[2]:
+        if counts[2] > self._threshold[2] and counts[2] != self._measured_at:
+            self._measured_at = counts[2]  # measure once per younger pass, not every tick
             old = len(gc.get_objects(2))
             if old - self._long_lived > self._long_lived / 4:
                 gc.collect(2)
                 self._long_lived = len(gc.get_objects(2))
+                self._measured_at = -1
                 self.full_collections += 1
                 return
         for generation in (1, 0):

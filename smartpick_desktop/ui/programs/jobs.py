@@ -3,9 +3,8 @@
 :func:`load_catalog` runs as a job of the tab's runner (``ui/jobs.py``): it opens its own store
 session (never one shared with the GUI thread), reads the programs (or reuses the ones given,
 for a re-rank), the profile and the plan's signals, ranks everything, sorts by the table's
-column and builds the search texts, the row index and the sort keys of the usual columns. Only
-plain Python objects cross back, and the tab applies them on the GUI thread in a few
-milliseconds.
+column and builds the search texts and the row index. Only plain Python objects cross back, and
+the tab applies them on the GUI thread in a few milliseconds.
 """
 
 from __future__ import annotations
@@ -22,10 +21,7 @@ from smartpick_desktop.core.plan.saved import current_plan
 from smartpick_desktop.core.progress import ShouldCancel, checkpoint
 from smartpick_desktop.ui.fixes import with_fix
 from smartpick_desktop.ui.programs.proxy import haystacks
-from smartpick_desktop.ui.programs.table_model import COL, key_codes, sorted_programs
-
-#: Columns whose sort keys are prepared in the worker (the ones students sort by most).
-PREPARED_SORTS = ("rank", "name", "location", "positions", "fit", "chance", "tier")
+from smartpick_desktop.ui.programs.table_model import sorted_programs
 
 
 @dataclass
@@ -38,7 +34,6 @@ class LoadedCatalog:
     profile: Any = None
     haystack: dict[int, str] = field(default_factory=dict)
     rows_by_id: dict[int, int] = field(default_factory=dict)
-    codes: dict[int, Any] = field(default_factory=dict)
     specialties: list[str] = field(default_factory=list)
     sorted: bool = False
     error: str | None = None
@@ -73,9 +68,6 @@ def load_catalog(store: Any, generation: int, programs: list[Program] | None,
         out.haystack = haystacks(out.programs)
         out.rows_by_id = {p.program_id: i for i, p in enumerate(out.programs)}
         out.specialties = sorted({p.specialty for p in out.programs})
-        for key in PREPARED_SORTS:
-            checkpoint(should_cancel)
-            out.codes[COL[key]] = key_codes(out.programs, out.ranking, COL[key])
     except SmartPickError as err:
         out.error = with_fix(err)
     except Exception as err:  # noqa: BLE001 - shown to the student instead of a dead worker

@@ -173,8 +173,8 @@ class ProgramsTab(TabDefaults, QWidget):
                 self.splitter.setSizes([int(total * 0.6), int(total * 0.4)])
             else:  # the details get a reading width, the table (and its names) the rest
                 total = self.splitter.width()
-                detail = min(int(total * 0.4), self.fontMetrics().averageCharWidth()
-                             * DETAIL_CHARS)
+                line = self.fontMetrics().averageCharWidth() * DETAIL_CHARS
+                detail = min(int(total * 0.4), max(line, int(total * 0.3)))
                 self.splitter.setSizes([total - detail, detail])
 
     def save_state(self, settings: Any) -> None:
@@ -274,7 +274,7 @@ class ProgramsTab(TabDefaults, QWidget):
         edits = self.model.take_edits()
         self.proxy.provide_haystack(result.haystack)
         self.model.set_programs(result.programs, result.ranking, presorted=result.sorted,
-                                rows_by_id=result.rows_by_id or None, codes=result.codes)
+                                rows_by_id=result.rows_by_id or None)
         for program in edits:
             self.model.replace_program(program)
         first_load = not self._loaded

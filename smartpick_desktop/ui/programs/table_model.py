@@ -3,7 +3,7 @@
 Cell texts and sort keys are small functions of (program, rank info) evaluated on demand: only
 the cells on screen are ever formatted. Sorting (done here; the proxy delegates to it) turns a
 column's keys into one NumPy array of numbers the first time that column is sorted (kept until
-the programs change) and re-orders the rows with a stable ``argsort``: a 15,000-row sort takes a
+the programs change; a few tens of ms) and re-orders the rows with a stable ``argsort``: a 15,000-row sort takes a
 few milliseconds once the column's keys are known.
 """
 
@@ -227,12 +227,12 @@ class ProgramTableModel(QAbstractTableModel):
     # --- loading -------------------------------------------------------------------------------
 
     def set_programs(self, programs: Sequence[Program], ranking: CatalogRanking | None = None,
-                     *, presorted: bool = False, rows_by_id: dict[int, int] | None = None,
-                     codes: dict[int, Any] | None = None) -> None:
+                     *, presorted: bool = False,
+                     rows_by_id: dict[int, int] | None = None) -> None:
         """Show ``programs``; they are sorted by the current sort unless ``presorted``.
 
-        A loading worker may hand over what it computed off the GUI thread: ``rows_by_id``
-        (program id -> row) and ``codes`` (column -> :func:`key_codes` of ``programs``).
+        A loading worker may hand over ``rows_by_id`` (program id -> row), computed off the GUI
+        thread.
         """
         import numpy as np
 
@@ -241,14 +241,14 @@ class ProgramTableModel(QAbstractTableModel):
         self._info = ranking.info if ranking else {}
         if self.sort_order is not None and not presorted:
             programs = sorted_programs(programs, ranking, *self.sort_order)
-            rows_by_id, codes = None, None
+            rows_by_id = None
         self.programs = list(programs)
         self._base = self.programs[:]
         self._base_row = rows_by_id if rows_by_id is not None else {
             p.program_id: i for i, p in enumerate(self.programs)}
         self._view_row = list(range(len(self.programs)))
         self._order = np.arange(len(self.programs))
-        self._codes = dict(codes or {})
+        self._codes = {}
         self.endResetModel()
 
     def rank_info(self, program_id: int | None) -> RankedProgram | None:
