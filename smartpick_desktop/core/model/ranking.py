@@ -30,9 +30,11 @@ from smartpick_desktop.core.words import plural
 SIGNAL_WORDS = {"gold": "gold signal", "silver": "silver signal", "signal": "signal"}
 
 
-@dataclass(frozen=True)
+@dataclass
 class RankedProgram:
-    """One program in the ranked list (see docs/model.md)."""
+    """One program in the ranked list (see docs/model.md). Treated as read-only; not frozen
+    because every re-rank builds one per program (15,000) and a frozen dataclass is built three
+    times slower."""
 
     program: Any  # core.catalog.program.Program
     rank: int
