@@ -205,6 +205,27 @@ def main_window(ctx, qtbot):
     return window
 
 
+@pytest.fixture
+def open_programs_tab(ctx, qtbot, sample_profile):
+    """Make a Programs tab of a given size over the sample profile, shown and loaded."""
+    from smartpick_desktop.core.profile import save_profile
+    from smartpick_desktop.ui.programs.tab import ProgramsTab
+
+    def make(width: int, height: int):
+        with ctx.store.session() as s:
+            save_profile(s, sample_profile)
+        tab = ProgramsTab(ctx)
+        qtbot.addWidget(tab)
+        tab.resize(width, height)
+        tab.show()
+        qtbot.waitExposed(tab)
+        tab.ensure_loaded()
+        qtbot.waitUntil(lambda: tab.loaded and not tab.busy, timeout=20000)
+        return tab
+
+    return make
+
+
 @pytest.fixture(autouse=True)
 def _no_real_discard_question(monkeypatch):
     """A dialog asking "Discard what you typed?" would block the test on exec(): answer

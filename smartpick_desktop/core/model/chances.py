@@ -173,13 +173,18 @@ class ProgramArrays:
         code once per column, then the test runs on the integer codes."""
         cache = self.__dict__.setdefault("_code_cache", {})
         if name not in cache:
-            column = list(getattr(self, name))
-            codes = {value: i for i, value in enumerate(dict.fromkeys(column))}
-            cache[name] = (codes, np.fromiter(map(codes.__getitem__, column), np.int64,
-                                              len(column)))
-        codes, index = cache[name]
-        wanted = [codes[v] for v in values if v in codes]
+            cache[name] = _codes(list(getattr(self, name)))
+        names, index = cache[name]
+        code = {value: i for i, value in enumerate(names)}
+        wanted = [code[v] for v in values if v in code]
         return np.isin(index, wanted) if wanted else np.zeros(len(index), dtype=bool)
+
+
+def _codes(column: list[Any]) -> tuple[list[Any], np.ndarray]:
+    """(distinct values in first-seen order, each row's index into them)."""
+    names = list(dict.fromkeys(column))
+    code = {value: i for i, value in enumerate(names)}
+    return names, np.fromiter(map(code.__getitem__, column), np.int64, len(column))
 
 
 def _specialty_mean(name: str, cache: dict[str, float]) -> float:
@@ -234,9 +239,7 @@ def _read_arrays(programs: Sequence[Any], c: ModelConstants) -> ProgramArrays:
 
     means: dict[str, float] = {}
     specs = list(col["specialty"])
-    spec_names = list(dict.fromkeys(specs))
-    codes = {name: i for i, name in enumerate(spec_names)}
-    spec_index = np.fromiter(map(codes.__getitem__, specs), np.int64, n)
+    spec_names, spec_index = _codes(specs)
     spec_mean = (np.array([_specialty_mean(s, means) for s in spec_names], dtype=float)[spec_index]
                  if n else np.zeros(0))
     typical, min_s2 = floats("typical_step2"), floats("min_step2")

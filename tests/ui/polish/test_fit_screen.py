@@ -38,19 +38,8 @@ def test_every_sized_dialog_fits_the_screen(ctx, qtbot, sample_profile):
 
 
 @pytest.fixture
-def programs_tab(ctx, qtbot, sample_profile):
-    with ctx.store.session() as s:
-        save_profile(s, sample_profile)
-    from smartpick_desktop.ui.programs.tab import ProgramsTab
-
-    tab = ProgramsTab(ctx)
-    qtbot.addWidget(tab)
-    tab.resize(1008, 620)
-    tab.show()
-    qtbot.waitExposed(tab)
-    tab.ensure_loaded()
-    qtbot.waitUntil(lambda: tab.loaded and not tab.busy, timeout=20000)
-    return tab
+def programs_tab(open_programs_tab):
+    return open_programs_tab(1008, 620)
 
 
 def test_filter_menus_show_their_choice_whole_at_1024(programs_tab, qtbot):

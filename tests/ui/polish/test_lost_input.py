@@ -12,19 +12,8 @@ from smartpick_desktop.ui.programs.table_model import COL, PROGRAM_ROLE
 
 
 @pytest.fixture
-def programs_tab(ctx, qtbot, sample_profile):
-    with ctx.store.session() as s:
-        save_profile(s, sample_profile)
-    from smartpick_desktop.ui.programs.tab import ProgramsTab
-
-    tab = ProgramsTab(ctx)
-    qtbot.addWidget(tab)
-    tab.resize(1300, 800)
-    tab.show()
-    qtbot.waitExposed(tab)
-    tab.ensure_loaded()
-    qtbot.waitUntil(lambda: tab.loaded and not tab.busy, timeout=20000)
-    return tab
+def programs_tab(open_programs_tab):
+    return open_programs_tab(1300, 800)
 
 
 def test_program_note_survives_selecting_another_program(programs_tab, ctx, qtbot):

@@ -4,23 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from smartpick_desktop.core.profile import save_profile
-
 
 @pytest.fixture
-def tab(ctx, qtbot, sample_profile):
-    with ctx.store.session() as s:
-        save_profile(s, sample_profile)
-    from smartpick_desktop.ui.programs.tab import ProgramsTab
-
-    widget = ProgramsTab(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1300, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.ensure_loaded()
-    qtbot.waitUntil(lambda: widget.loaded and not widget.busy, timeout=20000)
-    return widget
+def tab(open_programs_tab):
+    return open_programs_tab(1300, 800)
 
 
 def test_search_hiding_the_selected_program_clears_why_it_ranks_here(tab, qtbot):

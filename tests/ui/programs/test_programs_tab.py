@@ -8,24 +8,12 @@ from pytestqt.modeltest import ModelTester
 from PySide6.QtCore import QPoint, Qt
 
 from smartpick_desktop.core.catalog.queries import get_program
-from smartpick_desktop.core.profile import save_profile
 from smartpick_desktop.ui.programs.table_model import COL, PROGRAM_ROLE, SORT_ROLE
 
 
 @pytest.fixture
-def tab(ctx, qtbot, sample_profile):
-    with ctx.store.session() as s:
-        save_profile(s, sample_profile)
-    from smartpick_desktop.ui.programs.tab import ProgramsTab
-
-    widget = ProgramsTab(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1300, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.ensure_loaded()
-    wait_loaded(qtbot, widget)
-    return widget
+def tab(open_programs_tab):
+    return open_programs_tab(1300, 800)
 
 
 def wait_loaded(qtbot, widget):
