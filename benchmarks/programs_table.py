@@ -2,7 +2,8 @@
 
 Targets: proxy filter update < 50 ms, sort ≤ 150 ms, RSS < 300 MB, and the GUI thread's
 longest block while loading and re-ranking (a 5 ms timer's worst gap; the work runs in a worker
-thread) ≤ 50 ms. The application is set up as the app sets it up (``create_application``: the
+thread) ≤ 50 ms. The load starts as in the app, from the tab's first paint (printed apart: it is
+the process's first paint, when Qt makes its fonts and styles ready). The application is set up as the app sets it up (``create_application``: the
 GUI-thread garbage collector). Prints the figures.
 """
 
@@ -65,12 +66,19 @@ class GapMeter:
 
 
 def wait_idle(app, tab, meter: GapMeter) -> tuple[float, float]:
-    """Run the event loop until the tab's worker is done: (wall time, worst GUI block)."""
+    """Run Qt's own event loop (as ``app.exec()`` does: a Python loop polling
+    ``processEvents`` would itself wait for the interpreter each turn) until the tab's worker is
+    done: (wall time, worst GUI block)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
     t = time.perf_counter()
     meter.start()
-    while tab.busy or not tab.loaded:
-        app.processEvents()
-        time.sleep(0.001)
+    loop = QEventLoop()
+    poll = QTimer(interval=20)
+    poll.timeout.connect(lambda: None if tab.busy or not tab.loaded else loop.quit())
+    poll.start()
+    loop.exec()
+    poll.stop()
     app.processEvents()
     return time.perf_counter() - t, meter.stop()
 
@@ -102,8 +110,8 @@ def main() -> int:
         meter = GapMeter()
         collector.freeze_startup()  # as run_gui does once the window is built
         t = time.perf_counter()
-        tab.reload()
-        start_load = time.perf_counter() - t
+        app.processEvents()  # the tab's first paint; its showEvent starts the load
+        first_paint = time.perf_counter() - t
         load, load_block = wait_idle(app, tab, meter)
         load_apply = tab.last_apply_seconds
         tab.specialty_box.setCurrentIndex(0)  # all specialties: 15,000 rows
@@ -147,9 +155,10 @@ def main() -> int:
         store.close()
     ms = 1000
     print(f"rows in the table: {rows:,}")
+    print(f"the tab's first paint, which starts the load: {first_paint * ms:.0f} ms (once per "
+          "run: the fonts and styles are made ready)")
     print(f"load + rank {rows:,} programs (worker thread): {load * ms:.0f} ms; GUI thread: "
-          f"start {start_load * ms:.1f} ms, apply {load_apply * ms:.1f} ms, longest block "
-          f"{load_block * ms:.1f} ms")
+          f"apply {load_apply * ms:.1f} ms, longest block {load_block * ms:.1f} ms")
     print(f"re-rank (worker thread): {rerank * ms:.0f} ms; GUI thread: start "
           f"{start_rerank * ms:.1f} ms, apply {rerank_apply * ms:.1f} ms, longest block "
           f"{rerank_block * ms:.1f} ms")

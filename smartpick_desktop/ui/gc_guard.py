@@ -28,6 +28,9 @@ from PySide6.QtCore import QObject, QTimer
 INTERVAL_MS = 50  # often: each pass then has few young objects to walk (a few ms)
 #: Seconds without a job before the frozen objects are walked again.
 IDLE_S = 20.0
+#: Seconds between two counts of the frozen objects (a count walks them all: 10 ms with 15,000
+#: programs loaded, too long to do on every tick).
+TIDY_CHECK_S = 5.0
 
 
 class MainThreadGarbageCollector(QObject):
@@ -42,6 +45,7 @@ class MainThreadGarbageCollector(QObject):
         self._busy = False
         self._measured_at = -1
         self._last_job = time.monotonic()
+        self._next_tidy_check = 0.0
         self.full_collections = 0
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.check)
@@ -73,8 +77,9 @@ class MainThreadGarbageCollector(QObject):
             self._last_job = time.monotonic()
             gc.freeze()
             return
-        if (gc.get_freeze_count() > self._frozen * 1.25
-                and time.monotonic() - self._last_job > IDLE_S):
+        now = time.monotonic()
+        if (now - self._last_job > IDLE_S and now >= self._next_tidy_check
+                and self._tidy_check(now)):
             gc.unfreeze()  # quiet for a while: free the cycles among frozen objects
             gc.collect()
             gc.freeze()
@@ -95,6 +100,12 @@ class MainThreadGarbageCollector(QObject):
             if counts[generation] > self._threshold[generation]:
                 gc.collect(generation)
                 return
+
+
+    def _tidy_check(self, now: float) -> bool:
+        """Whether the frozen objects grew by a quarter (counted at most every TIDY_CHECK_S)."""
+        self._next_tidy_check = now + TIDY_CHECK_S
+        return gc.get_freeze_count() > self._frozen * 1.25
 
 
 def _jobs_running() -> bool:

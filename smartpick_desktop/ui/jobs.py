@@ -12,6 +12,10 @@ signal has been handled on the GUI thread, so a worker never emits through a del
 Callbacks go through the runner: once it is shut down or deleted, none is called. The main
 window shuts down every runner on close (cancel, then wait), and at exit the process waits for
 whatever still runs.
+
+A job that reads many rows from the database calls :func:`let_gui_run` every few milliseconds
+(SQLite lets the interpreter go on every row and takes it straight back, and then CPython never
+hands it to a waiting GUI thread: the window would stall for tens of milliseconds at a time).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from __future__ import annotations
 import atexit
 import logging
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -29,6 +34,14 @@ from smartpick_desktop.core.progress import Cancelled
 from smartpick_desktop.ui.fixes import with_fix
 
 log = logging.getLogger(__name__)
+
+#: A worker's pause in :func:`let_gui_run`, in seconds.
+PAUSE_S = 0.0005
+
+
+def let_gui_run() -> None:
+    """Pause a worker thread briefly so that the GUI thread takes the interpreter."""
+    time.sleep(PAUSE_S)
 
 #: How long closing a window waits for its cancelled jobs before it lets them finish alone.
 CLOSE_WAIT_MS = 10_000

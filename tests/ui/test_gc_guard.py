@@ -122,6 +122,24 @@ def test_frozen_cycles_are_freed_once_quiet_for_a_while(qapp, qtbot, monkeypatch
         gc.collect()
 
 
+def test_the_frozen_objects_are_counted_seldom_when_idle(qapp, qtbot, monkeypatch):
+    from smartpick_desktop.ui import gc_guard
+
+    collector = MainThreadGarbageCollector(None, interval_ms=10)
+    collector.stop()
+    counts = []
+    real = gc.get_freeze_count
+    try:
+        monkeypatch.setattr(gc_guard, "IDLE_S", 0.0)
+        monkeypatch.setattr(gc_guard.gc, "get_freeze_count",
+                            lambda: counts.append(1) or real())
+        for _ in range(5):  # five ticks, quiet: a count walks every frozen object
+            collector.check()
+        assert len(counts) == 1
+    finally:
+        collector.deleteLater()
+
+
 def test_freezing_start_up_keeps_collections_working(qapp, qtbot):
     collector = MainThreadGarbageCollector(None, interval_ms=10)
     try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -87,9 +87,17 @@ def _to_program(row: Any, labels: dict[int, tuple[str, str, str]]) -> Program:
     )
 
 
+#: Rows read between two calls of ``load_programs``' ``between`` (a few milliseconds of work).
+CHUNK_ROWS = 200
+
+
 def load_programs(session: Session, *, specialty: str | None = None,
-                  state: str | None = None) -> list[Program]:
-    """All programs (optionally of one specialty and/or state), ordered by specialty and name."""
+                  state: str | None = None,
+                  between: Callable[[], None] | None = None) -> list[Program]:
+    """All programs (optionally of one specialty and/or state), ordered by specialty and name.
+
+    ``between()``, if given, is called after every CHUNK_ROWS rows: a worker thread pauses
+    there so that the GUI thread gets the interpreter (and may raise there to stop)."""
     labels = _labels(session)
     query = _query()
     if specialty:
@@ -97,7 +105,13 @@ def load_programs(session: Session, *, specialty: str | None = None,
     if state:
         query = query.where(_P.c.state == state.upper())
     query = query.order_by(_P.c.specialty, _P.c.name, _P.c.id)
-    return [_to_program(row, labels) for row in session.execute(query)]
+    if between is None:
+        return [_to_program(row, labels) for row in session.execute(query)]
+    out: list[Program] = []
+    for rows in session.execute(query).partitions(CHUNK_ROWS):
+        out.extend(_to_program(row, labels) for row in rows)
+        between()
+    return out
 
 
 def load_programs_where(session: Session, *, ids: Iterable[int] = (),

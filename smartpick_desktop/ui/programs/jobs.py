@@ -2,9 +2,11 @@
 
 :func:`load_catalog` runs as a job of the tab's runner (``ui/jobs.py``): it opens its own store
 session (never one shared with the GUI thread), reads the programs (or reuses the ones given,
-for a re-rank), the profile and the plan's signals, ranks everything, sorts by the table's
-column and builds the search texts and the row index. Only plain Python objects cross back, and
-the tab applies them on the GUI thread in a few milliseconds.
+for a re-rank), the profile and the plan's signals and ranks everything; a load also sorts by
+the table's column and builds the filters' columns (search texts included) and the row index. A re-rank does only the
+ranking (NumPy columns: a few tens of milliseconds, the interpreter mostly free for the GUI
+thread), and the table keeps its rows, order and filter columns. Only plain Python objects cross
+back, and the tab applies them on the GUI thread in a few milliseconds.
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ from smartpick_desktop.core.model.catalog_ranking import CatalogRanking, build_r
 from smartpick_desktop.core.plan.saved import current_plan
 from smartpick_desktop.core.progress import ShouldCancel, checkpoint
 from smartpick_desktop.ui.fixes import with_fix
-from smartpick_desktop.ui.programs.proxy import haystacks
-from smartpick_desktop.ui.programs.table_model import sorted_programs
+from smartpick_desktop.ui.jobs import let_gui_run
+from smartpick_desktop.ui.programs.proxy import FilterColumns
+from smartpick_desktop.ui.programs.table_model import sort_positions
 
 
 @dataclass
@@ -32,10 +35,11 @@ class LoadedCatalog:
     programs: list[Program] = field(default_factory=list)
     ranking: CatalogRanking | None = None
     profile: Any = None
-    haystack: dict[int, str] = field(default_factory=dict)
+    columns: FilterColumns | None = None
     rows_by_id: dict[int, int] = field(default_factory=dict)
     specialties: list[str] = field(default_factory=list)
-    sorted: bool = False
+    order: list[int] | None = None
+    rerank: bool = False
     error: str | None = None
     seconds: float = 0.0
 
@@ -50,27 +54,35 @@ def load_catalog(store: Any, generation: int, programs: list[Program] | None,
     from smartpick_desktop.core.profile import load_profile
 
     start = time.perf_counter()
-    out = LoadedCatalog(generation)
+    out = LoadedCatalog(generation, rerank=programs is not None)
     try:
         with store.session() as session:
-            rows = load_programs(session) if programs is None else programs
+            if programs is None:
+                rows = load_programs(session, between=lambda: (checkpoint(should_cancel),
+                                                               let_gui_run()))
+            else:
+                rows = programs
             out.profile = load_profile(session)
             plan = current_plan(session) if out.profile else None
             signals = dict(plan.signals) if plan is not None else {}
         checkpoint(should_cancel)
+        let_gui_run()
         out.ranking = build_ranking(out.profile, rows, signals)
+        out.programs = list(rows)  # in the ranking's order: a re-rank reuses its columns
+        if out.rerank:
+            return out  # the table keeps its rows, order and filter columns
         checkpoint(should_cancel)
         if sort is not None:
-            rows = sorted_programs(rows, out.ranking, *sort)
-            out.sorted = True
-        out.programs = list(rows)
+            out.order = sort_positions(out.programs, out.ranking, *sort)
         checkpoint(should_cancel)
-        out.haystack = haystacks(out.programs)
-        out.rows_by_id = {p.program_id: i for i, p in enumerate(out.programs)}
+        out.columns = FilterColumns(out.programs)
+        out.rows_by_id = (out.ranking.index if out.ranking is not None
+                          else {p.program_id: i for i, p in enumerate(out.programs)})
         out.specialties = sorted({p.specialty for p in out.programs})
     except SmartPickError as err:
         out.error = with_fix(err)
     except Exception as err:  # noqa: BLE001 - shown to the student instead of a dead worker
         out.error = f"The programs could not be loaded ({type(err).__name__}: {err})."
-    out.seconds = time.perf_counter() - start
+    finally:
+        out.seconds = time.perf_counter() - start
     return out

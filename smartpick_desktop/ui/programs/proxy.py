@@ -2,8 +2,10 @@
 tier, status and source.
 
 A light ``QAbstractProxyModel`` that holds the list of visible source rows. A filter change
-computes that list in one Python pass over precomputed data (a folded "haystack" string per
-program; while typing on, only the rows that matched the shorter text are searched again) and
+computes that list from precomputed columns (:class:`FilterColumns`: NumPy arrays of the
+filtered fields, one folded "haystack" string per program for the search; a loading worker
+builds them) — the field filters as array comparisons, the text in one Python pass over the
+rows left (while typing on, only the rows that matched the shorter text are searched again) — and
 emits one layout change, so Qt never calls back into Python once per row: a keystroke over
 15,000 rows takes a few milliseconds. Sorting is delegated to the source model
 (``ProgramTableModel.sort``); the visible rows follow it.
@@ -11,9 +13,11 @@ emits one layout change, so Qt never calls back into Python once per row: a keys
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
+
+import numpy as np
 
 from PySide6.QtCore import (
     QAbstractProxyModel,
@@ -53,9 +57,65 @@ def search_text(p: Any) -> str:
                      " ".join(p.tags), p.notes, p.acgme_id or "")).casefold()
 
 
-def haystacks(programs: Iterable[Any]) -> dict[int, str]:
-    """program id -> :func:`search_text`."""
-    return {p.program_id: search_text(p) for p in programs}
+def _strings(values: Iterable[Any]) -> np.ndarray:
+    return np.array([v or "" for v in values], dtype=str)
+
+
+class FilterColumns:
+    """The fields the filters look at, one entry per program of a list, as NumPy arrays (no Qt:
+    a loading worker builds them), plus each program's search text."""
+
+    def __init__(self, programs: Sequence[Any]) -> None:
+        self.text = [search_text(p) for p in programs]
+        self.specialty = _strings(p.specialty for p in programs)
+        self.state = _strings(p.state for p in programs)
+        self.setting = _strings(p.setting for p in programs)
+        self.status = _strings(p.status for p in programs)
+        self.source = _strings(p.source for p in programs)
+        self.visa_j1 = np.array([bool(p.visa_j1) for p in programs], dtype=bool)
+        self.visa_h1b = np.array([bool(p.visa_h1b) for p in programs], dtype=bool)
+        self.demo = np.array([bool(p.is_demo) for p in programs], dtype=bool)
+        self.size = len(programs)
+
+    def update(self, i: int, program: Any) -> None:
+        """Program ``i`` was edited."""
+        self.text[i] = search_text(program)
+        for name in ("specialty", "state", "setting", "status", "source"):
+            column = getattr(self, name)
+            value = getattr(program, name) or ""
+            if len(value) > column.itemsize // 4:  # longer than the column holds
+                setattr(self, name, column := column.astype(f"U{len(value)}"))
+            column[i] = value
+        self.visa_j1[i], self.visa_h1b[i] = bool(program.visa_j1), bool(program.visa_h1b)
+        self.demo[i] = bool(program.is_demo)
+
+    def mask(self, f: Filters, tiers: np.ndarray | None) -> np.ndarray:
+        """Which programs pass every filter but the text (``tiers``: each program's tier, or
+        None without a ranking)."""
+        keep = np.ones(self.size, dtype=bool)
+        if f.specialty:
+            keep &= self.specialty == f.specialty
+        if f.place:
+            keep &= np.isin(self.state, list(REGIONS.get(f.place, (f.place,))))
+        if f.setting:
+            keep &= self.setting == f.setting
+        if f.visa == "j1":
+            keep &= self.visa_j1
+        elif f.visa == "h1b":
+            keep &= self.visa_h1b
+        elif f.visa == "any":
+            keep &= self.visa_j1 | self.visa_h1b
+        if f.status:
+            keep &= self.status == f.status
+        if f.source == "demo":
+            keep &= self.demo
+        elif f.source == "mine":
+            keep &= ~self.demo
+        elif f.source:
+            keep &= self.source == f.source
+        if f.tier:
+            keep &= (tiers == f.tier) if tiers is not None else False
+        return keep
 
 
 class ProgramFilterProxy(QAbstractProxyModel):
@@ -67,11 +127,11 @@ class ProgramFilterProxy(QAbstractProxyModel):
         self._src: ProgramTableModel | None = None
         self._rows: list[int] = []
         self._inverse: dict[int, int] | None = None
-        self._haystack: dict[int, str] = {}
+        self._columns = FilterColumns(())
         self._base_key: Filters | None = None
         self._base: list[tuple[int, str]] = []
         self._last: tuple[Filters, str, list[tuple[int, str]]] | None = None
-        self._pending_haystack: dict[int, str] | None = None
+        self._pending_columns: FilterColumns | None = None
         self._saved: list[tuple[QPersistentModelIndex, int | None]] = []
 
     # --- wiring --------------------------------------------------------------------------------
@@ -91,14 +151,16 @@ class ProgramFilterProxy(QAbstractProxyModel):
     def source(self) -> ProgramTableModel:
         return self._src
 
-    def provide_haystack(self, haystack: dict[int, str]) -> None:
-        """Hand over search texts computed off the GUI thread for the next source reset."""
-        self._pending_haystack = haystack
+    def provide_columns(self, columns: FilterColumns) -> None:
+        """Hand over the filter columns of the source's next programs (its base list, see
+        ``ProgramTableModel.base_programs``), built off the GUI thread, for the next reset."""
+        self._pending_columns = columns
 
     def _recompute_all(self) -> None:
-        programs = self._src.programs if self._src is not None else []
-        pending, self._pending_haystack = self._pending_haystack, None
-        self._haystack = pending if pending is not None else haystacks(programs)
+        programs = self._src.base_programs() if self._src is not None else []
+        pending, self._pending_columns = self._pending_columns, None
+        fits = pending is not None and pending.size == len(programs)
+        self._columns = pending if fits else FilterColumns(programs)
         self._forget_cache()
         self._rows = self._compute(self.filters)
 
@@ -127,10 +189,10 @@ class ProgramFilterProxy(QAbstractProxyModel):
 
     def _on_source_data_changed(self, top: QModelIndex, bottom: QModelIndex,
                                 roles: Any = None) -> None:
-        programs = self._src.programs
+        src = self._src
+        programs = src.programs
         for row in range(top.row(), bottom.row() + 1):
-            p = programs[row]
-            self._haystack[p.program_id] = search_text(p)
+            self._columns.update(src.base_index(row), programs[row])
             proxy_row = self._inverse_map().get(row)
             if proxy_row is not None:
                 self.dataChanged.emit(self.index(proxy_row, top.column()),
@@ -172,6 +234,15 @@ class ProgramFilterProxy(QAbstractProxyModel):
         self._rows = self._compute(filters)
         self._end_layout()
 
+    def has_demo(self) -> bool:
+        """Whether any program of the source is a demo one."""
+        return bool(self._columns.demo.any())
+
+    def preset_filters(self, filters: Filters) -> None:
+        """The filters for the source's next reset, which is coming (its rows are computed
+        once, then, instead of now and again)."""
+        self.filters = filters
+
     def update_filters(self, **changes: Any) -> None:
         self.set_filters(replace(self.filters, **changes))
 
@@ -182,38 +253,25 @@ class ProgramFilterProxy(QAbstractProxyModel):
         if key == self._base_key:
             return self._base
         model = self._src
-        rows = model.programs
-        if f.specialty:
-            rows = [p for p in rows if p.specialty == f.specialty]
-        if f.place:
-            states = set(REGIONS.get(f.place, (f.place,)))
-            rows = [p for p in rows if p.state in states]
-        if f.setting:
-            rows = [p for p in rows if p.setting == f.setting]
-        if f.visa == "j1":
-            rows = [p for p in rows if p.visa_j1]
-        elif f.visa == "h1b":
-            rows = [p for p in rows if p.visa_h1b]
-        elif f.visa == "any":
-            rows = [p for p in rows if p.visa_j1 or p.visa_h1b]
-        if f.status:
-            rows = [p for p in rows if p.status == f.status]
-        if f.source == "demo":
-            rows = [p for p in rows if p.is_demo]
-        elif f.source == "mine":
-            rows = [p for p in rows if not p.is_demo]
-        elif f.source:
-            rows = [p for p in rows if p.source == f.source]
-        if f.tier:
-            info = model.ranking.info if model.ranking else {}
-            rows = [p for p in rows if (r := info.get(p.program_id)) and r.tier == f.tier]
-        for tag in f.tags:
-            folded = tag.casefold()
-            rows = [p for p in rows if any(t.casefold() == folded for t in p.tags)]
-        hay = self._haystack
-        row_of = model.row_of
+        columns = self._columns
+        tiers = None
+        if f.tier and model.ranking is not None:
+            ranked = np.append(model.ranking.tiers, "")  # place −1 (not ranked): no tier
+            tiers = ranked[model.ranking.positions(model.base_programs())]
+        keep = columns.mask(f, tiers)
+        if f.tags:
+            base = model.base_programs()
+            for tag in f.tags:
+                folded = tag.casefold()
+                keep &= np.fromiter((any(t.casefold() == folded for t in p.tags) for p in base),
+                                    dtype=bool, count=len(base))
+        order = model.base_order()  # source row -> place in the base list
+        shown = keep[order]
+        text = columns.text
+        pairs = list(zip(np.flatnonzero(shown).tolist(),
+                         map(text.__getitem__, order[shown].tolist()), strict=True))
         self._base_key = key
-        self._base = [(row_of(p.program_id), hay[p.program_id]) for p in rows]
+        self._base = pairs
         return self._base
 
     def _compute(self, f: Filters) -> list[int]:
@@ -286,6 +344,11 @@ class ProgramFilterProxy(QAbstractProxyModel):
         if not 0 <= row < len(self._rows):
             return None
         return self._src.cell(self._rows[row], index.column(), role)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid() or self._src is None:
+            return Qt.ItemFlag.NoItemFlags
+        return self._src.column_flags(index.column())
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -43,6 +43,9 @@ from smartpick_desktop.ui.tabs import TabDefaults
 #: Job names (the first words of an unexpected error's sentence).
 LOAD_ALL, RERANK = "Loading the programs", "Ranking the programs"
 STACK_WIDTH = 1300
+#: Milliseconds between showing a load's rows and filling the detail pane (the table is painted
+#: in between).
+FINISH_DELAY_MS = 1
 #: Width of the detail pane beside the table, in average characters (a comfortable line).
 DETAIL_CHARS = 90
 SPREADSHEET_FILTERS = "Spreadsheets and packs (*.csv *.xlsx *.txt *.json *.gz *.sppack);;All files (*)"
@@ -74,6 +77,9 @@ class ProgramsTab(TabDefaults, QWidget):
         self.last_apply_seconds = 0.0
         self._split_sized = False  # the table/detail split is set at the first resize
         self.jobs = JobRunner(self, max_threads=1)
+        self._finishing: int | None | bool = False  # False, or the program to select next
+        self._finish_timer = QTimer(self, singleShot=True, interval=FINISH_DELAY_MS)
+        self._finish_timer.timeout.connect(self._finish_apply)
         self.model = ProgramTableModel(self)
         self.model.user_writer = self._write_user_field
         self.proxy = ProgramFilterProxy(self)
@@ -209,8 +215,9 @@ class ProgramsTab(TabDefaults, QWidget):
 
     @property
     def busy(self) -> bool:
-        """True while a load or re-rank runs in the worker thread."""
-        return self.jobs.busy
+        """True while a load or re-rank runs in the worker thread, or its result is still
+        being shown."""
+        return self.jobs.busy or self._finishing is not False
 
     @property
     def loaded(self) -> bool:
@@ -239,7 +246,7 @@ class ProgramsTab(TabDefaults, QWidget):
         if self._loading_everything():
             self.reload()  # the running load may have read the old profile or plan
             return
-        self._start_job(list(self.model.programs))
+        self._start_job(self.model.base_programs())
 
     def _start_job(self, programs: list[Program] | None) -> None:
         self._generation += 1
@@ -269,34 +276,51 @@ class ProgramsTab(TabDefaults, QWidget):
         import time
 
         start = time.perf_counter()
-        current = self.current_program()
         self._profile = result.profile
+        if result.rerank and self._loaded:
+            self.model.take_edits()  # the rows already hold them: a re-rank keeps the rows
+            self.model.set_ranking(result.ranking)
+            self._update_count()
+            self._finish_later(None)
+            self.last_apply_seconds = time.perf_counter() - start
+            return
+        current = self.current_program()
         edits = self.model.take_edits()
-        self.proxy.provide_haystack(result.haystack)
-        self.model.set_programs(result.programs, result.ranking, presorted=result.sorted,
+        first_load = not self._loaded
+        self._fill_specialties(result.specialties, first_load)
+        if result.columns is not None:
+            self.proxy.provide_columns(result.columns)
+        self.proxy.preset_filters(self._filters())  # the reset below filters once, with these
+        self.model.set_programs(result.programs, result.ranking, order=result.order,
                                 rows_by_id=result.rows_by_id or None)
         for program in edits:
             self.model.replace_program(program)
-        first_load = not self._loaded
         self._loaded = True
-        self._fill_specialties(result.specialties, first_load)
         self._update_count()
-        wanted = self._pending_select or (current.program_id if current else None)
+        self._finish_later(self._pending_select or (current.program_id if current else None))
         self._pending_select = None
-        if wanted is None or not self.select_program(wanted):
-            first = self.proxy.index(0, COL["name"])
-            if first.isValid():
-                self.table.setCurrentIndex(first)
-            else:
-                self._show_detail(None)
         self.last_apply_seconds = time.perf_counter() - start
+
+    def _finish_later(self, wanted: int | None) -> None:
+        """Select ``wanted`` (or keep the current row) and fill the detail pane on a later turn
+        of the event loop: the table is painted in between, so neither step alone holds the
+        window for long. ``busy`` stays True until then."""
+        self._finishing = wanted
+        self._finish_timer.start()
+
+    @Slot()
+    def _finish_apply(self) -> None:
+        if self._finishing is False:
+            return
+        wanted, self._finishing = self._finishing, False
+        if wanted is None or not self.select_program(wanted):
+            self._refresh_detail()
 
     def _fill_specialties(self, specialties: list[str], first_load: bool = False) -> None:
         chosen = self.specialty_box.currentData() or ""
         if not chosen and self._profile is not None and first_load:
             chosen = self._profile.specialty
         self.filter_bar.set_specialties(specialties, chosen)
-        self.proxy.set_filters(self._filters())
 
     # --- filters -------------------------------------------------------------------------------
 
@@ -347,7 +371,7 @@ class ProgramsTab(TabDefaults, QWidget):
             return
         self._update_empty_state()
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        demo = any(p.is_demo for p in self.model.programs)
+        demo = self.proxy.has_demo()
         text = f"{shown:,} of {total:,} programs"
         if demo:
             text += " · includes demo programs (fictional)"
@@ -376,6 +400,15 @@ class ProgramsTab(TabDefaults, QWidget):
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
         return True
+
+    def _refresh_detail(self) -> None:
+        """Show the current row's program with the ranking now in use (the first row when the
+        filters hid the current one; the empty pane when no row is shown)."""
+        current = self.table.currentIndex()
+        if not current.isValid() and self.proxy.rowCount():
+            self.table.setCurrentIndex(self.proxy.index(0, COL["name"]))  # shows it
+            return
+        self._show_detail(current.data(PROGRAM_ROLE) if current.isValid() else None)
 
     @Slot(QModelIndex, QModelIndex)
     def _on_table_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

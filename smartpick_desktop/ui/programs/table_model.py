@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from smartpick_desktop.core.catalog.program import STATUSES, Program
-from smartpick_desktop.core.model.catalog_ranking import CatalogRanking
+from smartpick_desktop.core.model.catalog_ranking import SIGNAL_ORDER, TIER_ORDER, CatalogRanking
 from smartpick_desktop.core.model.ranking import RankedProgram
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -25,6 +25,10 @@ PROGRAM_ROLE = Qt.ItemDataRole.UserRole + 2
 ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, SORT_ROLE,
                    PROGRAM_ROLE, Qt.ItemDataRole.TextAlignmentRole,
                    Qt.ItemDataRole.ToolTipRole})
+
+_ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _SELECTABLE | Qt.ItemFlag.ItemIsEditable
 
 TIER_LABELS = {"likely": "Likely", "target": "Target", "reach": "Reach",
                "ineligible": "Ineligible"}
@@ -75,8 +79,6 @@ def _visa(p: Program) -> str:
     return "None" if p.visa_j1 is False or p.visa_h1b is False else ""
 
 
-_TIERS = ("likely", "target", "reach", "ineligible")
-_SIGNALS = ("gold", "silver", "signal")
 _STATUS_ORDER = {key: i for i, key in enumerate(STATUSES)}
 _R = RankedProgram | None
 
@@ -116,8 +118,9 @@ KEY: dict[str, Callable[[Program, _R], Any]] = {
     "positions": lambda p, r: p.positions,
     "fit": lambda p, r: r.fit if r else None,
     "chance": lambda p, r: r.p_interview if r else None,
-    "tier": lambda p, r: _TIERS.index(r.tier) if r and r.tier in _TIERS else None,
-    "signal": lambda p, r: _SIGNALS.index(r.signal) if r and r.signal in _SIGNALS else None,
+    "tier": lambda p, r: TIER_ORDER.index(r.tier) if r and r.tier in TIER_ORDER else None,
+    "signal": lambda p, r: (SIGNAL_ORDER.index(r.signal) if r and r.signal in SIGNAL_ORDER
+                            else None),
     "status": lambda p, r: _STATUS_ORDER.get(p.status, 99),
     "stars": lambda p, r: p.stars,
     "specialty": lambda p, r: p.specialty,
@@ -139,32 +142,38 @@ def cells(p: Program, r: RankedProgram | None) -> tuple[list[str], list[Any]]:
     return ([TEXT[c.key](p, r) for c in COLUMNS], [KEY[c.key](p, r) for c in COLUMNS])
 
 
-def sorted_programs(programs: Sequence[Program], ranking: CatalogRanking | None, column: int,
-                    order: Qt.SortOrder) -> list[Program]:
-    """``programs`` sorted by a column (stable; rows without a value last). No Qt objects are
-    touched, so a loading worker thread can call it."""
-    info = ranking.info if ranking else {}
-    fn = KEY[COLUMNS[column].key]
-    keyed = [(fn(p, info.get(p.program_id)), p) for p in programs]
-    present = [kp for kp in keyed if kp[0] is not None]
-    missing = [kp[1] for kp in keyed if kp[0] is None]
-    present.sort(key=_first, reverse=order == Qt.SortOrder.DescendingOrder)
-    return [kp[1] for kp in present] + missing
+#: Columns whose keys come from the ranking's NumPy columns (CatalogRanking.column).
+RANKED = frozenset({"rank", "fit", "chance", "tier", "signal"})
 
 
-def _first(pair: tuple[Any, Program]) -> Any:
-    return pair[0]
+def sort_positions(programs: Sequence[Program], ranking: CatalogRanking | None, column: int,
+                   order: Qt.SortOrder) -> list[int]:
+    """The places of ``programs`` in a column's order (stable; rows without a value last). No
+    Qt objects are touched, so a loading worker thread can call it."""
+    import numpy as np
+
+    codes = key_codes(programs, ranking, column)
+    if order == Qt.SortOrder.DescendingOrder:
+        codes = -codes  # (NaN stays NaN: rows without a value stay last)
+    return np.argsort(codes, kind="stable").tolist()
 
 
 def key_codes(programs: Sequence[Program], ranking: CatalogRanking | None,
               column: int) -> Any:
     """One number per program that sorts as the column's key does (NaN: no value, sorted last):
-    numbers as they are, anything else by its place among the column's distinct keys."""
+    numbers as they are, anything else by its place among the column's distinct keys. The
+    ranking's columns are read from its NumPy arrays (no Python object per program)."""
     import numpy as np
 
-    info = ranking.info if ranking else {}
-    fn = KEY[COLUMNS[column].key]
-    keys = [fn(p, info.get(p.program_id)) for p in programs]
+    key = COLUMNS[column].key
+    if key in RANKED:
+        if ranking is None:
+            return np.full(len(programs), np.nan)
+        places = ranking.positions(programs)
+        values = np.append(ranking.column(key), np.nan)  # place −1 reads the NaN
+        return values[places]
+    fn = KEY[key]
+    keys = [fn(p, None) for p in programs]
     present = [k for k in keys if k is not None]
     if all(isinstance(k, (int, float)) and not isinstance(k, bool) for k in present):
         return np.array([np.nan if k is None else float(k) for k in keys], dtype=float)
@@ -227,29 +236,70 @@ class ProgramTableModel(QAbstractTableModel):
     # --- loading -------------------------------------------------------------------------------
 
     def set_programs(self, programs: Sequence[Program], ranking: CatalogRanking | None = None,
-                     *, presorted: bool = False,
+                     *, order: Sequence[int] | None = None,
                      rows_by_id: dict[int, int] | None = None) -> None:
-        """Show ``programs``; they are sorted by the current sort unless ``presorted``.
+        """Show ``programs``, sorted by the current sort: ``order`` (their places in that sort,
+        from :func:`sort_positions`) when a loading worker computed it, else here.
 
-        A loading worker may hand over ``rows_by_id`` (program id -> row), computed off the GUI
-        thread.
+        ``programs`` stay the model's base list (:meth:`base_programs`: a re-rank ranks them
+        in this order). A loading worker may hand over ``rows_by_id`` (program id -> place in
+        ``programs``), computed off the GUI thread.
         """
         import numpy as np
 
         self.beginResetModel()
         self.ranking = ranking
         self._info = ranking.info if ranking else {}
-        if self.sort_order is not None and not presorted:
-            programs = sorted_programs(programs, ranking, *self.sort_order)
-            rows_by_id = None
-        self.programs = list(programs)
-        self._base = self.programs[:]
+        self._base = list(programs)
+        if order is None and self.sort_order is not None:
+            order = sort_positions(self._base, ranking, *self.sort_order)
         self._base_row = rows_by_id if rows_by_id is not None else {
-            p.program_id: i for i, p in enumerate(self.programs)}
-        self._view_row = list(range(len(self.programs)))
-        self._order = np.arange(len(self.programs))
+            p.program_id: i for i, p in enumerate(self._base)}
+        if order is None:
+            self.programs = self._base[:]
+            self._order = np.arange(len(self._base))
+            self._view_row = list(range(len(self._base)))
+        else:
+            self._order = np.asarray(order, dtype=np.int64)
+            self.programs = list(map(self._base.__getitem__, order))
+            view_row = np.empty(len(self._order), dtype=np.int64)
+            view_row[self._order] = np.arange(len(self._order))
+            self._view_row = view_row.tolist()
         self._codes = {}
         self.endResetModel()
+
+    def base_programs(self) -> list[Program]:
+        """The programs in the order they were given (edits included): a re-rank ranks this
+        list, so the model's columns read at the last ranking are reused."""
+        return list(self._base)
+
+    def set_ranking(self, ranking: CatalogRanking | None) -> None:
+        """Show a new ranking of the same programs (a re-rank): the rows keep their programs
+        and are sorted again when the sort column is one of the ranking's; one layout change,
+        no reset, so the selection, the scroll position and the search texts stay."""
+        resort = self.sort_order is not None and COLUMNS[self.sort_order[0]].key in RANKED
+        if not resort:
+            self.layoutAboutToBeChanged.emit()  # tiers changed: the tier filter looks again
+        self.ranking = ranking
+        self._info = ranking.info if ranking else {}
+        for column in [c for c in self._codes if COLUMNS[c].key in RANKED]:
+            del self._codes[column]
+        if resort:
+            self.sort(*self.sort_order)  # one layout change
+        else:
+            self.layoutChanged.emit()
+
+    def base_order(self) -> Any:
+        """NumPy: each row's place in :meth:`base_programs` (row -> place)."""
+        import numpy as np
+
+        if self._order is None or len(self._order) != len(self.programs):
+            return np.arange(len(self.programs))
+        return self._order
+
+    def base_index(self, row: int) -> int:
+        """The place of a row's program in :meth:`base_programs`."""
+        return int(self.base_order()[row])
 
     def rank_info(self, program_id: int | None) -> RankedProgram | None:
         if program_id is None:
@@ -327,7 +377,7 @@ class ProgramTableModel(QAbstractTableModel):
         if role == PROGRAM_ROLE:
             return self.programs[row]
         if role == Qt.ItemDataRole.TextAlignmentRole and key in _NUMERIC:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(_ALIGN_RIGHT)
         if role == Qt.ItemDataRole.ToolTipRole and key == "tier":
             info = self._info.get(self.programs[row].program_id)
             return tier_meanings().get(info.tier) if info else None
@@ -340,10 +390,15 @@ class ProgramTableModel(QAbstractTableModel):
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if COLUMNS[index.column()].editable and self.user_writer is not None:
-            base |= Qt.ItemFlag.ItemIsEditable
-        return base
+        return self.column_flags(index.column())
+
+    def column_flags(self, column: int) -> Qt.ItemFlag:
+        """The flags of every cell of a column (the proxy asks directly)."""
+        if not 0 <= column < len(COLUMNS):
+            return Qt.ItemFlag.NoItemFlags
+        if COLUMNS[column].editable and self.user_writer is not None:
+            return _EDITABLE
+        return _SELECTABLE
 
     def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any,  # noqa: N802
                 role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -163,3 +163,17 @@ def test_editing_identity_keeps_user_fields_and_deleting_drops_them(store):
         moved_back.city = "Worcester"
         save_program(s, moved_back)
         assert get_program(s, again).stars == 0  # deleting by hand forgets the fields
+
+
+def test_loading_in_chunks_pauses_between_them_and_can_stop(store):
+    from smartpick_desktop.core.catalog import queries
+    from smartpick_desktop.core.progress import Cancelled, checkpoint
+
+    with store.session() as s:
+        whole = load_programs(s)
+        pauses = []
+        chunked = load_programs(s, between=lambda: pauses.append(1))
+        assert [p.program_id for p in chunked] == [p.program_id for p in whole]
+        assert len(pauses) == -(-len(whole) // queries.CHUNK_ROWS)
+        with pytest.raises(Cancelled):
+            load_programs(s, between=lambda: checkpoint(lambda: True))

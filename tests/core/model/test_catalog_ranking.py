@@ -36,6 +36,37 @@ def test_ranks_within_each_specialty_with_the_figures_of_rank_programs():
     assert ranking.info[im[0].program_id].signal == "gold"  # the plan's choice, shown as is
 
 
+def test_ranks_within_groups_follow_the_order():
+    import numpy as np
+
+    from smartpick_desktop.core.model.catalog_ranking import ranks_within
+
+    order = np.array([3, 0, 4, 1, 2])  # best first
+    group = np.array([0, 1, 0, 1, 0])
+    assert ranks_within(order, group).tolist() == [1, 2, 3, 1, 2]
+    assert ranks_within(np.array([], dtype=int), np.array([], dtype=int)).tolist() == []
+
+
+def test_columns_sort_as_the_figures_and_unranked_programs_have_no_place():
+    import math
+
+    im = synthetic_programs(25, seed=5)
+    profile = Profile(specialty="Internal Medicine", step2_ck=238)
+    ranking = build_ranking(profile, im[:20], {im[2].program_id: "silver",
+                                               im[7].program_id: "gold"})
+    info = [ranking.info[p.program_id] for p in im[:20]]
+    assert ranking.column("chance").tolist() == [r.p_interview for r in info]
+    assert ranking.column("rank").tolist() == [r.rank for r in info]
+    tiers = ("likely", "target", "reach", "ineligible")
+    assert ranking.column("tier").tolist() == [tiers.index(r.tier) for r in info]
+    signal = ranking.column("signal")
+    assert (signal[2], signal[7]) == (1, 0) and math.isnan(signal[0])
+    assert ranking.positions(im[:20]).tolist() == list(range(20))
+    assert ranking.positions([im[22], im[3]]).tolist() == [-1, 3]
+    assert ranking.info.get(im[22].program_id) is None and len(ranking.info) == 20
+    assert ranking.info[im[3].program_id] is ranking.info[im[3].program_id]  # made once
+
+
 def test_no_ranking_without_a_profile_or_programs():
     assert build_ranking(None, synthetic_programs(3), {}) is None
     assert build_ranking(Profile(specialty="Internal Medicine"), [], {}) is None

@@ -11,27 +11,41 @@ from smartpick_desktop.core.catalog.queries import load_programs
 from smartpick_desktop.core.model.catalog_ranking import build_ranking
 from smartpick_desktop.ui.programs.table_model import (
     COL,
+    COLUMNS,
+    KEY,
     ProgramTableModel,
     key_codes,
-    sorted_programs,
 )
 
 ASC, DESC = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
+
+
+def sorted_programs(programs, ranking, column, order):
+    """The plain Python sort by a column's key (stable; rows without a value last): what the
+    NumPy sort must give."""
+    fn = KEY[COLUMNS[column].key]
+    keyed = [(fn(p, ranking.info.get(p.program_id)), p) for p in programs]
+    present = [kp for kp in keyed if kp[0] is not None]
+    missing = [p for k, p in keyed if k is None]
+    present.sort(key=lambda kp: kp[0], reverse=order == DESC)
+    return [p for _, p in present] + missing
 
 
 @pytest.fixture
 def loaded(store, sample_profile, qapp):
     with store.session() as s:
         programs = load_programs(s)
-    ranking = build_ranking(sample_profile, programs, {})
+    signals = {programs[0].program_id: "gold", programs[3].program_id: "silver",
+               programs[4].program_id: "gold"}
+    ranking = build_ranking(sample_profile, programs, signals)
     model = ProgramTableModel()
     model.set_programs(programs, ranking)
     return model, programs, ranking
 
 
 @pytest.mark.parametrize("key", ["rank", "name", "location", "setting", "positions", "chance",
-                                 "tier", "status", "stars", "visa", "typical_step2", "tags",
-                                 "share_img", "grad_year_cutoff"])
+                                 "fit", "tier", "signal", "status", "stars", "visa",
+                                 "typical_step2", "tags", "share_img", "grad_year_cutoff"])
 def test_sorting_matches_the_python_sort(loaded, key):
     model, programs, ranking = loaded
     column = COL[key]

@@ -1,0 +1,78 @@
+"""Issue 15 (the window never stalls): a re-rank keeps the table's rows and only brings a new
+ranking — the selection, the filters and the sort follow the new figures, nothing is reset."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from PySide6.QtCore import Qt
+
+from smartpick_desktop.core.profile import save_profile
+from smartpick_desktop.ui.programs.table_model import COL, PROGRAM_ROLE
+
+
+@pytest.fixture
+def tab(open_programs_tab):
+    return open_programs_tab(1300, 800)
+
+
+def wait_loaded(qtbot, tab):
+    qtbot.waitUntil(lambda: tab.loaded and not tab.busy, timeout=20000)
+
+
+def change_step2(ctx, qtbot, tab, profile, score):
+    with ctx.store.session() as s:
+        save_profile(s, dataclasses.replace(profile, step2_ck=score))
+    resets = []
+    tab.model.modelAboutToBeReset.connect(lambda: resets.append(1))
+    ctx.profile_changed.emit()
+    assert tab.busy  # ranked in the worker
+    wait_loaded(qtbot, tab)
+    return resets
+
+
+def test_a_rerank_keeps_the_rows_and_the_selection_and_shows_the_new_chance(
+        tab, ctx, qtbot, sample_profile):
+    tab.table.setCurrentIndex(tab.proxy.index(4, COL["name"]))
+    chosen = tab.current_program()
+    before = tab.model.rank_info(chosen.program_id).p_interview
+    resets = change_step2(ctx, qtbot, tab, sample_profile, 212)
+    assert resets == []  # no model reset: one layout change
+    assert tab.current_program().program_id == chosen.program_id
+    after = tab.model.rank_info(chosen.program_id).p_interview
+    assert after < before
+    assert f"chance of an interview {after * 100:.0f}%" in tab.detail.browser.toPlainText()
+    row = tab.table.currentIndex().row()
+    assert tab.proxy.index(row, COL["chance"]).data() == f"{after * 100:.0f}%"
+
+
+def test_a_rerank_sorted_by_chance_is_sorted_again(tab, ctx, qtbot, sample_profile):
+    tab.table.sortByColumn(COL["chance"], Qt.SortOrder.DescendingOrder)
+    change_step2(ctx, qtbot, tab, sample_profile, 215)
+    chances = [tab.model.rank_info(tab.proxy.index(r, 0).data(PROGRAM_ROLE).program_id)
+               .p_interview for r in range(tab.proxy.rowCount())]
+    assert chances == sorted(chances, reverse=True) and chances[0] > chances[-1]
+
+
+def test_the_tier_filter_looks_again_after_a_rerank(tab, ctx, qtbot, sample_profile):
+    tab.proxy.update_filters(tier="target")
+    before = tab.proxy.rowCount()
+    change_step2(ctx, qtbot, tab, sample_profile, 230)  # many targets become reaches
+    shown = [tab.proxy.index(r, 0).data(PROGRAM_ROLE) for r in range(tab.proxy.rowCount())]
+    assert 0 < len(shown) < before
+    assert all(tab.model.rank_info(p.program_id).tier == "target" for p in shown)
+    targets = [p for p in tab.model.programs if p.specialty == "Internal Medicine"
+               and tab.model.rank_info(p.program_id).tier == "target"]
+    assert len(shown) == len(targets)
+
+
+def test_an_edited_status_is_found_by_the_status_filter(tab):
+    index = tab.proxy.index(2, COL["status"])
+    program = index.data(PROGRAM_ROLE)
+    assert tab.proxy.setData(index, "applied")
+    tab.proxy.update_filters(status="applied")
+    shown = [tab.proxy.index(r, 0).data(PROGRAM_ROLE).program_id
+             for r in range(tab.proxy.rowCount())]
+    assert shown == [program.program_id]
