@@ -3,7 +3,10 @@
 Targets: proxy filter update < 50 ms, sort ≤ 150 ms, RSS < 300 MB, and the GUI thread's
 longest block while loading and re-ranking (a 5 ms timer's worst gap; the work runs in a worker
 thread) ≤ 50 ms. The load starts as in the app, from the tab's first paint (printed apart: it is
-the process's first paint, when Qt makes its fonts and styles ready). The application is set up as the app sets it up (``create_application``: the
+the process's first paint, when Qt makes its fonts and styles ready). The event loop is Qt's own
+(``QEventLoop.exec``), as in the app. Also shown, with no target: how long a scroll and repaint
+take while a student scrolls during a reload (the worker and the GUI thread share the
+interpreter). The application is set up as the app sets it up (``create_application``: the
 GUI-thread garbage collector). Prints the figures.
 """
 
@@ -83,6 +86,29 @@ def wait_idle(app, tab, meter: GapMeter) -> tuple[float, float]:
     return time.perf_counter() - t, meter.stop()
 
 
+def scroll_while_reloading(app, tab, meter: GapMeter) -> tuple[float, float, float]:
+    """A student scrolls a page every 50 ms while the catalog reloads (after an import): the
+    (median, worst) time of one scroll and repaint, and the GUI thread's longest block."""
+    from PySide6.QtCore import QTimer
+
+    bar = tab.table.verticalScrollBar()
+    times: list[float] = []
+
+    def scroll() -> None:
+        t = time.perf_counter()
+        bar.setValue((bar.value() + 900) % max(1, bar.maximum()))
+        tab.table.viewport().repaint()
+        times.append(time.perf_counter() - t)
+
+    timer = QTimer(interval=50)
+    timer.timeout.connect(scroll)
+    timer.start()
+    tab.reload()
+    _wall, block = wait_idle(app, tab, meter)
+    timer.stop()
+    return statistics.median(times), max(times), block
+
+
 def main() -> int:
     from PySide6.QtCore import Qt
 
@@ -150,6 +176,7 @@ def main() -> int:
                 app.processEvents()
                 sorts.append(time.perf_counter() - t)
         memory = rss_mb()
+        scrolls = scroll_while_reloading(app, tab, meter)
         collector.stop()
         tab.close()
         store.close()
@@ -174,6 +201,9 @@ def main() -> int:
     block = max(load_block, rerank_block)
     print(f"GUI thread's longest block while loading and re-ranking: {block * ms:.1f} ms "
           "[target ≤ 50 ms]")
+    print(f"scrolling a page every 50 ms while the catalog reloads: a scroll and repaint takes "
+          f"{scrolls[0] * ms:.0f} ms (median), {scrolls[1] * ms:.0f} ms at worst; the GUI "
+          f"thread's longest block {scrolls[2] * ms:.0f} ms [shown, no target]")
     print(f"RSS with {rows:,} programs loaded: {memory:.0f} MB [target < 300 MB]")
     ok = (max(timings) < 0.05 and max(sorts) <= 0.15 and block <= 0.05 and memory < 300)
     return 0 if ok else 1

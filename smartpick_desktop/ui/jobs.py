@@ -15,7 +15,9 @@ whatever still runs.
 
 A job that reads many rows from the database calls :func:`let_gui_run` every few milliseconds
 (SQLite lets the interpreter go on every row and takes it straight back, and then CPython never
-hands it to a waiting GUI thread: the window would stall for tens of milliseconds at a time).
+hands it to a waiting GUI thread: the window would stall for tens of milliseconds at a time);
+there it also waits while the GUI thread paints a table (:func:`gui_painting`), whose every cell
+is a few Python calls.
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ import atexit
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
@@ -37,11 +40,28 @@ log = logging.getLogger(__name__)
 
 #: A worker's pause in :func:`let_gui_run`, in seconds.
 PAUSE_S = 0.0005
+#: The longest a worker waits there for the GUI thread to finish painting, in seconds.
+PAINT_WAIT_S = 0.1
+_gui_free = threading.Event()  # cleared while the GUI thread paints a large view
+_gui_free.set()
 
 
 def let_gui_run() -> None:
-    """Pause a worker thread briefly so that the GUI thread takes the interpreter."""
+    """Pause a worker thread briefly so that the GUI thread takes the interpreter, and wait
+    while the GUI thread paints a large view (:func:`gui_painting`; at most PAINT_WAIT_S)."""
     time.sleep(PAUSE_S)
+    _gui_free.wait(PAINT_WAIT_S)
+
+
+@contextmanager
+def gui_painting() -> Iterator[None]:
+    """Around a paint on the GUI thread that calls Python for every cell (a table's): workers
+    at :func:`let_gui_run` wait until it is done instead of taking the interpreter from it."""
+    _gui_free.clear()
+    try:
+        yield
+    finally:
+        _gui_free.set()
 
 #: How long closing a window waits for its cancelled jobs before it lets them finish alone.
 CLOSE_WAIT_MS = 10_000

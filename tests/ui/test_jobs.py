@@ -147,3 +147,27 @@ def test_a_job_outliving_its_owner_never_signals_a_deleted_object(qtbot, recwarn
     qtbot.wait(50)
     assert calls == []
     assert not [w for w in recwarn if "Signal source" in str(w.message)]
+
+
+def test_a_worker_waits_at_let_gui_run_while_the_gui_thread_paints_a_table():
+    import time
+
+    from smartpick_desktop.ui import jobs
+
+    passed = threading.Event()
+
+    def worker() -> None:
+        jobs.let_gui_run()
+        passed.set()
+
+    with jobs.gui_painting():
+        thread = threading.Thread(target=worker)
+        thread.start()
+        assert not passed.wait(0.04)  # the GUI thread paints: the worker waits
+    assert passed.wait(1.0)
+    thread.join()
+    start = time.perf_counter()
+    with jobs.gui_painting():  # a paint that never ends does not hold a worker for long
+        jobs.let_gui_run()
+        waited = time.perf_counter() - start
+    assert jobs.PAINT_WAIT_S <= waited < jobs.PAINT_WAIT_S + 0.5

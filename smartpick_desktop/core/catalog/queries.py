@@ -88,7 +88,7 @@ def _to_program(row: Any, labels: dict[int, tuple[str, str, str]]) -> Program:
 
 
 #: Rows read between two calls of ``load_programs``' ``between`` (a few milliseconds of work).
-CHUNK_ROWS = 200
+CHUNK_ROWS = 100
 
 
 def load_programs(session: Session, *, specialty: str | None = None,

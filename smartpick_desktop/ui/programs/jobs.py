@@ -53,29 +53,29 @@ def load_catalog(store: Any, generation: int, programs: list[Program] | None,
     from smartpick_desktop.core.errors import SmartPickError
     from smartpick_desktop.core.profile import load_profile
 
+    def pause() -> None:  # between steps: stop if asked, let the GUI thread run
+        checkpoint(should_cancel)
+        let_gui_run()
+
     start = time.perf_counter()
     out = LoadedCatalog(generation, rerank=programs is not None)
     try:
         with store.session() as session:
-            if programs is None:
-                rows = load_programs(session, between=lambda: (checkpoint(should_cancel),
-                                                               let_gui_run()))
-            else:
-                rows = programs
+            rows = load_programs(session, between=pause) if programs is None else programs
             out.profile = load_profile(session)
             plan = current_plan(session) if out.profile else None
             signals = dict(plan.signals) if plan is not None else {}
-        checkpoint(should_cancel)
-        let_gui_run()
+        pause()
         out.ranking = build_ranking(out.profile, rows, signals)
         out.programs = list(rows)  # in the ranking's order: a re-rank reuses its columns
         if out.rerank:
             return out  # the table keeps its rows, order and filter columns
-        checkpoint(should_cancel)
+        pause()
         if sort is not None:
             out.order = sort_positions(out.programs, out.ranking, *sort)
-        checkpoint(should_cancel)
+        pause()
         out.columns = FilterColumns(out.programs)
+        pause()
         out.rows_by_id = (out.ranking.index if out.ranking is not None
                           else {p.program_id: i for i, p in enumerate(out.programs)})
         out.specialties = sorted({p.specialty for p in out.programs})

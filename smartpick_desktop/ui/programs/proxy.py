@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
@@ -58,7 +59,9 @@ def search_text(p: Any) -> str:
 
 
 def _strings(values: Iterable[Any]) -> np.ndarray:
-    return np.array([v or "" for v in values], dtype=str)
+    """Texts as a NumPy object array ("" for None): built without copying a character, and
+    compared with ``==`` element by element in C."""
+    return np.array([v or "" for v in values], dtype=object)
 
 
 class FilterColumns:
@@ -66,26 +69,29 @@ class FilterColumns:
     a loading worker builds them), plus each program's search text."""
 
     def __init__(self, programs: Sequence[Any]) -> None:
-        self.text = [search_text(p) for p in programs]
-        self.specialty = _strings(p.specialty for p in programs)
-        self.state = _strings(p.state for p in programs)
-        self.setting = _strings(p.setting for p in programs)
-        self.status = _strings(p.status for p in programs)
-        self.source = _strings(p.source for p in programs)
-        self.visa_j1 = np.array([bool(p.visa_j1) for p in programs], dtype=bool)
-        self.visa_h1b = np.array([bool(p.visa_h1b) for p in programs], dtype=bool)
-        self.demo = np.array([bool(p.is_demo) for p in programs], dtype=bool)
+        def column(name: str) -> list[Any]:
+            return list(map(attrgetter(name), programs))  # one C-level pass
+
+        tags = [" ".join(t) for t in column("tags")]
+        self.text = [" ".join(fields).casefold() for fields in zip(
+            column("name"), column("institution"), column("city"),
+            [s or "" for s in column("state")], column("specialty"), tags, column("notes"),
+            [a or "" for a in column("acgme_id")], strict=True)]
+        self.specialty = _strings(column("specialty"))
+        self.state = _strings(column("state"))
+        self.setting = _strings(column("setting"))
+        self.status = _strings(column("status"))
+        self.source = _strings(column("source"))
+        self.visa_j1 = np.array(column("visa_j1"), dtype=object).astype(bool)
+        self.visa_h1b = np.array(column("visa_h1b"), dtype=object).astype(bool)
+        self.demo = np.array(column("is_demo"), dtype=bool)
         self.size = len(programs)
 
     def update(self, i: int, program: Any) -> None:
         """Program ``i`` was edited."""
         self.text[i] = search_text(program)
         for name in ("specialty", "state", "setting", "status", "source"):
-            column = getattr(self, name)
-            value = getattr(program, name) or ""
-            if len(value) > column.itemsize // 4:  # longer than the column holds
-                setattr(self, name, column := column.astype(f"U{len(value)}"))
-            column[i] = value
+            getattr(self, name)[i] = getattr(program, name) or ""
         self.visa_j1[i], self.visa_h1b[i] = bool(program.visa_j1), bool(program.visa_h1b)
         self.demo[i] = bool(program.is_demo)
 

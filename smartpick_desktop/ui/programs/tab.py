@@ -45,7 +45,7 @@ LOAD_ALL, RERANK = "Loading the programs", "Ranking the programs"
 STACK_WIDTH = 1300
 #: Milliseconds between showing a load's rows and filling the detail pane (the table is painted
 #: in between).
-FINISH_DELAY_MS = 1
+FINISH_DELAY_MS = 20
 #: Width of the detail pane beside the table, in average characters (a comfortable line).
 DETAIL_CHARS = 90
 SPREADSHEET_FILTERS = "Spreadsheets and packs (*.csv *.xlsx *.txt *.json *.gz *.sppack);;All files (*)"

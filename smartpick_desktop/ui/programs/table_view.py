@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from smartpick_desktop.core.catalog.program import STATUSES
+from smartpick_desktop.ui.jobs import gui_painting
 from smartpick_desktop.ui.programs.table_model import COL, COLUMNS
 
 #: The longest text each default column shows (its width is measured from the font, so it fits
@@ -108,6 +109,10 @@ class ProgramsTableView(QTableView):
             column = COL[key]
             if column not in self.chosen_columns:
                 self.setColumnHidden(column, narrow)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        with gui_painting():  # a loading worker waits: every cell calls Python
+            super().paintEvent(event)
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
