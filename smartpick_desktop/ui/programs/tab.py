@@ -46,6 +46,8 @@ STACK_WIDTH = 1300
 #: Milliseconds between showing a load's rows and filling the detail pane (the table is painted
 #: in between).
 FINISH_DELAY_MS = 20
+#: The longest a load or re-rank waits for the table to paint before it starts, in ms.
+START_WAIT_MS = 25
 #: Width of the detail pane beside the table, in average characters (a comfortable line).
 DETAIL_CHARS = 90
 SPREADSHEET_FILTERS = "Spreadsheets and packs (*.csv *.xlsx *.txt *.json *.gz *.sppack);;All files (*)"
@@ -55,8 +57,9 @@ IMPORTABLE = (".csv", ".xlsx", ".xlsm", ".txt", ".tsv", ".json", ".gz", ".sppack
 class ProgramsTab(TabDefaults, QWidget):
     """The catalog as a ranked table (see PRODUCT.md section 4).
 
-    Loading and ranking run in a worker thread (:mod:`.loading`); ``busy`` is True meanwhile
-    and the first load shows "Loading programs…" instead of the table.
+    Loading and ranking run in a worker thread (:mod:`.jobs`); ``busy`` is True meanwhile
+    and the first load shows "Loading programs…" over the empty table (the table is shown from
+    the start: shown only with its rows, Qt would lay it out and paint it twice).
 
     Attributes:
         model: the ProgramTableModel; proxy: the ProgramFilterProxy; table: the QTableView.
@@ -77,9 +80,13 @@ class ProgramsTab(TabDefaults, QWidget):
         self.last_apply_seconds = 0.0
         self._split_sized = False  # the table/detail split is set at the first resize
         self.jobs = JobRunner(self, max_threads=1)
-        self._finishing: int | None | bool = False  # False, or the program to select next
+        self._finishing = False  # the detail pane is to be filled (see _select_then_show_later)
+        self._quiet_selection = False
         self._finish_timer = QTimer(self, singleShot=True, interval=FINISH_DELAY_MS)
         self._finish_timer.timeout.connect(self._finish_apply)
+        self._scheduled: str | None = None  # LOAD_ALL or RERANK, to start on the next turn
+        self._start_timer = QTimer(self, singleShot=True)  # see _schedule
+        self._start_timer.timeout.connect(self._start_scheduled)
         self.model = ProgramTableModel(self)
         self.model.user_writer = self._write_user_field
         self.proxy = ProgramFilterProxy(self)
@@ -90,6 +97,7 @@ class ProgramsTab(TabDefaults, QWidget):
         self.table = ProgramsTableView()
         self.table.setModel(self.proxy)
         self.table.setup_columns()
+        self.table.painted.connect(self._on_table_painted)
         self.table.horizontalHeader().customContextMenuRequested.connect(
             self._on_header_menu_requested)
         self.filter_bar = FilterBar(self.table)
@@ -110,12 +118,8 @@ class ProgramsTab(TabDefaults, QWidget):
         self.detail.user_fields_edited.connect(self._on_detail_user_fields_edited)
         self.detail.edit_requested.connect(self.edit_current)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.loading_label = QLabel("Loading programs…")
-        self.loading_label.setObjectName("programs_loading")
-        self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.table_stack = QStackedWidget()
-        self.table_stack.addWidget(self.loading_label)
-        self.table_stack.addWidget(self.table)
+        self.table_stack.addWidget(self.table)  # shown from the start, even while loading
         self.empty_label = QLabel()
         self.empty_label.setObjectName("programs_empty")
         self.empty_label.setWordWrap(True)
@@ -217,7 +221,7 @@ class ProgramsTab(TabDefaults, QWidget):
     def busy(self) -> bool:
         """True while a load or re-rank runs in the worker thread, or its result is still
         being shown."""
-        return self.jobs.busy or self._finishing is not False
+        return self.jobs.busy or self._scheduled is not None or self._finishing
 
     @property
     def loaded(self) -> bool:
@@ -229,13 +233,14 @@ class ProgramsTab(TabDefaults, QWidget):
             self.reload()
 
     def _loading_everything(self) -> bool:
-        return any(job.name == LOAD_ALL for job in self.jobs.jobs)
+        return (self._scheduled == LOAD_ALL
+                or any(job.name == LOAD_ALL for job in self.jobs.jobs))
 
     def reload(self) -> None:
         """Read the catalog, the profile and the plan's signals and rank, in a worker thread;
         the view is refilled when it is done."""
         self._dirty = False
-        self._start_job(None)
+        self._schedule(LOAD_ALL)
 
     def rerank(self) -> None:
         """Rank again after the profile or the plan changed (programs unchanged), off the GUI
@@ -246,20 +251,37 @@ class ProgramsTab(TabDefaults, QWidget):
         if self._loading_everything():
             self.reload()  # the running load may have read the old profile or plan
             return
-        self._start_job(self.model.base_programs())
+        self._schedule(RERANK)
 
-    def _start_job(self, programs: list[Program] | None) -> None:
+    def _schedule(self, kind: str) -> None:
+        """Start a load or re-rank once the table has painted what is pending, or after
+        START_WAIT_MS if it paints nothing (a worker running meanwhile would slow that paint
+        down: both need the interpreter)."""
         self._generation += 1
+        self._scheduled = LOAD_ALL if LOAD_ALL in (kind, self._scheduled) else RERANK
+        self._start_timer.start(START_WAIT_MS)
+        self.model.track_edits()
+        if not self._loaded:
+            self.table.show_message("Loading programs…")
+        self.count_label.setText("Loading programs…" if self._scheduled == LOAD_ALL
+                                 else "Ranking programs…")
+
+    @Slot()
+    def _on_table_painted(self) -> None:
+        if self._scheduled is not None:
+            self._start_timer.start(0)
+
+    @Slot()
+    def _start_scheduled(self) -> None:
+        kind, self._scheduled = self._scheduled, None
+        if kind is None:
+            return
+        programs = None if kind == LOAD_ALL else self.model.base_programs()
         store, generation, sort = self.ctx.store, self._generation, self.model.sort_order
         self.jobs.start(lambda job: load_catalog(store, generation, programs, sort,
                                                  should_cancel=job.should_cancel),
-                        name=LOAD_ALL if programs is None else RERANK,
-                        finished=self._on_job_done, replace_queued=True)  # a queued one is stale
-        self.model.track_edits()
-        if not self._loaded:
-            self.table_stack.setCurrentWidget(self.loading_label)
-        self.count_label.setText("Loading programs…" if programs is None
-                                 else "Ranking programs…")
+                        name=kind, finished=self._on_job_done,
+                        replace_queued=True)  # a queued one is stale
 
     def _on_job_done(self, result: LoadedCatalog) -> None:
         if result.generation != self._generation:
@@ -281,7 +303,7 @@ class ProgramsTab(TabDefaults, QWidget):
             self.model.take_edits()  # the rows already hold them: a re-rank keeps the rows
             self.model.set_ranking(result.ranking)
             self._update_count()
-            self._finish_later(None)
+            self._select_then_show_later(None)
             self.last_apply_seconds = time.perf_counter() - start
             return
         current = self.current_program()
@@ -296,25 +318,34 @@ class ProgramsTab(TabDefaults, QWidget):
         for program in edits:
             self.model.replace_program(program)
         self._loaded = True
+        self.table.show_message(None)
         self._update_count()
-        self._finish_later(self._pending_select or (current.program_id if current else None))
+        self._select_then_show_later(self._pending_select
+                                     or (current.program_id if current else None))
         self._pending_select = None
         self.last_apply_seconds = time.perf_counter() - start
 
-    def _finish_later(self, wanted: int | None) -> None:
-        """Select ``wanted`` (or keep the current row) and fill the detail pane on a later turn
-        of the event loop: the table is painted in between, so neither step alone holds the
-        window for long. ``busy`` stays True until then."""
-        self._finishing = wanted
+    def _select_then_show_later(self, wanted: int | None) -> None:
+        """Select ``wanted`` (else keep the current row, else the first) now — the table paints
+        it with the rows — and fill the detail pane on a later turn of the event loop, so
+        neither step alone holds the window for long. ``busy`` stays True until then."""
+        self.table.executeDelayedItemsLayout()  # now, not after the first paint: one paint
+        self._quiet_selection = True
+        try:
+            selected = wanted is not None and self.select_program(wanted)
+            if not selected and not self.table.currentIndex().isValid() and self.proxy.rowCount():
+                self.table.setCurrentIndex(self.proxy.index(0, COL["name"]))
+        finally:
+            self._quiet_selection = False
+        self._finishing = True
         self._finish_timer.start()
 
     @Slot()
     def _finish_apply(self) -> None:
-        if self._finishing is False:
+        if not self._finishing:
             return
-        wanted, self._finishing = self._finishing, False
-        if wanted is None or not self.select_program(wanted):
-            self._refresh_detail()
+        self._finishing = False
+        self._refresh_detail()
 
     def _fill_specialties(self, specialties: list[str], first_load: bool = False) -> None:
         chosen = self.specialty_box.currentData() or ""
@@ -412,7 +443,8 @@ class ProgramsTab(TabDefaults, QWidget):
 
     @Slot(QModelIndex, QModelIndex)
     def _on_table_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self._show_detail(current.data(PROGRAM_ROLE) if current.isValid() else None)
+        if not self._quiet_selection:  # else the detail pane is filled a moment later
+            self._show_detail(current.data(PROGRAM_ROLE) if current.isValid() else None)
 
     def _show_detail(self, program: Program | None) -> None:
         if program is None:

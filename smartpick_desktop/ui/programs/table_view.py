@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
+    QLabel,
     QStyledItemDelegate,
     QTableView,
     QWidget,
@@ -51,10 +52,14 @@ class ChoiceDelegate(QStyledItemDelegate):
 
 
 class ProgramsTableView(QTableView):
-    """The ranked table; the header's context menu is ``header_menu_requested``."""
+    """The ranked table; the header's context menu is ``header_menu_requested``; ``painted``
+    is emitted after each paint."""
+
+    painted = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._message: QLabel | None = None
         self.setObjectName("programs_table")
         self.setSortingEnabled(True)
         self.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -63,6 +68,9 @@ class ProgramsTableView(QTableView):
         self.setWordWrap(False)
         self.setTabKeyNavigation(False)  # Tab moves on to the detail pane, arrows move in here
         self.verticalHeader().setVisible(False)
+        # Always there: a scroll bar that appears with the rows would narrow the table and make
+        # Qt lay it out and paint it twice.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.verticalHeader().setDefaultSectionSize(24)
         self.setEditTriggers(QTableView.EditTrigger.DoubleClicked
                              | QTableView.EditTrigger.SelectedClicked
@@ -110,9 +118,25 @@ class ProgramsTableView(QTableView):
             if column not in self.chosen_columns:
                 self.setColumnHidden(column, narrow)
 
+    def show_message(self, text: str | None) -> None:
+        """A sentence in the middle of the table's area (while it loads), or none."""
+        if text is None:
+            if self._message is not None:
+                self._message.hide()
+            return
+        if self._message is None:
+            self._message = QLabel(self.viewport())
+            self._message.setObjectName("programs_loading")
+            self._message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self._message.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._message.setText(text)
+        self._message.setGeometry(self.viewport().rect())
+        self._message.show()
+
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         with gui_painting():  # a loading worker waits: every cell calls Python
             super().paintEvent(event)
+        self.painted.emit()
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
@@ -121,6 +145,8 @@ class ProgramsTableView(QTableView):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
+        if self._message is not None:
+            self._message.setGeometry(self.viewport().rect())
         if hasattr(self, "chosen_columns"):
             self.set_narrow(self.width() < NARROW_WIDTH)
 
