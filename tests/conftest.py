@@ -211,13 +211,16 @@ def open_programs_tab(ctx, qtbot, sample_profile):
     from smartpick_desktop.core.profile import save_profile
     from smartpick_desktop.ui.programs.tab import ProgramsTab
 
-    def make(width: int, height: int):
+    def make(width: int, height: int, *, wait: bool = True):
         with ctx.store.session() as s:
             save_profile(s, sample_profile)
         tab = ProgramsTab(ctx)
         qtbot.addWidget(tab)
         tab.resize(width, height)
         tab.show()
+        if not wait:
+            tab.ensure_loaded()
+            return tab  # the load has just started
         qtbot.waitExposed(tab)
         tab.ensure_loaded()
         qtbot.waitUntil(lambda: tab.loaded and not tab.busy, timeout=20000)

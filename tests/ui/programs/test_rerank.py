@@ -78,18 +78,10 @@ def test_an_edited_status_is_found_by_the_status_filter(tab):
     assert shown == [program.program_id]
 
 
-def test_the_first_load_says_so_over_the_table_already_shown(ctx, qtbot, sample_profile):
+def test_the_first_load_says_so_over_the_table_already_shown(open_programs_tab, qtbot):
     from PySide6.QtWidgets import QLabel
 
-    from smartpick_desktop.ui.programs.tab import ProgramsTab
-
-    with ctx.store.session() as s:
-        save_profile(s, sample_profile)
-    tab = ProgramsTab(ctx)
-    qtbot.addWidget(tab)
-    tab.resize(1024, 600)
-    tab.show()
-    tab.ensure_loaded()
+    tab = open_programs_tab(1024, 600, wait=False)
     message = tab.table.findChild(QLabel, "programs_loading")
     assert tab.table_stack.currentWidget() is tab.table and tab.table.isVisible()
     assert message.isVisible() and message.text() == "Loading programs…"
