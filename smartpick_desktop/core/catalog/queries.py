@@ -65,25 +65,26 @@ def _query():
 
 
 def _to_program(row: Any, labels: dict[int, tuple[str, str, str]]) -> Program:
-    shown, _kind, label = labels[row.source_id]
-    provenance = {name: label for name in PACK_FIELDS
-                  if getattr(row, name) not in (None, "")}
-    if row.provenance != "{}":
-        provenance.update(json.loads(row.provenance))
+    r = row._asdict()  # one C-level copy: dict lookups are several times faster than Row's
+    shown, _kind, label = labels[r["source_id"]]
+    provenance = {name: label for name in PACK_FIELDS if r[name] not in (None, "")}
+    if r["provenance"] != "{}":
+        provenance.update(json.loads(r["provenance"]))
     return Program(
-        program_id=row.id, acgme_id=row.acgme_id, name=row.name, institution=row.institution,
-        specialty=row.specialty, city=row.city, state=row.state, latitude=row.latitude,
-        longitude=row.longitude, setting=row.setting, track=row.track, positions=row.positions,
-        share_md=row.share_md, share_do=row.share_do, share_img=row.share_img,
-        visa_j1=row.visa_j1, visa_h1b=row.visa_h1b, min_step2=row.min_step2,
-        typical_step2=row.typical_step2, interviews_per_year=row.interviews_per_year,
-        signals_accepted=row.signals_accepted, website=row.website, reputation=row.reputation,
-        grad_year_cutoff=row.grad_year_cutoff, max_failed_attempts=row.max_failed_attempts,
-        source=shown, is_demo=bool(row.is_demo), provenance=provenance,
-        stars=row.stars or 0, notes=row.notes or "",
-        tags=json.loads(row.tags) if row.tags else [],
-        status=row.status or "considering",
-        status_dates=json.loads(row.status_dates) if row.status_dates else {},
+        program_id=r["id"], acgme_id=r["acgme_id"], name=r["name"],
+        institution=r["institution"], specialty=r["specialty"], city=r["city"],
+        state=r["state"], latitude=r["latitude"], longitude=r["longitude"],
+        setting=r["setting"], track=r["track"], positions=r["positions"],
+        share_md=r["share_md"], share_do=r["share_do"], share_img=r["share_img"],
+        visa_j1=r["visa_j1"], visa_h1b=r["visa_h1b"], min_step2=r["min_step2"],
+        typical_step2=r["typical_step2"], interviews_per_year=r["interviews_per_year"],
+        signals_accepted=r["signals_accepted"], website=r["website"],
+        reputation=r["reputation"], grad_year_cutoff=r["grad_year_cutoff"],
+        max_failed_attempts=r["max_failed_attempts"], source=shown,
+        is_demo=bool(r["is_demo"]), provenance=provenance, stars=r["stars"] or 0,
+        notes=r["notes"] or "", tags=json.loads(r["tags"]) if r["tags"] else [],
+        status=r["status"] or "considering",
+        status_dates=json.loads(r["status_dates"]) if r["status_dates"] else {},
     )
 
 

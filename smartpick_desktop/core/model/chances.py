@@ -15,7 +15,7 @@ from __future__ import annotations
 import copy
 import math
 import operator
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -209,30 +209,36 @@ _GETTERS = tuple(operator.attrgetter(name) for name in _COLUMN_NAMES)
 _last: tuple[tuple[Any, ...], tuple[int, ...], ProgramArrays] | None = None
 
 
-def program_arrays(programs: Sequence[Any], consts: ModelConstants | None = None) -> ProgramArrays:
+def program_arrays(programs: Sequence[Any], consts: ModelConstants | None = None, *,
+                   between: Callable[[], None] | None = None) -> ProgramArrays:
     """Extract the model's columns; estimate competitiveness where no typical score is known.
 
     Re-ranking the same program objects (a new profile or signal choice) reuses the columns
-    read last time with the shipped constants."""
+    read last time with the shipped constants. ``between()``, if given, is called after each
+    column is read (a worker thread lets the GUI thread run there)."""
     global _last
     shipped = consts is None or consts is load_constants()
     if not shipped:
-        return _read_arrays(programs, consts)
+        return _read_arrays(programs, consts, between)
     ids = tuple(map(id, programs))
     last = _last
     if last is not None and last[1] == ids:
         return copy.copy(last[2]).with_programs(programs)
-    arr = _read_arrays(programs, load_constants())
+    arr = _read_arrays(programs, load_constants(), between)
     _last = (tuple(programs), ids, arr)
     return arr
 
 
-def _read_arrays(programs: Sequence[Any], c: ModelConstants) -> ProgramArrays:
+def _read_arrays(programs: Sequence[Any], c: ModelConstants,
+                 between: Callable[[], None] | None = None) -> ProgramArrays:
     sd = c.step2_sd
     n = len(programs)
     # one C-level pass per column (faster than a tuple per program transposed)
-    col = {name: list(map(get, programs)) for name, get in zip(_COLUMN_NAMES, _GETTERS,
-                                                                   strict=True)}
+    col = {}
+    for name, get in zip(_COLUMN_NAMES, _GETTERS, strict=True):
+        col[name] = list(map(get, programs))
+        if between is not None:
+            between()
 
     def floats(name: str) -> np.ndarray:
         return np.array(col[name], dtype=float) if n else np.zeros(0)

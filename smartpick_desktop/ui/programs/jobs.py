@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt
 
 from smartpick_desktop.core.catalog.program import Program
 from smartpick_desktop.core.model.catalog_ranking import CatalogRanking, build_ranking
+from smartpick_desktop.core.model.chances import program_arrays
 from smartpick_desktop.core.plan.saved import current_plan
 from smartpick_desktop.core.progress import ShouldCancel, checkpoint
 from smartpick_desktop.ui.fixes import with_fix
@@ -66,6 +67,8 @@ def load_catalog(store: Any, generation: int, programs: list[Program] | None,
             plan = current_plan(session) if out.profile else None
             signals = dict(plan.signals) if plan is not None else {}
         pause()
+        if out.profile is not None and not out.rerank:
+            program_arrays(rows, between=pause)  # read once, pausing; the ranking reuses it
         out.ranking = build_ranking(out.profile, rows, signals)
         out.programs = list(rows)  # in the ranking's order: a re-rank reuses its columns
         if out.rerank:
@@ -74,7 +77,7 @@ def load_catalog(store: Any, generation: int, programs: list[Program] | None,
         if sort is not None:
             out.order = sort_positions(out.programs, out.ranking, *sort)
         pause()
-        out.columns = FilterColumns(out.programs)
+        out.columns = FilterColumns(out.programs, between=pause)
         pause()
         out.rows_by_id = (out.ranking.index if out.ranking is not None
                           else {p.program_id: i for i, p in enumerate(out.programs)})

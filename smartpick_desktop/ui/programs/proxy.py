@@ -13,7 +13,7 @@ emits one layout change, so Qt never calls back into Python once per row: a keys
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
 from typing import Any
@@ -31,6 +31,9 @@ from smartpick_desktop.core.states import REGIONS
 from smartpick_desktop.ui.programs.table_model import ROLES, ProgramTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+#: Search texts made between two pauses of a loading worker.
+TEXT_CHUNK = 2000
 
 
 @dataclass(frozen=True)
@@ -68,15 +71,22 @@ class FilterColumns:
     """The fields the filters look at, one entry per program of a list, as NumPy arrays (no Qt:
     a loading worker builds them), plus each program's search text."""
 
-    def __init__(self, programs: Sequence[Any]) -> None:
+    def __init__(self, programs: Sequence[Any],
+                 between: Callable[[], None] | None = None) -> None:
+        """``between()``, if given, is called between steps (a worker lets the GUI run)."""
+        pause = between or (lambda: None)
+
         def column(name: str) -> list[Any]:
             return list(map(attrgetter(name), programs))  # one C-level pass
 
         tags = [" ".join(t) for t in column("tags")]
-        self.text = [" ".join(fields).casefold() for fields in zip(
-            column("name"), column("institution"), column("city"),
-            [s or "" for s in column("state")], column("specialty"), tags, column("notes"),
-            [a or "" for a in column("acgme_id")], strict=True)]
+        fields = list(zip(column("name"), column("institution"), column("city"),
+                          [s or "" for s in column("state")], column("specialty"), tags,
+                          column("notes"), [a or "" for a in column("acgme_id")], strict=True))
+        self.text: list[str] = []
+        for start in range(0, len(fields), TEXT_CHUNK):
+            self.text += [" ".join(f).casefold() for f in fields[start:start + TEXT_CHUNK]]
+            pause()
         self.specialty = _strings(column("specialty"))
         self.state = _strings(column("state"))
         self.setting = _strings(column("setting"))
@@ -350,6 +360,12 @@ class ProgramFilterProxy(QAbstractProxyModel):
         if not 0 <= row < len(self._rows):
             return None
         return self._src.cell(self._rows[row], index.column(), role)
+
+    def cell_text(self, row: int, column: int) -> tuple[str, Qt.AlignmentFlag]:
+        """(text, alignment) of a visible cell: what the table's delegate paints."""
+        if self._src is None or not 0 <= row < len(self._rows):
+            return "", _LEFT
+        return self._src.cell_text(self._rows[row], column)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid() or self._src is None:

@@ -26,6 +26,7 @@ ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, SORT_R
                    PROGRAM_ROLE, Qt.ItemDataRole.TextAlignmentRole,
                    Qt.ItemDataRole.ToolTipRole})
 
+_ALIGN_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _EDITABLE = _SELECTABLE | Qt.ItemFlag.ItemIsEditable
@@ -355,6 +356,15 @@ class ProgramTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         return self.cell(index.row(), index.column(), role)
+
+    def cell_text(self, row: int, col: int) -> tuple[str, Qt.AlignmentFlag]:
+        """(display text, alignment) of one cell: what the table's delegate paints."""
+        if not (0 <= row < len(self.programs) and 0 <= col < len(COLUMNS)):
+            return "", _ALIGN_LEFT
+        key = COLUMNS[col].key
+        p = self.programs[row]
+        return (TEXT[key](p, self._info.get(p.program_id)),
+                _ALIGN_RIGHT if key in _NUMERIC else _ALIGN_LEFT)
 
     def cell(self, row: int, col: int, role: int) -> Any:
         """The data of one cell (the proxy calls this directly)."""

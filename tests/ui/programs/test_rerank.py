@@ -88,3 +88,19 @@ def test_the_first_load_says_so_over_the_table_already_shown(open_programs_tab, 
     wait_loaded(qtbot, tab)
     assert not message.isVisible() and tab.proxy.rowCount() > 0
     assert tab.detail.program is not None  # the detail pane is filled once the rows are shown
+
+
+def test_the_cell_delegate_paints_the_text_and_alignment_of_each_cells_data(tab):
+    from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+
+    plain, fast = QStyledItemDelegate(), tab.table.itemDelegate()
+    base = QStyleOptionViewItem()
+    tab.table.initViewItemOption(base)
+    for row in (0, 1, 7):
+        for column in range(tab.proxy.columnCount()):
+            index = tab.proxy.index(row, column)
+            want, got = QStyleOptionViewItem(base), QStyleOptionViewItem(base)
+            plain.initStyleOption(want, index)
+            fast.initStyleOption(got, index)
+            assert (got.text, got.displayAlignment) == (want.text, want.displayAlignment)
+            assert got.features & QStyleOptionViewItem.ViewItemFeature.HasDisplay
