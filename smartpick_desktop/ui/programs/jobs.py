@@ -25,7 +25,13 @@ from smartpick_desktop.core.progress import ShouldCancel, checkpoint
 from smartpick_desktop.ui.fixes import with_fix
 from smartpick_desktop.ui.jobs import let_gui_run
 from smartpick_desktop.ui.programs.proxy import FilterColumns
-from smartpick_desktop.ui.programs.table_model import sort_positions
+from smartpick_desktop.ui.programs.table_model import (
+    COLUMNS,
+    RANKED,
+    RowOrder,
+    row_order,
+    sort_positions,
+)
 
 
 @dataclass
@@ -39,7 +45,8 @@ class LoadedCatalog:
     columns: FilterColumns | None = None
     rows_by_id: dict[int, int] = field(default_factory=dict)
     specialties: list[str] = field(default_factory=list)
-    order: list[int] | None = None
+    order: RowOrder | None = None
+    sort: tuple[int, Qt.SortOrder] | None = None
     rerank: bool = False
     error: str | None = None
     seconds: float = 0.0
@@ -59,7 +66,7 @@ def load_catalog(store: Any, generation: int, programs: list[Program] | None,
         let_gui_run()
 
     start = time.perf_counter()
-    out = LoadedCatalog(generation, rerank=programs is not None)
+    out = LoadedCatalog(generation, rerank=programs is not None, sort=sort)
     try:
         with store.session() as session:
             rows = load_programs(session, between=pause) if programs is None else programs
@@ -71,11 +78,14 @@ def load_catalog(store: Any, generation: int, programs: list[Program] | None,
             program_arrays(rows, between=pause)  # read once, pausing; the ranking reuses it
         out.ranking = build_ranking(out.profile, rows, signals)
         out.programs = list(rows)  # in the ranking's order: a re-rank reuses its columns
-        if out.rerank:
-            return out  # the table keeps its rows, order and filter columns
+        if out.rerank:  # the table keeps its rows and filter columns; sorted by rank or
+            if sort is not None and COLUMNS[sort[0]].key in RANKED:  # chance, its new order
+                out.order = row_order(out.programs,
+                                      sort_positions(out.programs, out.ranking, *sort))
+            return out
         pause()
-        if sort is not None:
-            out.order = sort_positions(out.programs, out.ranking, *sort)
+        places = sort_positions(out.programs, out.ranking, *sort) if sort is not None else None
+        out.order = row_order(out.programs, places)
         pause()
         out.columns = FilterColumns(out.programs, between=pause)
         pause()

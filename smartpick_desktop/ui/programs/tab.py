@@ -301,7 +301,7 @@ class ProgramsTab(TabDefaults, QWidget):
         self._profile = result.profile
         if result.rerank and self._loaded:
             self.model.take_edits()  # the rows already hold them: a re-rank keeps the rows
-            self.model.set_ranking(result.ranking)
+            self.model.set_ranking(result.ranking, order=result.order, sort=result.sort)
             self._update_count()
             self._select_then_show_later(None)
             self.last_apply_seconds = time.perf_counter() - start

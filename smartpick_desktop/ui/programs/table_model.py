@@ -159,6 +159,29 @@ def sort_positions(programs: Sequence[Program], ranking: CatalogRanking | None, 
     return np.argsort(codes, kind="stable").tolist()
 
 
+@dataclass
+class RowOrder:
+    """A list's rows in a sort order: ``places`` (row -> place in the list, NumPy),
+    ``programs`` (in row order) and ``rows`` (place -> row). No Qt: a loading worker makes it
+    (:func:`row_order`) and the model only takes it."""
+
+    places: Any
+    programs: list[Program]
+    rows: list[int]
+
+
+def row_order(programs: Sequence[Program], places: Sequence[int] | None) -> RowOrder:
+    """The rows of ``programs`` in the order ``places`` gives (None: as they are)."""
+    import numpy as np
+
+    if places is None:
+        return RowOrder(np.arange(len(programs)), list(programs), list(range(len(programs))))
+    order = np.asarray(places, dtype=np.int64)
+    rows = np.empty(len(order), dtype=np.int64)
+    rows[order] = np.arange(len(order))
+    return RowOrder(order, list(map(programs.__getitem__, order.tolist())), rows.tolist())
+
+
 def key_codes(programs: Sequence[Program], ranking: CatalogRanking | None,
               column: int) -> Any:
     """One number per program that sorts as the column's key does (NaN: no value, sorted last):
@@ -237,35 +260,26 @@ class ProgramTableModel(QAbstractTableModel):
     # --- loading -------------------------------------------------------------------------------
 
     def set_programs(self, programs: Sequence[Program], ranking: CatalogRanking | None = None,
-                     *, order: Sequence[int] | None = None,
+                     *, order: RowOrder | None = None,
                      rows_by_id: dict[int, int] | None = None) -> None:
-        """Show ``programs``, sorted by the current sort: ``order`` (their places in that sort,
-        from :func:`sort_positions`) when a loading worker computed it, else here.
+        """Show ``programs``, sorted by the current sort: ``order`` (from :func:`row_order`)
+        when a loading worker made it, else here.
 
         ``programs`` stay the model's base list (:meth:`base_programs`: a re-rank ranks them
         in this order). A loading worker may hand over ``rows_by_id`` (program id -> place in
         ``programs``), computed off the GUI thread.
         """
-        import numpy as np
-
         self.beginResetModel()
         self.ranking = ranking
         self._info = ranking.info if ranking else {}
         self._base = list(programs)
-        if order is None and self.sort_order is not None:
-            order = sort_positions(self._base, ranking, *self.sort_order)
+        if order is None:
+            places = (sort_positions(self._base, ranking, *self.sort_order)
+                      if self.sort_order is not None else None)
+            order = row_order(self._base, places)
         self._base_row = rows_by_id if rows_by_id is not None else {
             p.program_id: i for i, p in enumerate(self._base)}
-        if order is None:
-            self.programs = self._base[:]
-            self._order = np.arange(len(self._base))
-            self._view_row = list(range(len(self._base)))
-        else:
-            self._order = np.asarray(order, dtype=np.int64)
-            self.programs = list(map(self._base.__getitem__, order))
-            view_row = np.empty(len(self._order), dtype=np.int64)
-            view_row[self._order] = np.arange(len(self._order))
-            self._view_row = view_row.tolist()
+        self._order, self.programs, self._view_row = order.places, order.programs, order.rows
         self._codes = {}
         self.endResetModel()
 
@@ -274,21 +288,25 @@ class ProgramTableModel(QAbstractTableModel):
         list, so the model's columns read at the last ranking are reused."""
         return list(self._base)
 
-    def set_ranking(self, ranking: CatalogRanking | None) -> None:
+    def set_ranking(self, ranking: CatalogRanking | None, *,
+                    order: RowOrder | None = None,
+                    sort: tuple[int, Qt.SortOrder] | None = None) -> None:
         """Show a new ranking of the same programs (a re-rank): the rows keep their programs
-        and are sorted again when the sort column is one of the ranking's; one layout change,
-        no reset, so the selection, the scroll position and the search texts stay."""
+        and are sorted again when the sort column is one of the ranking's — by ``order`` when
+        a worker made it for ``sort``, the sort still in use; one layout change, no reset, so
+        the selection, the scroll position and the search texts stay."""
         resort = self.sort_order is not None and COLUMNS[self.sort_order[0]].key in RANKED
-        if not resort:
-            self.layoutAboutToBeChanged.emit()  # tiers changed: the tier filter looks again
         self.ranking = ranking
         self._info = ranking.info if ranking else {}
         for column in [c for c in self._codes if COLUMNS[c].key in RANKED]:
             del self._codes[column]
-        if resort:
-            self.sort(*self.sort_order)  # one layout change
-        else:
+        if not resort:  # tiers changed: the tier filter looks again
+            self.layoutAboutToBeChanged.emit()
             self.layoutChanged.emit()
+        elif order is not None and sort == self.sort_order and len(order.rows) == len(self._base):
+            self._reorder(order, sort)
+        else:
+            self.sort(*self.sort_order)
 
     def base_order(self) -> Any:
         """NumPy: each row's place in :meth:`base_programs` (row -> place)."""
@@ -448,22 +466,23 @@ class ProgramTableModel(QAbstractTableModel):
             self._base_row = {p.program_id: i for i, p in enumerate(self._base)}
             self._view_row = list(range(len(self._base)))
             self._codes.clear()
-        self.layoutAboutToBeChanged.emit()
-        old = self.persistentIndexList()
-        old_ids = [self.programs[i.row()].program_id for i in old]
-        self.sort_order = (column, order)
         codes = self._codes.get(column)
         if codes is None:
             codes = self._codes[column] = key_codes(self._base, self.ranking, column)
         current = codes[self._order]  # stable: rows with equal keys keep their order
         if order == Qt.SortOrder.DescendingOrder:
             current = -current  # (NaN stays NaN: rows without a value stay last)
-        self._order = self._order[np.argsort(current, kind="stable")]
-        order = self._order.tolist()
-        self.programs = list(map(self._base.__getitem__, order))
-        view_row = np.empty(len(order), dtype=np.int64)
-        view_row[self._order] = np.arange(len(order))
-        self._view_row = view_row.tolist()
+        places = self._order[np.argsort(current, kind="stable")]
+        self._reorder(row_order(self._base, places), (column, order))
+
+    def _reorder(self, order: RowOrder, sort: tuple[int, Qt.SortOrder]) -> None:
+        """Show the rows in ``order`` (sorted by ``sort``): one layout change; the selection
+        and the current row follow their programs."""
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        old_ids = [self.programs[i.row()].program_id for i in old]
+        self.sort_order = sort
+        self._order, self.programs, self._view_row = order.places, order.programs, order.rows
         self.changePersistentIndexList(
             old, [self.index(self.row_of(pid), i.column())
                   for pid, i in zip(old_ids, old, strict=True)])
