@@ -28,7 +28,12 @@ from PySide6.QtCore import (
 )
 
 from smartpick_desktop.core.states import REGIONS
-from smartpick_desktop.ui.programs.table_model import ROLES, ProgramTableModel
+from smartpick_desktop.ui.programs.table_model import (
+    ROLES,
+    ProgramTableModel,
+    rows_layout_about_to_change,
+    rows_layout_changed,
+)
 
 _Index = QModelIndex | QPersistentModelIndex
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -217,7 +222,7 @@ class ProgramFilterProxy(QAbstractProxyModel):
 
     def _begin_layout(self) -> None:
         """Remember each persistent index (selection, current) by program id."""
-        self.layoutAboutToBeChanged.emit()
+        rows_layout_about_to_change(self)
         programs = self._src.programs
         saved = []
         for index in self.persistentIndexList():
@@ -238,7 +243,7 @@ class ProgramFilterProxy(QAbstractProxyModel):
         self._saved = []
         if old:
             self.changePersistentIndexList(old, new)
-        self.layoutChanged.emit()
+        rows_layout_changed(self)
 
     # --- filters -------------------------------------------------------------------------------
 

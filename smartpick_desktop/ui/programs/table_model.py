@@ -13,12 +13,31 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from smartpick_desktop.core.catalog.program import STATUSES, Program
 from smartpick_desktop.core.model.catalog_ranking import SIGNAL_ORDER, TIER_ORDER, CatalogRanking
 from smartpick_desktop.core.model.ranking import RankedProgram
 
+#: The hint of every layout change of the Programs table: only rows move (the columns stay), so
+#: the column header does not lay its sections out again (it did, and the table was painted
+#: twice). PySide picks the signal's overload that carries a hint by its C++ signature.
+ROWS_ONLY = QAbstractItemModel.LayoutChangeHint.VerticalSortHint
+_WITH_HINT = ("QList<QPersistentModelIndex>", "QAbstractItemModel::LayoutChangeHint")
+
+
+def rows_layout_about_to_change(model: QAbstractItemModel) -> None:
+    model.layoutAboutToBeChanged[_WITH_HINT].emit([], ROWS_ONLY)
+
+
+def rows_layout_changed(model: QAbstractItemModel) -> None:
+    model.layoutChanged[_WITH_HINT].emit([], ROWS_ONLY)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 PROGRAM_ROLE = Qt.ItemDataRole.UserRole + 2
 #: the roles the model answers (every other role is None without any work)
@@ -301,8 +320,8 @@ class ProgramTableModel(QAbstractTableModel):
         for column in [c for c in self._codes if COLUMNS[c].key in RANKED]:
             del self._codes[column]
         if not resort:  # tiers changed: the tier filter looks again
-            self.layoutAboutToBeChanged.emit()
-            self.layoutChanged.emit()
+            rows_layout_about_to_change(self)
+            rows_layout_changed(self)
         elif order is not None and sort == self.sort_order and len(order.rows) == len(self._base):
             self._reorder(order, sort)
         else:
@@ -478,7 +497,7 @@ class ProgramTableModel(QAbstractTableModel):
     def _reorder(self, order: RowOrder, sort: tuple[int, Qt.SortOrder]) -> None:
         """Show the rows in ``order`` (sorted by ``sort``): one layout change; the selection
         and the current row follow their programs."""
-        self.layoutAboutToBeChanged.emit()
+        rows_layout_about_to_change(self)
         old = self.persistentIndexList()
         old_ids = [self.programs[i.row()].program_id for i in old]
         self.sort_order = sort
@@ -486,4 +505,4 @@ class ProgramTableModel(QAbstractTableModel):
         self.changePersistentIndexList(
             old, [self.index(self.row_of(pid), i.column())
                   for pid, i in zip(old_ids, old, strict=True)])
-        self.layoutChanged.emit()
+        rows_layout_changed(self)

@@ -104,3 +104,14 @@ def test_the_cell_delegate_paints_the_text_and_alignment_of_each_cells_data(tab)
             fast.initStyleOption(got, index)
             assert (got.text, got.displayAlignment) == (want.text, want.displayAlignment)
             assert got.features & QStyleOptionViewItem.ViewItemFeature.HasDisplay
+
+
+def test_filtering_and_sorting_leave_the_columns_alone(tab, ctx, qtbot, sample_profile):
+    """Only rows move: the column header does not lay its sections out again (it resized every
+    hidden column, and the table was painted twice)."""
+    resized = []
+    tab.table.horizontalHeader().sectionResized.connect(lambda *args: resized.append(args))
+    tab.proxy.update_filters(place="OH")
+    tab.table.sortByColumn(COL["chance"], Qt.SortOrder.DescendingOrder)
+    change_step2(ctx, qtbot, tab, sample_profile, 240)
+    assert tab.proxy.rowCount() > 0 and resized == []
