@@ -206,6 +206,29 @@ def main_window(ctx, qtbot):
 
 
 @pytest.fixture
+def open_main_window(ctx, qtbot, sample_profile):
+    """Make the main window over the sample profile, shown (at ``size``, if given) and, when
+    ``active``, the active window."""
+    from smartpick_desktop.core.profile import save_profile
+    from smartpick_desktop.ui.main_window import MainWindow
+
+    def make(size: tuple[int, int] | None = None, *, active: bool = True):
+        with ctx.store.session() as s:
+            save_profile(s, sample_profile)
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        if size is not None:
+            window.resize(*size)
+        window.show()
+        if active:
+            window.windowHandle().requestActivate()
+            qtbot.waitUntil(window.isActiveWindow)
+        return window
+
+    return make
+
+
+@pytest.fixture
 def open_programs_tab(ctx, qtbot, sample_profile):
     """Make a Programs tab of a given size over the sample profile, shown and loaded."""
     from smartpick_desktop.core.profile import save_profile

@@ -17,13 +17,10 @@ from typing import Any
 import numpy as np
 
 from smartpick_desktop.core.catalog.program import Program
+from smartpick_desktop.core.model.chances import SIGNAL_LEVELS
 from smartpick_desktop.core.model.constants import load_constants
 from smartpick_desktop.core.model.ranking import RankedProgram, explain, score_programs
-
-#: The tiers in their sort order (best first).
-TIER_ORDER = ("likely", "target", "reach", "ineligible")
-#: The signal levels in their sort order.
-SIGNAL_ORDER = ("gold", "silver", "signal")
+from smartpick_desktop.core.model.tiers import TIERS
 
 
 def ranks_within(order: np.ndarray, group: np.ndarray) -> np.ndarray:
@@ -109,7 +106,7 @@ class CatalogRanking:
 
     def column(self, key: str) -> np.ndarray:
         """A sortable number per ranked program (NaN: none): ``rank``, ``fit``, ``chance``,
-        ``tier`` (its place in TIER_ORDER) or ``signal`` (its place in SIGNAL_ORDER)."""
+        ``tier`` (its place in ``tiers.TIERS``) or ``signal`` (its place in ``SIGNAL_LEVELS``)."""
         if key == "rank":
             return self.rank.astype(float)
         if key == "fit":
@@ -118,14 +115,14 @@ class CatalogRanking:
             return np.asarray(self.p_interview, dtype=float)
         out = np.full(len(self.programs), np.nan)
         if key == "tier":
-            for place, tier in enumerate(TIER_ORDER):
+            for place, tier in enumerate(TIERS):
                 out[self.tiers == tier] = place
             return out
         if key == "signal":
             for program_id, level in self.signals.items():
                 i = self.index.get(program_id)
-                if i is not None and level in SIGNAL_ORDER:
-                    out[i] = SIGNAL_ORDER.index(level)
+                if i is not None and level in SIGNAL_LEVELS:
+                    out[i] = SIGNAL_LEVELS.index(level)
             return out
         raise KeyError(key)
 

@@ -178,10 +178,12 @@ class ProgramFilterProxy(QAbstractProxyModel):
         self._pending_columns = columns
 
     def _recompute_all(self) -> None:
-        programs = self._src.base_programs() if self._src is not None else []
+        count = self._src.rowCount() if self._src is not None else 0
         pending, self._pending_columns = self._pending_columns, None
-        fits = pending is not None and pending.size == len(programs)
-        self._columns = pending if fits else FilterColumns(programs)
+        if pending is not None and pending.size == count:
+            self._columns = pending
+        else:
+            self._columns = FilterColumns(self._src.base_programs() if count else [])
         self._forget_cache()
         self._rows = self._compute(self.filters)
 

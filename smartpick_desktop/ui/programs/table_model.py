@@ -22,8 +22,10 @@ from PySide6.QtCore import (
 )
 
 from smartpick_desktop.core.catalog.program import STATUSES, Program
-from smartpick_desktop.core.model.catalog_ranking import SIGNAL_ORDER, TIER_ORDER, CatalogRanking
+from smartpick_desktop.core.model.catalog_ranking import CatalogRanking
+from smartpick_desktop.core.model.chances import SIGNAL_LEVELS
 from smartpick_desktop.core.model.ranking import RankedProgram
+from smartpick_desktop.core.model.tiers import TIER_LABELS, TIERS
 
 #: The hint of every layout change of the Programs table: only rows move (the columns stay), so
 #: the column header does not lay its sections out again (it did, and the table was painted
@@ -50,8 +52,6 @@ _ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _EDITABLE = _SELECTABLE | Qt.ItemFlag.ItemIsEditable
 
-TIER_LABELS = {"likely": "Likely", "target": "Target", "reach": "Reach",
-               "ineligible": "Ineligible"}
 SIGNAL_LABELS = {"gold": "Gold", "silver": "Silver", "signal": "Signal"}
 SETTING_SHORT = {"university": "University", "community_university": "Univ.-affiliated",
                  "community": "Community", "military": "Military"}
@@ -138,8 +138,8 @@ KEY: dict[str, Callable[[Program, _R], Any]] = {
     "positions": lambda p, r: p.positions,
     "fit": lambda p, r: r.fit if r else None,
     "chance": lambda p, r: r.p_interview if r else None,
-    "tier": lambda p, r: TIER_ORDER.index(r.tier) if r and r.tier in TIER_ORDER else None,
-    "signal": lambda p, r: (SIGNAL_ORDER.index(r.signal) if r and r.signal in SIGNAL_ORDER
+    "tier": lambda p, r: TIERS.index(r.tier) if r and r.tier in TIERS else None,
+    "signal": lambda p, r: (SIGNAL_LEVELS.index(r.signal) if r and r.signal in SIGNAL_LEVELS
                             else None),
     "status": lambda p, r: _STATUS_ORDER.get(p.status, 99),
     "stars": lambda p, r: p.stars,

@@ -9,9 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QWidget
 
-from smartpick_desktop.core.profile import save_profile
 from smartpick_desktop.ui.focus_ring import focus_color, ring_target
-from smartpick_desktop.ui.main_window import MainWindow
 
 
 def _close(a: QColor, b: QColor) -> bool:
@@ -28,15 +26,8 @@ def _shows_ring(widget: QWidget) -> bool:
 
 
 @pytest.fixture
-def window(ctx, qtbot, sample_profile):
-    with ctx.store.session() as s:
-        save_profile(s, sample_profile)
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.resize(1200, 800)
-    window.show()
-    window.windowHandle().requestActivate()
-    qtbot.waitUntil(window.isActiveWindow)
+def window(open_main_window):
+    window = open_main_window((1200, 800))
     yield window
     window.appearance.set_theme("system")
 

@@ -6,22 +6,13 @@ import pytest
 
 from PySide6.QtCore import Qt, QUrl
 
-from smartpick_desktop.core.profile import save_profile
 from smartpick_desktop.ui.guide import PAGES, page_text
-from smartpick_desktop.ui.main_window import MainWindow
 from tests.core.test_no_cli_words_in_messages import CLI_WORDS
 
 
 @pytest.fixture
-def window(ctx, qtbot, sample_profile):
-    with ctx.store.session() as s:
-        save_profile(s, sample_profile)
-    win = MainWindow(ctx)
-    qtbot.addWidget(win)
-    win.show()
-    win.windowHandle().requestActivate()
-    qtbot.waitUntil(win.isActiveWindow)
-    return win
+def window(open_main_window):
+    return open_main_window()
 
 
 def test_help_menu_has_more_than_about(window):

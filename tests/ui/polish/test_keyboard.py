@@ -5,23 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from smartpick_desktop.core.profile import save_profile
-from smartpick_desktop.ui.main_window import MainWindow
 
-
-def _window(ctx, qtbot, sample_profile):
-    with ctx.store.session() as s:
-        save_profile(s, sample_profile)
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.show()
-    window.windowHandle().requestActivate()
-    qtbot.waitUntil(window.isActiveWindow)
-    return window
-
-
-def test_tab_key_leaves_the_programs_table(ctx, qtbot, sample_profile):
-    window = _window(ctx, qtbot, sample_profile)
+def test_tab_key_leaves_the_programs_table(open_main_window, qtbot):
+    window = open_main_window()
     window.show_tab("programs")
     tab = window.tab("programs")
     qtbot.waitUntil(lambda: tab.loaded and not tab.busy, timeout=20000)
@@ -31,8 +17,8 @@ def test_tab_key_leaves_the_programs_table(ctx, qtbot, sample_profile):
     assert not tab.table.hasFocus()
 
 
-def test_ctrl_equals_zooms_the_whole_window(ctx, qtbot, sample_profile):
-    window = _window(ctx, qtbot, sample_profile)
+def test_ctrl_equals_zooms_the_whole_window(open_main_window, qtbot):
+    window = open_main_window()
     before = QApplication.font().pointSizeF()
     try:
         qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
@@ -46,8 +32,8 @@ def test_ctrl_equals_zooms_the_whole_window(ctx, qtbot, sample_profile):
         window.appearance.set_zoom(100)
 
 
-def test_dark_theme_applies_to_the_whole_window(ctx, qtbot, sample_profile):
-    window = _window(ctx, qtbot, sample_profile)
+def test_dark_theme_applies_to_the_whole_window(open_main_window, ctx, qtbot):
+    window = open_main_window()
     try:
         window.appearance.theme_actions["dark"].trigger()
         assert QApplication.palette().window().color().lightness() < 100
@@ -57,10 +43,10 @@ def test_dark_theme_applies_to_the_whole_window(ctx, qtbot, sample_profile):
     assert QApplication.palette().window().color().lightness() > 100
 
 
-def test_no_table_in_any_tab_traps_the_tab_key(ctx, qtbot, sample_profile):
+def test_no_table_in_any_tab_traps_the_tab_key(open_main_window, qtbot):
     from PySide6.QtWidgets import QTableView
 
-    window = _window(ctx, qtbot, sample_profile)
+    window = open_main_window()
     views = [view for key in window.tab_keys()
              for view in window.tab(key).findChildren(QTableView)]
     assert len(views) >= 3

@@ -11,19 +11,11 @@ from PySide6.QtCore import Qt
 
 from smartpick_desktop.core.catalog.csv_template import TEMPLATE_COLUMNS
 from smartpick_desktop.core.catalog.spreadsheet import guess_mapping
-from smartpick_desktop.core.profile import save_profile
-from smartpick_desktop.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(ctx, qtbot, sample_profile):
-    with ctx.store.session() as s:
-        save_profile(s, sample_profile)
-    win = MainWindow(ctx)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    return win
+def window(open_main_window):
+    return open_main_window((1280, 800), active=False)
 
 
 def test_every_template_column_is_recognized():
