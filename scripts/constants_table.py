@@ -26,6 +26,8 @@ def basis(source_id: str) -> str:
     """How a constant was set, from the kind of its source."""
     if source_id == "smartpick_assumption":
         return "assumption"
+    if source_id == "smartpick_survey_levels":
+        return "derived from a published survey"
     if source_id.startswith("smartpick_fit"):
         return "fitted on individual outcomes"
     if source_id.startswith("smartpick_calibration"):

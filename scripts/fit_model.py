@@ -10,7 +10,9 @@ Steps (docs/model.md, "Calibration"):
    demo catalog): the intercept, the Step 2 CK slope, the weight of the other profile terms and
    the type offsets. That level is the sheet specialty's own; it is split into the average
    specialty's intercept and the specialty's interview offset with the survey's applications
-   per applicant (``specialty_level``).
+   per applicant (``specialty_level``). Specialties without individual outcomes get their level
+   from the NRMP Applicant Survey 2011 against Internal Medicine (``survey_levels``;
+   ``--survey-only`` refits just these).
 2. COMLEX Level 2-CE to Step 2 CK concordance: least squares on applicants who reported both.
 3. Match step, against published rates (core.model.calibration.fit_parameters): sigma_v and the
    Family Medicine rank points, then the national intercept and the match offsets by type.
@@ -51,6 +53,7 @@ from smartpick_desktop.core.model.validation import (  # noqa: E402
     predict_uniform,
     validate,
 )
+from smartpick_desktop.core.reference import load_reference  # noqa: E402
 from smartpick_desktop.core.resources import resource_path  # noqa: E402
 
 INTERVIEW_KEYS = ("intercept", "strength_slope", "profile_scale", "type_offset_us_do",
@@ -103,6 +106,51 @@ def specialty_level(rows, catalog, consts) -> dict[str, float]:
         print(f"{key}: {-x:.3f} (average specialty {target:.3f} vs {target / ratio:.3f})")
         out["intercept"] = round(level + x, 3)
         out[key] = -x
+    return out
+
+
+def survey_levels(rows, catalog, consts) -> dict[str, dict]:
+    """The interview offsets of specialties without individual outcomes, from the published
+    survey of median applications and interviews offered by specialty (specialties.json
+    ``survey``; NRMP Applicant Survey 2011, US seniors). Internal Medicine is the average
+    specialty (``AVERAGE_SPECIALTY``): a specialty whose interviews per application were r times
+    Internal Medicine's gets the offset at which the sheet's US graduates, at programs of the
+    same level, see r times the average specialty's mean yield. Specialties fitted on
+    individual outcomes keep their fit. Returns model.json figure objects."""
+    ref = load_reference()
+    anchor = ref.specialties[constants_mod.AVERAGE_SPECIALTY].survey
+    sheet = sorted({r.specialty for r in rows})
+    sel = [r for r in rows if r.applicant_type in ("us_md", "us_do")]
+    zero = {f"interview_offset_{specialty_slug(s)}": 0.0 for s in sheet}
+
+    def mean_yield(x):
+        c = with_values(consts, {**zero, "intercept": consts["intercept"] + x})
+        return float(np.mean([p.predicted_yield for p in
+                              predict_uniform(sel, catalog, consts=c, with_match=False)]))
+
+    base = mean_yield(0.0)
+    out: dict[str, dict] = {}
+    for name, spec in sorted(ref.specialties.items()):
+        if spec.survey is None or name in sheet or name == constants_mod.AVERAGE_SPECIALTY:
+            continue
+        ratio = spec.survey.interview_yield / anchor.interview_yield
+        res = minimize_scalar(lambda x, t=ratio * base: (mean_yield(x) - t) ** 2,
+                              bounds=(-4.0, 4.0), method="bounded", options={"xatol": 1e-3})
+        x = round(float(res.x), 3)
+        print(f"{name}: offset {x:+.3f} (yield ratio {ratio:.2f}: {base:.3f} -> "
+              f"{mean_yield(x):.3f})")
+        out[f"interview_offset_{specialty_slug(name)}"] = {
+            "value": x, "year": 2011, "source": "smartpick_survey_levels", "unit": "logit",
+            "estimated": True,
+            "note": (f"{name}'s interview step against the average specialty (Internal "
+                     f"Medicine): US seniors sent a median {spec.survey.applications.value} "
+                     f"applications for {spec.survey.interviews.value} interview offers, "
+                     f"against {anchor.applications.value} for {anchor.interviews.value} in "
+                     f"Internal Medicine (NRMP Applicant Survey 2011), {ratio:.2f} times the "
+                     "interviews per application. The offset gives US graduates that ratio of "
+                     "mean interview yield at programs of the same level (scripts/fit_model.py)."
+                     " No individual outcomes of this specialty were fitted: an estimate."),
+        }
     return out
 
 
@@ -161,6 +209,22 @@ def uncertainty(report: dict) -> float:
     return max(0.3, float(np.ceil(max(gaps) * 10) / 10))
 
 
+def write_survey_levels(levels: dict[str, dict]) -> None:
+    """Replace the survey-level offsets in model.json (after the sheet specialties' own)."""
+    path = resource_path("reference", "model.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    constants = {k: v for k, v in data["constants"].items()
+                 if v.get("source") != "smartpick_survey_levels"}
+    out = {}
+    for key, value in constants.items():
+        out[key] = value
+        if key.startswith("interview_survey_applications_average"):
+            out.update(levels)
+    data["constants"] = out
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"Wrote {len(levels)} survey levels to {path}")
+
+
 def write_shipped(path_name: str, uniform: dict, optimizer: dict | None, n_rows: int) -> None:
     source = {"title": "Validation against self-reported General Surgery outcomes, 2024-25 "
                        "season (crowd-sourced sheet saieeshb/gensurg-funnel)",
@@ -187,6 +251,8 @@ def main() -> int:
     parser.add_argument("--skip-optimizer", action="store_true")
     parser.add_argument("--report-only", action="store_true",
                         help="only rewrite the shipped validation report")
+    parser.add_argument("--survey-only", action="store_true",
+                        help="only refit the survey levels of the other specialties")
     args = parser.parse_args()
     rows = read_outcomes(args.outcomes)
     store = open_store(Path(tempfile.mkdtemp()))
@@ -198,6 +264,13 @@ def main() -> int:
         uniform = validate(rows, catalog, consts=consts)
         optimizer = validate(rows, catalog, list_rule="optimizer", consts=consts)
         write_shipped(args.outcomes.name, uniform, optimizer, len(rows))
+        return 0
+    if args.survey_only:
+        if not args.dry_run:
+            write_survey_levels(survey_levels(rows, catalog, consts))
+            constants_table.main()
+        else:
+            survey_levels(rows, catalog, consts)
         return 0
     values: dict[str, float] = {}
     values.update(concordance(rows))
@@ -227,6 +300,7 @@ def main() -> int:
             data["constants"][key]["value"] = value
         path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"Wrote {path}")
+        write_survey_levels(survey_levels(rows, catalog, consts))
         constants_table.main()
         write_shipped(args.outcomes.name, uniform, optimizer, len(rows))
     return 0

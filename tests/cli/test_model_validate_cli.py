@@ -54,6 +54,30 @@ def test_validate_refuses_a_malformed_file_naming_row_and_column(tmp_path):
     assert missing.returncode == 3 and "nope.csv" in missing.stderr
 
 
+def test_validate_refuses_a_specialty_the_catalog_has_no_programs_of(tmp_path):
+    path = tmp_path / "uro.csv"
+    path.write_text("id,specialty,season,applicant_type,applications,interviews\n"
+                    "A,Urology,2024,us_md,80,12\nB,General Surgery,2024,us_md,60,12\n",
+                    encoding="utf-8")
+    out = run(tmp_path / "data", "model", "validate", str(path), "--json")
+    assert out.returncode == 3 and out.stdout == ""
+    assert "uro.csv: the catalog has no categorical Urology programs" in out.stderr
+    assert "its 1 Urology row cannot be scored" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_a_dermatology_file_says_its_level_comes_from_the_survey(tmp_path):
+    path = tmp_path / "derm.csv"
+    path.write_text("id,specialty,season,applicant_type,step2_ck,applications,interviews\n"
+                    + "".join(f"D{i},Dermatology,2024,us_md,{250 + i},80,{8 + i % 5}\n"
+                              for i in range(12)), encoding="utf-8")
+    out = run(tmp_path / "data", "model", "validate", str(path), "--json")
+    assert out.returncode == 0, out.stderr
+    report = _no_nan(out.stdout)
+    assert report["specialties"]["Dermatology"]["basis"] == "survey"
+    # the survey puts Dermatology far below the average specialty's level
+    assert report["interview_yield"]["mean_predicted"] < 0.2
+
+
 def test_a_do_row_with_only_comlex_is_scored_from_comlex(tmp_path):
     body = ("id,specialty,season,applicant_type,step2_ck,comlex_level2,applications,"
             "interviews\n")

@@ -40,22 +40,27 @@ def model_basis() -> str:
 
 def specialties_with_evidence() -> list[str]:
     """Specialties whose interview level is fitted on individual outcomes (a shipped
-    ``interview_offset_<specialty>``)."""
-    from smartpick_desktop.core.model.constants import load_constants, specialty_slug
+    ``interview_offset_<specialty>`` not set from the survey)."""
+    from smartpick_desktop.core.model.constants import SURVEY_LEVELS, load_constants
     from smartpick_desktop.core.reference import load_reference
 
-    figures = load_constants().figures
-    return [name for name in load_reference().specialties
-            if f"interview_offset_{specialty_slug(name)}" in figures]
+    consts = load_constants()
+    out = []
+    for name in load_reference().specialties:
+        fig = consts.specialty_interview_figure(name)
+        if fig is not None and fig.source_id != SURVEY_LEVELS:
+            out.append(name)
+    return out
 
 
 def evidence_sentence() -> str:
     """Which specialties' chances rest on individual outcomes, and what the others rest on."""
     fitted = specialties_with_evidence()
+    others = ("Every other specialty's interview level comes from published surveys of "
+              "applications and interviews per applicant (NRMP Applicant Survey 2011 by "
+              "specialty, with Internal Medicine as the average; a 2014 survey of fourth-year "
+              "students) and national match rates, so its chances are a rougher estimate.")
     if not fitted:
-        return ("No specialty's chances rest on individual outcomes yet: every specialty uses "
-                "the average level, calibrated to national match rates — a rough estimate.")
+        return "No specialty's chances rest on individual outcomes yet. " + others
     names = " and ".join(fitted)
-    return (f"Individual outcomes stand behind {names}. Every other specialty uses the average "
-            "specialty's interview level (set with a 2014 survey of applications per "
-            "applicant) and national match rates, so its chances are a rougher estimate.")
+    return f"Individual outcomes stand behind {names}. " + others

@@ -9,6 +9,14 @@ from smartpick_desktop.core.reference import Figure, load_reference
 from smartpick_desktop.core.reference._parse import FileReader
 from smartpick_desktop.core.resources import resource_path
 
+AVERAGE_SPECIALTY = "Internal Medicine"
+"""The specialty taken as the average one (interview offset 0) when other specialties' levels
+are set from surveys of applications and interviews: its 34.8 applications per US graduate
+(AAIM 2016) are close to the 36.4 average of all specialties (2014 survey)."""
+
+SURVEY_LEVELS = "smartpick_survey_levels"
+"""Source id of the interview offsets set from the survey (not from individual outcomes)."""
+
 
 @dataclass(frozen=True)
 class ModelConstants:
@@ -44,6 +52,10 @@ class ModelConstants:
         (``interview_offset_<slug>``); 0 where no figure sets one."""
         key = f"interview_offset_{specialty_slug(specialty)}"
         return self[key] if key in self.figures else 0.0
+
+    def specialty_interview_figure(self, specialty: str) -> Figure | None:
+        """The figure behind a specialty's interview offset, or None (the average level)."""
+        return self.figures.get(f"interview_offset_{specialty_slug(specialty)}")
 
     def specialty_match_offset(self, specialty: str, applicant_type: str) -> float:
         """Match-step offset of a specialty (categorical positions), for US graduates or IMGs

@@ -22,9 +22,15 @@ from smartpick_desktop.core.model.chances import (
     prior_factor,
     program_arrays,
 )
-from smartpick_desktop.core.model.constants import ModelConstants, load_constants
+from smartpick_desktop.core.model.constants import (
+    AVERAGE_SPECIALTY,
+    SURVEY_LEVELS,
+    ModelConstants,
+    load_constants,
+)
 from smartpick_desktop.core.model.fit import FitResult, compute_fit
 from smartpick_desktop.core.model.tiers import tier_of, tiers_for
+from smartpick_desktop.core.reference import load_reference
 from smartpick_desktop.core.words import plural
 
 SIGNAL_WORDS = {"gold": "gold signal", "silver": "silver signal", "signal": "signal"}
@@ -118,12 +124,23 @@ def score_programs(profile: Any, programs: Sequence[Any], *,
 
 def _specialty_text(specialty: str, offset: float, consts: ModelConstants) -> str:
     """Why a specialty's programs invite a smaller (or larger) share of their applicants."""
-    fig = consts.figure("interview_survey_applications_surgery")
     share = "smaller" if offset < 0 else "larger"
-    return (f"{specialty} programs invite a {share} share of their applicants than the average "
-            f"specialty (applicants sent {consts['interview_survey_applications_surgery']:.0f} "
-            f"applications instead of {consts['interview_survey_applications_average']:.0f} "
-            f"for about the same interviews; {fig.source.label()}, an estimate)")
+    head = f"{specialty} programs invite a {share} share of their applicants than the average "
+    found = load_reference().find_specialty(specialty)
+    fig = consts.specialty_interview_figure(specialty)
+    if found is not None and found.survey is not None and fig is not None \
+            and fig.source_id == SURVEY_LEVELS:
+        own = found.survey
+        avg = load_reference().specialties[AVERAGE_SPECIALTY].survey
+        return (head + f"specialty, {AVERAGE_SPECIALTY}: US seniors sent a median "
+                f"{own.applications.value} applications for {own.interviews.value} interview "
+                f"offers, against {avg.applications.value} for {avg.interviews.value} "
+                f"({own.applications.source.label()}; an estimate)")
+    fig = consts.figure("interview_survey_applications_surgery")
+    return (head + f"specialty (applicants sent "
+            f"{consts['interview_survey_applications_surgery']:.0f} applications instead of "
+            f"{consts['interview_survey_applications_average']:.0f} for about the same "
+            f"interviews; {fig.source.label()}, an estimate)")
 
 
 def chance_factors(terms: Terms, arr: ProgramArrays, i: int,

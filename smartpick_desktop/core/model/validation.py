@@ -33,7 +33,12 @@ from smartpick_desktop.core.model.chances import (
     prior_factor,
     program_arrays,
 )
-from smartpick_desktop.core.model.constants import ModelConstants, load_constants
+from smartpick_desktop.core.model.constants import (
+    AVERAGE_SPECIALTY,
+    SURVEY_LEVELS,
+    ModelConstants,
+    load_constants,
+)
 from smartpick_desktop.core.model.outcomes import APPLICANT_TYPES, OutcomeRow
 from smartpick_desktop.core.progress import Progress, ShouldCancel, checkpoint
 
@@ -325,9 +330,29 @@ def validate(rows: Sequence[OutcomeRow], catalog: dict[str, list[Any]], *,
     if list_rule not in LIST_RULES:
         raise ValueError(list_rule)
     fn = predict_uniform if list_rule == "uniform" else predict_optimizer
-    return report(fn(rows, catalog, seed=seed, consts=consts, progress=progress,
-                     should_cancel=should_cancel), list_rule,
-                  seed)
+    result = report(fn(rows, catalog, seed=seed, consts=consts, progress=progress,
+                       should_cancel=should_cancel), list_rule, seed)
+    result["specialties"] = specialty_levels(rows, consts or load_constants())
+    return result
+
+
+LEVEL_BASIS = {"outcomes": "interview level fitted on individual outcomes",
+               "survey": "interview level from the NRMP Applicant Survey 2011 (an estimate)",
+               "average": "the average specialty's interview level (an estimate)"}
+
+
+def specialty_levels(rows: Sequence[OutcomeRow], consts: ModelConstants) -> dict[str, Any]:
+    """What each specialty of the file rests on: n, interview offset and its basis
+    (``outcomes``, ``survey`` or ``average``)."""
+    out: dict[str, Any] = {}
+    for spec in sorted({r.specialty for r in rows}):
+        fig = consts.specialty_interview_figure(spec)
+        basis = ("average" if fig is None or spec == AVERAGE_SPECIALTY
+                 else "survey" if fig.source_id == SURVEY_LEVELS else "outcomes")
+        out[spec] = {"n": sum(r.specialty == spec for r in rows),
+                     "interview_offset": consts.specialty_interview_offset(spec),
+                     "basis": basis}
+    return out
 
 
 def catalog_for(session: Any, rows: Sequence[OutcomeRow]) -> dict[str, list[Any]]:
@@ -358,8 +383,10 @@ def report_lines(result: dict[str, Any]) -> list[str]:
     y = result["interview_yield"]
     rule = ("random eligible programs of the specialty" if result["list_rule"] == "uniform"
             else "the optimizer's own list")
-    out = [f"{result['applicants']} applicants, each scored on {rule} of the length they sent.",
-           "",
+    out = [f"{result['applicants']} applicants, each scored on {rule} of the length they sent."]
+    for spec, level in (result.get("specialties") or {}).items():
+        out.append(f"  {spec}: {level['n']} applicants; {LEVEL_BASIS[level['basis']]}")
+    out += ["",
            "Interview yield (interviews ÷ applications):",
            f"  mean predicted {_pct(y['mean_predicted'])}, mean reported "
            f"{_pct(y['mean_reported'])}, bias {round(y['bias'] * 100, 1) + 0.0:+.1f} points, "
@@ -413,12 +440,20 @@ def validate_file(store: Any, path: Any, *, list_rule: str = "uniform", seed: in
     from pathlib import Path
 
     from smartpick_desktop.core.catalog.queries import ensure_demo_pack
+    from smartpick_desktop.core.errors import InputError
     from smartpick_desktop.core.model.outcomes import read_outcomes
+    from smartpick_desktop.core.words import plural
 
     rows = read_outcomes(Path(path))
     with store.session() as session:
         ensure_demo_pack(session)
         catalog = catalog_for(session, rows)
+    for spec, programs in catalog.items():
+        if not programs:
+            n = sum(r.specialty == spec for r in rows)
+            raise InputError(f"{Path(path).name}: the catalog has no categorical {spec} "
+                             f"programs, so its {plural(n, spec + ' row')} cannot be scored; "
+                             "import a catalog that has them (Programs → Import).")
     return validate(rows, catalog, list_rule=list_rule, seed=seed, progress=progress,
                     should_cancel=should_cancel)
 

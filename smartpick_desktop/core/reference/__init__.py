@@ -25,6 +25,7 @@ from smartpick_desktop.core.reference.types import (
     SignalStudy,
     Source,
     Specialty,
+    SurveyFigures,
     normalize_name,
 )
 
@@ -43,6 +44,7 @@ __all__ = [
     "SignalStudy",
     "Source",
     "Specialty",
+    "SurveyFigures",
     "UnknownSpecialtyError",
     "load_reference",
     "normalize_name",

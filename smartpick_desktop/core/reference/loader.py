@@ -21,6 +21,7 @@ from smartpick_desktop.core.reference.types import (
     SignalStudy,
     Source,
     Specialty,
+    SurveyFigures,
     normalize_name,
 )
 from smartpick_desktop.core.resources import resource_path
@@ -144,6 +145,7 @@ def _specialties(r: FileReader) -> tuple[dict[str, Specialty], dict[str, str]]:
                 )
             ),
             match_note=r.text(obj, "match_note", key, optional=True),
+            survey=_survey(r, obj.get("survey"), f"{key}.survey"),
         )
     if not specialties:
         r.fail("specialties", "no specialties listed")
@@ -173,6 +175,20 @@ def _signal_counts(
         r.source_ref(obj, key),
         r.text(obj, "note", key, optional=True),
     )
+
+
+def _survey(r: FileReader, raw: Any, key: str) -> SurveyFigures | None:
+    """Median applications and interviews offered per applicant, e.g. NRMP Applicant Survey."""
+    if raw is None:
+        return None
+    obj = r.mapping(raw, key)
+    counts = {}
+    for field in ("applications", "interviews"):
+        value = r.integer(obj, field, key)
+        if value <= 0:
+            r.fail(f"{key}.{field}", f"expected a positive count, got {value}")
+        counts[field] = r.figure({**obj, "value": value, "unit": f"median {field}"}, key)
+    return SurveyFigures(counts["applications"], counts["interviews"])
 
 
 def _competitiveness(step2: Figure | None, high: int, low: int) -> Figure | None:

@@ -111,6 +111,19 @@ class PositionsYear:
 
 
 @dataclass(frozen=True)
+class SurveyFigures:
+    """A specialty's median applications and interviews offered per applicant (a survey)."""
+
+    applications: Figure
+    interviews: Figure
+
+    @property
+    def interview_yield(self) -> float:
+        """Interviews offered per application sent."""
+        return float(self.interviews.value) / float(self.applications.value)
+
+
+@dataclass(frozen=True)
 class Specialty:
     """A specialty with its published figures.
 
@@ -136,6 +149,7 @@ class Specialty:
     step2_history: tuple[Figure, ...] = ()
     positions_history: tuple[PositionsYear, ...] = ()
     match_note: str | None = None
+    survey: SurveyFigures | None = None
 
     @property
     def separate_match(self) -> bool:

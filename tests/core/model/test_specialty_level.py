@@ -62,4 +62,49 @@ def test_the_evidence_sentence_names_the_fitted_specialties_only():
 
     assert specialties_with_evidence() == ["General Surgery"]
     text = evidence_sentence()
-    assert "General Surgery" in text and "Internal Medicine" not in text
+    assert text.startswith("Individual outcomes stand behind General Surgery.")
+    assert "Dermatology" not in text and "NRMP Applicant Survey 2011" in text
+
+
+def _survey_offset(name: str) -> float:
+    c = load_constants()
+    fig = c.specialty_interview_figure(name)
+    assert fig is not None and fig.source_id == "smartpick_survey_levels"
+    assert fig.estimated and "NRMP Applicant Survey 2011" in fig.note
+    return c.specialty_interview_offset(name)
+
+
+def test_specialties_without_outcomes_get_their_level_from_the_survey():
+    from smartpick_desktop.core.model.constants import AVERAGE_SPECIALTY
+    from smartpick_desktop.core.reference import load_reference
+
+    ref = load_reference()
+    avg = ref.specialties[AVERAGE_SPECIALTY].survey.interview_yield
+    surveyed = [s for s in ref.specialties.values()
+                if s.survey is not None and s.name not in (AVERAGE_SPECIALTY, "General Surgery")]
+    assert len(surveyed) >= 15
+    for spec in surveyed:
+        offset = _survey_offset(spec.name)
+        # fewer interviews per application than Internal Medicine: a lower level, and back
+        assert (offset < 0) == (spec.survey.interview_yield < avg), spec.name
+    # the most selective specialties invite the smallest share, in the survey's order
+    derm, ortho, fm = (_survey_offset(n) for n in
+                       ("Dermatology", "Orthopaedic Surgery", "Family Medicine"))
+    assert derm < ortho < 0 < fm
+    # General Surgery keeps its fit on individual outcomes, unlisted specialties the average
+    c = load_constants()
+    assert c.specialty_interview_figure("General Surgery").source_id != "smartpick_survey_levels"
+    assert c.specialty_interview_offset("Urology") == 0.0
+
+
+def test_the_same_program_is_a_longer_shot_in_dermatology_and_the_reason_cites_the_survey():
+    im = synthetic_programs(20, 4, specialty="Internal Medicine")
+    derm = [dataclasses.replace(p, specialty="Dermatology") for p in im]
+    by_im = {r.program.program_id: r for r in rank_programs(_profile("Internal Medicine"), im)}
+    by_derm = rank_programs(_profile("Dermatology"), derm)
+    for r in by_derm:
+        if r.eligible:
+            assert r.p_interview < by_im[r.program.program_id].p_interview
+    text = next(t for t in by_derm[0].reasons if t.startswith("Dermatology programs"))
+    assert "smaller share" in text and "median 63 applications for 11" in text
+    assert "Applicant Survey 2011" in text and "an estimate" in text

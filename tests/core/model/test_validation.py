@@ -70,6 +70,7 @@ def test_the_general_surgery_sheet_meets_the_published_bar(gs_report):
 def test_the_report_reads_as_sentences(gs_report):
     text = "\n".join(report_lines(gs_report))
     assert "345 applicants" in text and "Baseline fitted on this file" in text
+    assert "General Surgery: 345 applicants; interview level fitted on individual outcomes" in text
     assert "Brier score" in text and "Calibration" in text
 
 
@@ -81,3 +82,26 @@ def test_the_shipped_report_names_its_source_and_matches_today_s_model(gs_report
     assert shipped["report"]["interview_yield"]["mae"] == pytest.approx(
         gs_report["interview_yield"]["mae"], abs=1e-6)
     assert shipped["optimizer"]["interview_yield"]["bias"] <= 0.04
+
+
+def test_the_report_says_what_each_specialty_s_level_rests_on(gs_report):
+    import dataclasses
+
+    from smartpick_desktop.core.model.constants import load_constants
+    from smartpick_desktop.core.model.validation import specialty_levels
+
+    assert gs_report["specialties"] == {"General Surgery": {
+        "n": 345, "interview_offset": pytest.approx(-0.816, abs=0.5), "basis": "outcomes"}}
+    rows = read_outcomes(GS)[:6]
+    mixed = [dataclasses.replace(r, specialty=s) for r, s in zip(
+        rows, ["Dermatology", "Dermatology", "Urology", "Internal Medicine",
+               "General Surgery", "Family Medicine"], strict=True)]
+    levels = specialty_levels(mixed, load_constants())
+    assert {k: v["basis"] for k, v in levels.items()} == {
+        "Dermatology": "survey", "Family Medicine": "survey", "General Surgery": "outcomes",
+        "Internal Medicine": "average", "Urology": "average"}
+    assert levels["Dermatology"]["n"] == 2 and levels["Dermatology"]["interview_offset"] < -1
+    assert levels["Urology"]["interview_offset"] == 0.0
+    lines = report_lines({**gs_report, "specialties": levels})
+    assert any("Dermatology: 2 applicants; interview level from the NRMP Applicant Survey 2011"
+               in line for line in lines)

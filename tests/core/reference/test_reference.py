@@ -236,6 +236,15 @@ def test_positions_fill_rates_and_signals(ref):
             assert 0 <= spec.fill_rate.value <= 1
 
 
+def test_survey_of_applications_and_interviews_by_specialty(ref):
+    derm, im = ref.specialty("Dermatology"), ref.specialty("IM")
+    assert (derm.survey.applications.value, derm.survey.interviews.value) == (63, 11)
+    assert derm.survey.interview_yield == pytest.approx(11 / 63)
+    assert im.survey.applications.year == 2011 and im.survey.applications.secondary
+    assert "Applicant Survey 2011" in im.survey.interviews.cite()
+    assert ref.specialty("Urology").survey is None      # AUA runs its own match
+
+
 # -- match rates, fees, signals, season, applications ---------------------------------------
 
 
@@ -376,6 +385,9 @@ def test_missing_source_id_raises_naming_the_file(tmp_path, monkeypatch, fresh_c
         ("season", lambda d: d["events"][0].update(date="2026-13-40"), "YYYY-MM-DD"),
         ("fees", lambda d: d["residency"]["tiers"][1].update({"from": 32}), "without gaps"),
         ("specialties", lambda d: d["specialties"][1]["aliases"].append("IM"), "already"),
+        ("specialties", lambda d: d["specialties"][0]["survey"].update(applications=0),
+         "survey.applications"),
+        ("specialties", lambda d: d["specialties"][0]["survey"].pop("source"), "survey.source"),
     ],
 )
 def test_bad_values_raise(tmp_path, stem, change, words):
