@@ -3,6 +3,8 @@ latest shipped year (2026), with the interview step fitted on individual outcome
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from smartpick_desktop.core.model import calibration as cal
@@ -20,6 +22,11 @@ def test_model_check_is_within_three_points_for_every_applicant_type():
         assert r.published == float(rates[r.applicant_type].value) and r.year == year
         assert abs(r.model - r.published) <= 0.03, r
         assert "NRMP" in r.source and "2026" in r.source
+    # docs/model.md's table shows what `model check` prints today
+    doc = (Path(__file__).resolve().parents[3] / "docs" / "model.md").read_text(encoding="utf-8")
+    labels = ("US MD seniors", "US DO seniors", "US citizen IMGs", "non-US citizen IMGs")
+    for label, r in zip(labels, rows, strict=True):
+        assert f"| {label} | {r.model * 100:.1f}% | {r.published * 100:.1f}% |" in doc, label
 
 
 def test_check_really_simulates():
