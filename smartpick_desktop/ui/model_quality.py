@@ -108,7 +108,7 @@ class ModelQualityDialog(QDialog):
         except Cancelled:
             return None
         except SmartPickError as err:
-            self.ctx.dialogs.error(self, "Outcomes file not read", str(err))
+            self.ctx.dialogs.error(self, "Outcomes file not checked", str(err))
             return None
         finally:
             progress.close()

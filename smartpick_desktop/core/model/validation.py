@@ -453,7 +453,7 @@ def validate_file(store: Any, path: Any, *, list_rule: str = "uniform", seed: in
             n = sum(r.specialty == spec for r in rows)
             raise InputError(f"{Path(path).name}: the catalog has no categorical {spec} "
                              f"programs, so its {plural(n, spec + ' row')} cannot be scored; "
-                             "import a catalog that has them (Programs → Import).")
+                             "import a catalog that has them (File → Import programs…).")
     return validate(rows, catalog, list_rule=list_rule, seed=seed, progress=progress,
                     should_cancel=should_cancel)
 

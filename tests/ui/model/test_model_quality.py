@@ -71,3 +71,29 @@ def test_a_bad_file_is_one_sentence_and_changes_nothing(ctx, qtbot, tmp_path):
     assert ctx.dialogs.errors == ["bad.csv, row 2, column 'interviews': 'x' is not a whole "
                                   "number."]
     assert dialog.last_report is None and dialog.text.toPlainText() == before
+
+
+def test_a_specialty_with_no_programs_is_refused_in_one_sentence(ctx, qtbot, tmp_path):
+    path = tmp_path / "uro.csv"
+    path.write_text(ROWS.replace("General Surgery", "Urology"), encoding="utf-8")
+    dialog = ModelQualityDialog(ctx)
+    qtbot.addWidget(dialog)
+    before = dialog.text.toPlainText()
+    ctx.dialogs = Answers(path)
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    assert ctx.dialogs.errors == [
+        "uro.csv: the catalog has no categorical Urology programs, so its 12 Urology rows "
+        "cannot be scored; import a catalog that has them (File → Import programs…)."]
+    assert dialog.last_report is None and dialog.text.toPlainText() == before
+
+
+def test_a_file_of_another_specialty_says_what_its_level_rests_on(ctx, qtbot, tmp_path):
+    path = tmp_path / "peds.csv"
+    path.write_text(ROWS.replace("General Surgery", "Pediatrics"), encoding="utf-8")
+    dialog = ModelQualityDialog(ctx)
+    qtbot.addWidget(dialog)
+    ctx.dialogs = Answers(path)
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    assert dialog.last_report["specialties"]["Pediatrics"]["basis"] == "survey"
+    assert ("Pediatrics: 12 applicants; interview level from the NRMP Applicant Survey 2011"
+            in dialog.text.toPlainText())
