@@ -344,7 +344,9 @@ def _sources(ref: Any, profile: Profile, season: Any, chosen: list[PlanProgram],
     specialty = ref.find_specialty(profile.specialty)
     if specialty is not None and specialty.step2_mean is not None:
         add(specialty.step2_mean.source, "Step 2 CK of matched applicants")
-    rate = ref.match_rates.get(profile.applicant_type)
+    from smartpick_desktop.core.model.calibration import calibration_year
+
+    rate = ref.match_rates_for(calibration_year())[1].get(profile.applicant_type)
     if rate is not None:
         add(rate.source, "Match rates the model is calibrated to")
     from smartpick_desktop.core.season import platform_for, specialty_season
@@ -362,6 +364,7 @@ def _sources(ref: Any, profile: Profile, season: Any, chosen: list[PlanProgram],
     if signals.signals_source is not None:
         add(signals.signals_source, "Number of preference signals")
     add(ref.signal_odds_multiplier.source, "Effect of a signal on interview chances")
+    _add_model_sources(add, specialty, profile.specialty)
     add(ref.interview_travel_usd.source, "Interview travel cost")
     out = list(found.values())
     names = {p.source for p in programs}
@@ -372,6 +375,26 @@ def _sources(ref: Any, profile: Profile, season: Any, chosen: list[PlanProgram],
             what = "Program data (demo, invented)" if info.kind == "demo" else "Program data"
             out.append(SourceRef(info.label, year, what))
     return out
+
+
+def _add_model_sources(add: Any, specialty: Any, name: str) -> None:
+    """The evidence behind the chances: the specialty's interview level and the fit."""
+    from smartpick_desktop.core.model.constants import SURVEY_LEVELS, load_constants
+
+    consts = load_constants()
+    fig = consts.specialty_interview_figure(name)
+    if fig is not None and fig.source_id == SURVEY_LEVELS and specialty is not None \
+            and specialty.survey is not None:
+        add(specialty.survey.applications.source,
+            "How large a share of its applicants the specialty invites (against Internal "
+            "Medicine)")
+    elif fig is not None:
+        add(fig.source, "How large a share of its applicants the specialty invites")
+    else:
+        add(consts.figure("interview_survey_applications_average").source,
+            "How large a share of its applicants the average specialty invites")
+    add(consts.figure("strength_slope").source,
+        "How much Step 2 CK and the rest of the profile move the chance of an interview")
 
 
 def _year(text: str) -> int | None:

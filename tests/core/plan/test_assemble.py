@@ -70,6 +70,29 @@ def test_document_holds_the_plan_and_its_context(planned_store):
     labels = " | ".join(s.label for s in doc.sources)
     assert "NRMP" in labels and "AAMC" in labels and "Demo pack" in labels
     assert all(s.year is not None or s.uncertain for s in doc.sources)
+    # the evidence behind the chances: the specialty's interview level and the fit
+    calibrated = [s for s in doc.sources if s.used_for == "Match rates the model is calibrated to"]
+    assert len(calibrated) == 1 and "2026 Main Residency Match" in calibrated[0].label
+    used = {s.used_for for s in doc.sources}
+    assert any("share of its applicants" in u for u in used)
+    assert any(u.startswith("How much Step 2 CK") and "General Surgery" in s.label
+               for s in doc.sources for u in [s.used_for])
+
+
+@pytest.mark.parametrize(("specialty", "words"), [
+    ("Dermatology", "Applicant Survey 2011"),
+    ("General Surgery", "self-reported General Surgery outcomes"),
+    ("Internal Medicine", "survey of 1,367 fourth-year students"),
+])
+def test_the_sources_name_the_evidence_for_the_specialty_s_level(specialty, words):
+    from smartpick_desktop.core.plan.assemble import _add_model_sources
+    from smartpick_desktop.core.reference import load_reference
+
+    found = []
+    _add_model_sources(lambda source, used: found.append((source.label(), used)),
+                       load_reference().find_specialty(specialty), specialty)
+    level = [label for label, used in found if "share of its applicants" in used]
+    assert len(level) == 1 and words in level[0], found
 
 
 @needs_poppler
