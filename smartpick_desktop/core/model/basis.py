@@ -41,16 +41,12 @@ def model_basis() -> str:
 def specialties_with_evidence() -> list[str]:
     """Specialties whose interview level is fitted on individual outcomes (a shipped
     ``interview_offset_<specialty>`` not set from the survey)."""
-    from smartpick_desktop.core.model.constants import SURVEY_LEVELS, load_constants
+    from smartpick_desktop.core.model.constants import load_constants
     from smartpick_desktop.core.reference import load_reference
 
     consts = load_constants()
-    out = []
-    for name in load_reference().specialties:
-        fig = consts.specialty_interview_figure(name)
-        if fig is not None and fig.source_id != SURVEY_LEVELS:
-            out.append(name)
-    return out
+    return [name for name in load_reference().specialties
+            if consts.interview_level_basis(name) == "outcomes"]
 
 
 def evidence_sentence() -> str:

@@ -57,6 +57,15 @@ class ModelConstants:
         """The figure behind a specialty's interview offset, or None (the average level)."""
         return self.figures.get(f"interview_offset_{specialty_slug(specialty)}")
 
+    def interview_level_basis(self, specialty: str) -> str:
+        """What a specialty's interview level rests on: ``outcomes`` (fitted on individual
+        outcomes), ``survey`` (published applications and interviews by specialty, against
+        ``AVERAGE_SPECIALTY``) or ``average`` (no figure of its own)."""
+        fig = self.specialty_interview_figure(specialty)
+        if fig is None:
+            return "average"
+        return "survey" if fig.source_id == SURVEY_LEVELS else "outcomes"
+
     def specialty_match_offset(self, specialty: str, applicant_type: str) -> float:
         """Match-step offset of a specialty (categorical positions), for US graduates or IMGs
         where fitted separately; 0 for a specialty with no individual evidence."""

@@ -24,7 +24,6 @@ from smartpick_desktop.core.model.chances import (
 )
 from smartpick_desktop.core.model.constants import (
     AVERAGE_SPECIALTY,
-    SURVEY_LEVELS,
     ModelConstants,
     load_constants,
 )
@@ -127,9 +126,8 @@ def _specialty_text(specialty: str, offset: float, consts: ModelConstants) -> st
     share = "smaller" if offset < 0 else "larger"
     head = f"{specialty} programs invite a {share} share of their applicants than the average "
     found = load_reference().find_specialty(specialty)
-    fig = consts.specialty_interview_figure(specialty)
-    if found is not None and found.survey is not None and fig is not None \
-            and fig.source_id == SURVEY_LEVELS:
+    if consts.interview_level_basis(specialty) == "survey" and found is not None \
+            and found.survey is not None:
         own = found.survey
         avg = load_reference().specialties[AVERAGE_SPECIALTY].survey
         return (head + f"specialty, {AVERAGE_SPECIALTY}: US seniors sent a median "

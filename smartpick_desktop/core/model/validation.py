@@ -33,12 +33,7 @@ from smartpick_desktop.core.model.chances import (
     prior_factor,
     program_arrays,
 )
-from smartpick_desktop.core.model.constants import (
-    AVERAGE_SPECIALTY,
-    SURVEY_LEVELS,
-    ModelConstants,
-    load_constants,
-)
+from smartpick_desktop.core.model.constants import ModelConstants, load_constants
 from smartpick_desktop.core.model.outcomes import APPLICANT_TYPES, OutcomeRow
 from smartpick_desktop.core.progress import Progress, ShouldCancel, checkpoint
 
@@ -346,12 +341,9 @@ def specialty_levels(rows: Sequence[OutcomeRow], consts: ModelConstants) -> dict
     (``outcomes``, ``survey`` or ``average``)."""
     out: dict[str, Any] = {}
     for spec in sorted({r.specialty for r in rows}):
-        fig = consts.specialty_interview_figure(spec)
-        basis = ("average" if fig is None or spec == AVERAGE_SPECIALTY
-                 else "survey" if fig.source_id == SURVEY_LEVELS else "outcomes")
         out[spec] = {"n": sum(r.specialty == spec for r in rows),
                      "interview_offset": consts.specialty_interview_offset(spec),
-                     "basis": basis}
+                     "basis": consts.interview_level_basis(spec)}
     return out
 
 

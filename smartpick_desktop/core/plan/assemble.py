@@ -379,17 +379,17 @@ def _sources(ref: Any, profile: Profile, season: Any, chosen: list[PlanProgram],
 
 def _add_model_sources(add: Any, specialty: Any, name: str) -> None:
     """The evidence behind the chances: the specialty's interview level and the fit."""
-    from smartpick_desktop.core.model.constants import SURVEY_LEVELS, load_constants
+    from smartpick_desktop.core.model.constants import load_constants
 
     consts = load_constants()
-    fig = consts.specialty_interview_figure(name)
-    if fig is not None and fig.source_id == SURVEY_LEVELS and specialty is not None \
-            and specialty.survey is not None:
+    basis = consts.interview_level_basis(name)
+    if basis == "survey" and specialty is not None and specialty.survey is not None:
         add(specialty.survey.applications.source,
             "How large a share of its applicants the specialty invites (against Internal "
             "Medicine)")
-    elif fig is not None:
-        add(fig.source, "How large a share of its applicants the specialty invites")
+    elif basis != "average":
+        add(consts.specialty_interview_figure(name).source,
+            "How large a share of its applicants the specialty invites")
     else:
         add(consts.figure("interview_survey_applications_average").source,
             "How large a share of its applicants the average specialty invites")
