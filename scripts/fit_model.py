@@ -218,7 +218,7 @@ def write_survey_levels(levels: dict[str, dict]) -> None:
     out = {}
     for key, value in constants.items():
         out[key] = value
-        if key.startswith("interview_survey_applications_average"):
+        if key == "interview_survey_applications_average":
             out.update(levels)
     data["constants"] = out
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -266,11 +266,10 @@ def main() -> int:
         write_shipped(args.outcomes.name, uniform, optimizer, len(rows))
         return 0
     if args.survey_only:
+        levels = survey_levels(rows, catalog, consts)
         if not args.dry_run:
-            write_survey_levels(survey_levels(rows, catalog, consts))
+            write_survey_levels(levels)
             constants_table.main()
-        else:
-            survey_levels(rows, catalog, consts)
         return 0
     values: dict[str, float] = {}
     values.update(concordance(rows))

@@ -47,40 +47,37 @@ def test_the_help_menu_opens_the_report_with_its_source(ctx, qtbot, sample_profi
     assert "rougher estimate" in text
 
 
-def test_checking_a_file_shows_its_own_report(ctx, qtbot, tmp_path):
-    path = tmp_path / "school.csv"
-    path.write_text(ROWS, encoding="utf-8")
+def _check(ctx, qtbot, path: Path, body: str) -> tuple[ModelQualityDialog, str]:
+    """Write ``body`` to ``path``, open the dialog and click Check as a person would; returns
+    the dialog and its text before the click."""
+    path.write_text(body, encoding="utf-8")
     dialog = ModelQualityDialog(ctx)
     qtbot.addWidget(dialog)
+    before = dialog.text.toPlainText()
     ctx.dialogs = Answers(path)
     qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    return dialog, before
+
+
+def test_checking_a_file_shows_its_own_report(ctx, qtbot, tmp_path):
+    dialog, _ = _check(ctx, qtbot, tmp_path / "school.csv", ROWS)
     assert dialog.last_report is not None and dialog.last_report["applicants"] == 12
     text = dialog.text.toPlainText()
     assert text.startswith("school.csv") and "12 applicants" in text
 
 
 def test_a_bad_file_is_one_sentence_and_changes_nothing(ctx, qtbot, tmp_path):
-    path = tmp_path / "bad.csv"
-    path.write_text("id,specialty,season,applicant_type,applications,interviews\n"
-                    "A,General Surgery,2024,us_md,60,x\n", encoding="utf-8")
-    dialog = ModelQualityDialog(ctx)
-    qtbot.addWidget(dialog)
-    before = dialog.text.toPlainText()
-    ctx.dialogs = Answers(path)
-    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    dialog, before = _check(ctx, qtbot, tmp_path / "bad.csv",
+                            "id,specialty,season,applicant_type,applications,interviews\n"
+                            "A,General Surgery,2024,us_md,60,x\n")
     assert ctx.dialogs.errors == ["bad.csv, row 2, column 'interviews': 'x' is not a whole "
                                   "number."]
     assert dialog.last_report is None and dialog.text.toPlainText() == before
 
 
 def test_a_specialty_with_no_programs_is_refused_in_one_sentence(ctx, qtbot, tmp_path):
-    path = tmp_path / "uro.csv"
-    path.write_text(ROWS.replace("General Surgery", "Urology"), encoding="utf-8")
-    dialog = ModelQualityDialog(ctx)
-    qtbot.addWidget(dialog)
-    before = dialog.text.toPlainText()
-    ctx.dialogs = Answers(path)
-    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    dialog, before = _check(ctx, qtbot, tmp_path / "uro.csv",
+                            ROWS.replace("General Surgery", "Urology"))
     assert ctx.dialogs.errors == [
         "uro.csv: the catalog has no categorical Urology programs, so its 12 Urology rows "
         "cannot be scored; import a catalog that has them (File → Import programs…)."]
@@ -88,12 +85,8 @@ def test_a_specialty_with_no_programs_is_refused_in_one_sentence(ctx, qtbot, tmp
 
 
 def test_a_file_of_another_specialty_says_what_its_level_rests_on(ctx, qtbot, tmp_path):
-    path = tmp_path / "peds.csv"
-    path.write_text(ROWS.replace("General Surgery", "Pediatrics"), encoding="utf-8")
-    dialog = ModelQualityDialog(ctx)
-    qtbot.addWidget(dialog)
-    ctx.dialogs = Answers(path)
-    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    dialog, _ = _check(ctx, qtbot, tmp_path / "peds.csv",
+                       ROWS.replace("General Surgery", "Pediatrics"))
     assert dialog.last_report["specialties"]["Pediatrics"]["basis"] == "survey"
     assert ("Pediatrics: 12 applicants; interview level from the NRMP Applicant Survey 2011"
             in dialog.text.toPlainText())
